@@ -1,0 +1,206 @@
+// Package build runs the pipeline: load → validate → analyse → export and
+// chart → site → publish. It is the only package that knows the order of
+// the stages; each stage knows nothing of the others' inputs.
+package build
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/echartsjs"
+	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/site"
+	"github.com/minhbach/minhbach/internal/sitedata"
+	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/validate"
+)
+
+// Options configure a check or a build.
+type Options struct {
+	Source string    // the site directory: data/, content/, layouts/, hugo.toml
+	Dest   string    // where the site is published; default Source/public
+	Today  time.Time // the clock, injected: periods that have not started are errors
+	Log    io.Writer // Hugo's warnings; nil discards them
+}
+
+// Result describes a finished build.
+type Result struct {
+	Dest      string
+	Pages     int // generated pages, every language
+	Files     int // files written
+	Bytes     int64
+	Downloads int
+}
+
+// EditorialDir is the content/ folder whose Markdown files are merged into
+// the generated report of their period (2024-Q4.md, 2024-Q4.en.md).
+const EditorialDir = sitedata.ReportSection
+
+// Check loads and validates the site's data and editorial text, reporting
+// every problem at once. The Analysis is nil when there is any problem.
+func Check(opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
+	fsys := os.DirFS(opt.Source)
+	var problems source.List
+	ds, err := load.Dataset(fsys)
+	if err := collect(&problems, err); err != nil {
+		return nil, nil, err
+	}
+	if ds != nil {
+		err = validate.Dataset(ds, validate.Options{Today: opt.Today})
+		if err := collect(&problems, err); err != nil {
+			return nil, nil, err
+		}
+	}
+	var eds []sitedata.Editorial
+	if ds != nil {
+		eds, err = editorial(opt.Source, ds, &problems)
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	return analyse.Run(ds), eds, nil
+}
+
+// collect moves positioned problems from err into l, and returns err when
+// it holds anything else (an I/O failure rather than bad data).
+func collect(l *source.List, err error) error {
+	if err == nil {
+		return nil
+	}
+	all := source.All(err)
+	if len(all) == 0 {
+		return err
+	}
+	for _, e := range all {
+		l.Add(e)
+	}
+	return nil
+}
+
+// editorial reads content/bao-cao/*.md and checks each names a period that
+// has a snapshot and a language the site has.
+func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata.Editorial, error) {
+	files, err := site.ReadEditorial(src, EditorialDir)
+	if err != nil {
+		return nil, err
+	}
+	have := map[period.Period]bool{}
+	for _, s := range ds.Snapshots {
+		have[s.Period] = true
+	}
+	var out []sitedata.Editorial
+	for _, f := range files {
+		pos := source.Position{File: f.File}
+		p, err := period.Parse(f.Name)
+		if err != nil {
+			problems.Addf(pos, source.CodeSource, "the file name must be a period, like 2024-Q4.md or 2024-Q4.en.md: %v", err)
+			continue
+		}
+		if !have[p] {
+			problems.Addf(pos, source.CodeForeignKey, "there is no snapshot for period %s (expected data/snapshots/%s.csv)", p, p)
+			continue
+		}
+		lang := model.VI
+		switch f.Lang {
+		case "", "vi":
+		case "en":
+			lang = model.EN
+		default:
+			problems.Addf(pos, source.CodeSource, "unknown language %q in the file name: use %s.md (Vietnamese) or %s.en.md (English)", f.Lang, p, p)
+			continue
+		}
+		title, _ := f.Params["title"].(string)
+		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File})
+	}
+	return out, nil
+}
+
+// Site checks the data, then builds and publishes the site. Nothing is
+// published unless every stage succeeds: the previous site stays as it was.
+func Site(opt Options) (Result, error) {
+	a, eds, err := Check(opt)
+	if err != nil {
+		return Result{}, err
+	}
+	files, downloads, err := Files(os.DirFS(opt.Source), a, eds)
+	if err != nil {
+		return Result{}, err
+	}
+	dest := opt.Dest
+	if dest == "" {
+		dest = filepath.Join(opt.Source, "public")
+	}
+	protect := []string{filepath.Join(opt.Source, "data"), filepath.Join(opt.Source, "content"), filepath.Join(opt.Source, "layouts")}
+	res := Result{Dest: dest, Downloads: downloads}
+	err = publish.Dir(dest, publish.Options{Protect: protect}, func(tmp string) error {
+		if err := site.Build(site.Options{Source: opt.Source, Dest: tmp, Files: files, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
+			return err
+		}
+		return tally(tmp, &res)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// Files returns every generated file of the Hugo project: the data the
+// layouts render, the downloads and the vendored chart library.
+func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial) (map[string][]byte, int, error) {
+	downloads, err := export.Files(fsys, a)
+	if err != nil {
+		return nil, 0, fmt.Errorf("downloads: %w", err)
+	}
+	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads})
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, d := range downloads {
+		files[path.Join("static", d.Path)] = d.Data
+	}
+	for _, f := range echartsjs.Files() {
+		b, err := echartsjs.FS.ReadFile(f.Name)
+		if err != nil {
+			return nil, 0, err
+		}
+		name := path.Join("static", "vendor", "echarts", f.Name)
+		if f.Name == "charts.js" {
+			name = path.Join("static", "js", "charts.js")
+		}
+		files[name] = b
+	}
+	return files, len(downloads), nil
+}
+
+// tally counts what the build wrote.
+func tally(dir string, res *Result) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		res.Files++
+		res.Bytes += info.Size()
+		if strings.HasSuffix(p, "index.html") {
+			res.Pages++
+		}
+		return nil
+	})
+}

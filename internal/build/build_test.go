@@ -1,0 +1,431 @@
+package build_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// today is the injected clock: after the sample's last quarter.
+var today = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+
+// sampleSite builds the repository's own sample (the Chợ Đồn site) once.
+func sampleSite(t testing.TB) string {
+	t.Helper()
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
+		t.Fatalf("build sample: %v", err)
+	}
+	return dest
+}
+
+func parse(t *testing.T, dir, name string) *html.Node {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// find returns every element named tag whose class list contains class
+// (any element when class is "").
+func find(n *html.Node, tag, class string) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == tag && (class == "" || slices.Contains(strings.Fields(attr(n, "class")), class)) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func TestSampleHome(t *testing.T) {
+	dest := sampleSite(t)
+	for _, tc := range []struct {
+		file, lang, vb01, lead string
+	}{
+		{"index.html", "vi", "90%", "quý IV/2024"},
+		{"en/index.html", "en", "90%", "Q4 2024"},
+	} {
+		doc := parse(t, dest, tc.file)
+		if got := attr(find(doc, "html", "")[0], "lang"); got != tc.lang {
+			t.Errorf("%s: lang = %q, want %q", tc.file, got, tc.lang)
+		}
+		tiles := find(doc, "li", "tile")
+		if len(tiles) != 12 {
+			t.Fatalf("%s: %d tiles, want 12 (one per indicator)", tc.file, len(tiles))
+		}
+		got := map[string]string{}
+		for _, tile := range tiles {
+			href := attr(find(tile, "a", "")[0], "href")
+			got[href] = text(find(tile, "span", "val")[0])
+		}
+		prefix := "/"
+		if tc.lang == "en" {
+			prefix = "/en/"
+		}
+		// The article's figures for the latest quarter, rolled up from the units.
+		want := map[string]string{"vb01": tc.vb01, "ht01": "100%", "ht02": "100%", "ht03": "100%", "td01": "100%", "nl02": "2"}
+		for code, v := range want {
+			if g := got[prefix+"chi-so/"+code+"/"]; g != v {
+				t.Errorf("%s: tile %s = %q, want %q", tc.file, code, g, v)
+			}
+		}
+		if !strings.Contains(text(find(doc, "p", "lead")[0]), tc.lead) {
+			t.Errorf("%s: lead does not name the latest period %q", tc.file, tc.lead)
+		}
+	}
+}
+
+func TestSampleIndicatorPage(t *testing.T) {
+	dest := sampleSite(t)
+	doc := parse(t, dest, "chi-so/vb01/index.html")
+
+	// Two charts, each an inert JSON island next to its container.
+	charts := find(doc, "div", "chart")
+	if len(charts) != 2 {
+		t.Fatalf("%d chart containers, want 2", len(charts))
+	}
+	for _, c := range charts {
+		island := byID(doc, attr(c, "data-chart"))
+		if island == nil || attr(island, "type") != "application/json" {
+			t.Fatalf("chart %s: no JSON island", attr(c, "id"))
+		}
+		var opt map[string]any
+		if err := json.Unmarshal([]byte(island.FirstChild.Data), &opt); err != nil {
+			t.Fatalf("chart %s: island is not JSON: %v", attr(c, "id"), err)
+		}
+		if !strings.Contains(island.FirstChild.Data, `"markLine"`) {
+			t.Errorf("chart %s: no target mark line", attr(c, "id"))
+		}
+	}
+	// Every script is either a JSON island or a same-origin file: no
+	// inline code anywhere.
+	for _, s := range find(doc, "script", "") {
+		if src := attr(s, "src"); src != "" {
+			if !strings.HasPrefix(src, "/") {
+				t.Errorf("script from another host: %s", src)
+			}
+			continue
+		}
+		if attr(s, "type") != "application/json" {
+			t.Errorf("inline executable script: %s", text(s))
+		}
+	}
+	tables := find(doc, "table", "")
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2 (trend and units)", len(tables))
+	}
+	if rows := find(find(tables[0], "tbody", "")[0], "tr", ""); len(rows) != 8 {
+		t.Errorf("trend table: %d rows, want 8 quarters", len(rows))
+	}
+	if rows := find(find(tables[1], "tbody", "")[0], "tr", ""); len(rows) != 28 {
+		t.Errorf("unit table: %d rows, want 28 units", len(rows))
+	}
+	body := text(doc)
+	for _, want := range []string{"3.888/4.320", "942/QĐ-TTg", "du-lieu/chi-so/vb01.csv", "Đạt mục tiêu"} {
+		if want == "du-lieu/chi-so/vb01.csv" {
+			continue // checked through the link below
+		}
+		if want == "Đạt mục tiêu" {
+			if strings.Contains(body, want) {
+				t.Errorf("VB01 at 90%% must not say the 100%% target is met")
+			}
+			continue
+		}
+		if !strings.Contains(body, want) {
+			t.Errorf("indicator page lacks %q", want)
+		}
+	}
+	var csvLink bool
+	for _, a := range find(doc, "a", "") {
+		if attr(a, "href") == "/du-lieu/chi-so/vb01.csv" {
+			csvLink = true
+		}
+	}
+	if !csvLink {
+		t.Error("no link to the indicator's CSV")
+	}
+}
+
+func byID(doc *html.Node, id string) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && attr(n, "id") == id {
+			found = n
+		}
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return found
+}
+
+func TestSampleReportMergesEditorial(t *testing.T) {
+	dest := sampleSite(t)
+	doc := parse(t, dest, "bao-cao/2024-q4/index.html")
+	body := text(doc)
+	sum := strings.Index(body, "Đến quý IV/2024")
+	limits := strings.Index(body, "Hạn chế")
+	if sum < 0 || limits < 0 || sum > limits {
+		t.Fatalf("want the generated summary (at %d) before the editorial text (at %d)", sum, limits)
+	}
+	// The generated numbers link to their indicator pages.
+	var linked bool
+	for _, a := range find(doc, "a", "") {
+		if attr(a, "href") == "/chi-so/vb01/" && text(a) == "90%" {
+			linked = true
+		}
+	}
+	if !linked {
+		t.Error("the summary's VB01 figure does not link to its page")
+	}
+	en := text(parse(t, dest, "en/bao-cao/2024-q4/index.html"))
+	if !strings.Contains(en, "Limitations") || !strings.Contains(en, "By Q4 2024") {
+		t.Error("English report lacks its editorial text or summary")
+	}
+	// A period without editorial text still gets its generated report.
+	if !strings.Contains(text(parse(t, dest, "bao-cao/2023-q1/index.html")), "Đến quý I/2023") {
+		t.Error("2023-Q1 report lacks its summary")
+	}
+}
+
+func TestSampleDownloadsAndChecksums(t *testing.T) {
+	dest := sampleSite(t)
+	doc := parse(t, dest, "du-lieu/index.html")
+	rows := find(find(doc, "tbody", "")[0], "tr", "")
+	if len(rows) != 3+8+12 {
+		t.Fatalf("%d downloads listed, want 23 (3 lists, 8 snapshots, 12 indicators)", len(rows))
+	}
+	for _, r := range rows {
+		href := attr(find(r, "a", "")[0], "href")
+		b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(href, "/"))))
+		if err != nil {
+			t.Errorf("listed file %s not published: %v", href, err)
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if got := text(find(r, "code", "")[0]); got != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s: listed SHA-256 %s does not match the file", href, got)
+		}
+	}
+	// The published snapshot is the input, byte for byte.
+	in, _ := os.ReadFile("../../data/snapshots/2024-Q4.csv")
+	out, _ := os.ReadFile(filepath.Join(dest, "du-lieu/snapshots/2024-Q4.csv"))
+	if !bytes.Equal(in, out) {
+		t.Error("published snapshot differs from data/snapshots/2024-Q4.csv")
+	}
+}
+
+func TestSampleFeedsAndSitemap(t *testing.T) {
+	dest := sampleSite(t)
+	rss, _ := os.ReadFile(filepath.Join(dest, "index.xml"))
+	if n := strings.Count(string(rss), "<item>"); n != 8 {
+		t.Errorf("RSS has %d items, want the 8 reports", n)
+	}
+	sm, _ := os.ReadFile(filepath.Join(dest, "vi/sitemap.xml"))
+	if !strings.Contains(string(sm), `hreflang="en" href="https://chodon.example.invalid/en/chi-so/vb01/"`) {
+		t.Error("sitemap lacks the English alternate of an indicator page")
+	}
+}
+
+func TestBuildIsReproducible(t *testing.T) {
+	a, b := sampleSite(t), sampleSite(t)
+	ha, hb := treeHash(t, a), treeHash(t, b)
+	if len(ha) < 100 {
+		t.Fatalf("only %d files built", len(ha))
+	}
+	for name, h := range ha {
+		if hb[name] != h {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+	if len(ha) != len(hb) {
+		t.Errorf("builds have %d and %d files", len(ha), len(hb))
+	}
+}
+
+func treeHash(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sum := sha256.Sum256(b)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// copySite copies the sample into a temporary site that a test may change.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, dir := range []string{"data", "content"} {
+		err := filepath.WalkDir(filepath.Join("../..", dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel("../..", p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func TestFailedBuildLeavesPreviousSite(t *testing.T) {
+	site := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, dest)
+
+	// Two mistakes staff make: a decimal comma and an unknown unit.
+	f := filepath.Join(site, "data/snapshots/2024-Q4.csv")
+	b, _ := os.ReadFile(f)
+	lines := strings.Split(string(b), "\n")
+	lines[1] = strings.Replace(lines[1], ",", ",", 1)
+	fields := strings.Split(lines[1], ",")
+	fields[2] = `"12,5"`
+	lines[1] = strings.Join(fields, ",")
+	lines[2] = "XX99" + lines[2][strings.Index(lines[2], ","):]
+	os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644)
+
+	_, err := build.Site(build.Options{Source: site, Dest: dest, Today: today})
+	problems := source.All(err)
+	if len(problems) != 2 {
+		t.Fatalf("want 2 problems reported at once, got %v", err)
+	}
+	for _, p := range problems {
+		if p.Pos.File != "data/snapshots/2024-Q4.csv" || p.Pos.Line < 2 || p.Pos.Line > 3 || p.Pos.Column < 1 {
+			t.Errorf("problem not positioned at its cell: %v", p)
+		}
+	}
+	after := treeHash(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("failed build changed the published site: %d files before, %d after", len(before), len(after))
+	}
+	for name, h := range before {
+		if after[name] != h {
+			t.Errorf("failed build changed %s", name)
+		}
+	}
+}
+
+func TestHostileUnitNameIsInert(t *testing.T) {
+	site := copySite(t)
+	const payload = `</script><script>alert(1)</script>`
+	f := filepath.Join(site, "data/units.csv")
+	b, _ := os.ReadFile(f)
+	s := strings.Replace(string(b), "Xã Xuân Lạc", payload, 1)
+	if s == string(b) {
+		t.Fatal("sample has no Xã Xuân Lạc to replace")
+	}
+	os.WriteFile(f, []byte(s), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := os.ReadFile(filepath.Join(dest, "chi-so/vb01/index.html"))
+	if bytes.Contains(page, []byte("<script>alert")) {
+		t.Fatal("payload written raw into the page")
+	}
+	doc := parse(t, dest, "chi-so/vb01/index.html")
+	var inTable, inChart bool
+	for _, th := range find(doc, "th", "") {
+		if text(th) == payload {
+			inTable = true // shown as text
+		}
+	}
+	for _, s := range find(doc, "script", "") {
+		if attr(s, "type") == "application/json" && strings.Contains(s.FirstChild.Data, `\u003c/script\u003e`) {
+			var opt any
+			if err := json.Unmarshal([]byte(s.FirstChild.Data), &opt); err != nil {
+				t.Fatal(err)
+			}
+			inChart = strings.Contains(s.FirstChild.Data, "alert(1)")
+		}
+	}
+	if !inTable || !inChart {
+		t.Errorf("payload should appear as inert text in the table (%v) and escaped in the chart data (%v)", inTable, inChart)
+	}
+}
+
+func BenchmarkSampleBuild(b *testing.B) {
+	for b.Loop() {
+		dest := filepath.Join(b.TempDir(), "public")
+		if _, err := build.Site(build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

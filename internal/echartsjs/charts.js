@@ -1,0 +1,117 @@
+/*
+ * charts.js: starts the charts of a minhbach page.
+ *
+ * Each chart is an element with data-chart="ID" and a JSON island
+ * <script type="application/json" id="ID"> holding its ECharts option. Data
+ * is only ever read with JSON.parse and handed to ECharts as plain values
+ * (no code, no HTML strings), so text from the CSV files cannot become
+ * script. Without JavaScript, or if anything here fails, the page keeps its
+ * data table and shows no empty box: the container only gets its height
+ * once it carries chart--live.
+ *
+ * ES5 on purpose: cheap phones run old browsers. Load with defer, after
+ * echarts.common.min.js and langVI.js.
+ */
+(function (window, document) {
+  'use strict';
+
+  var LIVE = 'chart--live';
+  var charts = [];
+  var timer = null;
+
+  function hasClass(el, name) {
+    return (' ' + el.className + ' ').indexOf(' ' + name + ' ') >= 0;
+  }
+
+  function addClass(el, name) {
+    if (!hasClass(el, name)) {
+      el.className = el.className ? el.className + ' ' + name : name;
+    }
+  }
+
+  function removeClass(el, name) {
+    el.className = (' ' + el.className + ' ')
+      .replace(' ' + name + ' ', ' ')
+      .replace(/^\s+|\s+$/g, '');
+  }
+
+  function locale() {
+    var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
+    return lang === 'vi' || lang.indexOf('vi-') === 0 ? 'VI' : 'EN';
+  }
+
+  // option returns the parsed option of el's island, or null if it is
+  // missing or malformed.
+  function option(el) {
+    var id = el.getAttribute('data-chart');
+    var island = id ? document.getElementById(id) : null;
+    if (!island || island.type !== 'application/json') {
+      return null;
+    }
+    try {
+      var opt = JSON.parse(island.textContent);
+      return opt !== null && typeof opt === 'object' ? opt : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function start(echarts, el, loc) {
+    if (hasClass(el, LIVE)) {
+      return; // already started (script included twice)
+    }
+    var opt = option(el);
+    if (!opt) {
+      return;
+    }
+    // chart--live comes first: it gives the container the height that
+    // echarts.init measures.
+    addClass(el, LIVE);
+    var chart = null;
+    try {
+      chart = echarts.init(el, null, { renderer: 'svg', locale: loc });
+      chart.setOption(opt);
+      charts.push(chart);
+    } catch (e) {
+      if (chart) {
+        try { chart.dispose(); } catch (ignore) { /* nothing left to do */ }
+      }
+      removeClass(el, LIVE);
+    }
+  }
+
+  function resize() {
+    timer = null;
+    for (var i = 0; i < charts.length; i++) {
+      try { charts[i].resize(); } catch (e) { /* keep resizing the others */ }
+    }
+  }
+
+  function onResize() {
+    if (timer !== null) {
+      window.clearTimeout(timer);
+    }
+    timer = window.setTimeout(resize, 200);
+  }
+
+  function startAll() {
+    var echarts = window.echarts;
+    if (!echarts || typeof echarts.init !== 'function' || !document.querySelectorAll) {
+      return;
+    }
+    var loc = locale();
+    var els = document.querySelectorAll('[data-chart]');
+    for (var i = 0; i < els.length; i++) {
+      start(echarts, els[i], loc);
+    }
+    if (charts.length > 0) {
+      window.addEventListener('resize', onResize, false);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', startAll, false);
+  } else {
+    startAll();
+  }
+}(window, document));

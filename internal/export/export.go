@@ -1,0 +1,159 @@
+// Package export writes the files journalists download: the input CSVs as
+// published, and one CSV per indicator with every figure the site shows,
+// including district roll-ups, so each published number can be recomputed.
+package export
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// Dir is the URL folder downloads are published under.
+const Dir = "du-lieu"
+
+// File is one downloadable file.
+type File struct {
+	Path   string // slash path under the site root, e.g. "du-lieu/snapshots/2024-Q4.csv"
+	Kind   string // "indicators", "units", "targets", "snapshot" or "indicator"
+	Key    string // the period of a snapshot, the code of an indicator
+	Rows   int    // data rows, header excluded
+	Data   []byte
+	SHA256 string
+}
+
+// URLPath maps an input file ("data/snapshots/2024-Q4.csv") to where its
+// published copy lives ("du-lieu/snapshots/2024-Q4.csv").
+func URLPath(inputFile string) string {
+	return path.Join(Dir, strings.TrimPrefix(inputFile, "data/"))
+}
+
+// IndicatorPath is where the per-indicator CSV of code is published.
+func IndicatorPath(code string) string {
+	return path.Join(Dir, "chi-so", strings.ToLower(code)+".csv")
+}
+
+// Files returns every download: the input files byte for byte (what staff
+// published, checksummed), then one derived CSV per indicator.
+func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
+	ds := a.Dataset()
+	inputs := []struct{ name, kind, key string }{
+		{"data/indicators.csv", "indicators", ""},
+		{"data/units.csv", "units", ""},
+		{"data/targets.csv", "targets", ""},
+	}
+	for _, s := range ds.Snapshots {
+		inputs = append(inputs, struct{ name, kind, key string }{s.File, "snapshot", s.Period.String()})
+	}
+	var out []File
+	for _, in := range inputs {
+		b, err := fs.ReadFile(site, in.name)
+		if err != nil {
+			if in.kind == "targets" {
+				continue // targets.csv is optional
+			}
+			return nil, err
+		}
+		out = append(out, newFile(URLPath(in.name), in.kind, in.key, bytes.Count(b, []byte("\n"))-1, b))
+	}
+	for _, ind := range ds.Indicators {
+		b, n, err := indicatorCSV(a, ind)
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", ind.Code, err)
+		}
+		out = append(out, newFile(IndicatorPath(ind.Code), "indicator", ind.Code, n, b))
+	}
+	return out, nil
+}
+
+func newFile(p, kind, key string, rows int, b []byte) File {
+	sum := sha256.Sum256(b)
+	return File{Path: p, Kind: kind, Key: key, Rows: max(rows, 0), Data: b, SHA256: hex.EncodeToString(sum[:])}
+}
+
+// row is one line of a per-indicator CSV. Column names are ASCII keys;
+// the Vietnamese names are in the text columns.
+type row struct {
+	Period      string `csv:"period"`
+	Unit        string `csv:"unit"`
+	UnitName    text   `csv:"unit_name"`
+	Indicator   string `csv:"indicator"`
+	Value       num    `csv:"value"`
+	Numerator   num    `csv:"numerator"`
+	Denominator num    `csv:"denominator"`
+	Method      string `csv:"method"`    // reported or rolled-up
+	Reporting   string `csv:"reporting"` // for roll-ups: "18/20" child units
+	Note        text   `csv:"note"`
+	Source      text   `csv:"source"` // file:line of the row(s) the figure comes from
+}
+
+// text is a free-text cell. Spreadsheets run cells that start with = + - @
+// or a tab as formulas, so such text gets a leading apostrophe (OWASP).
+type text string
+
+func (t text) MarshalCSV() (string, error) {
+	s := string(t)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s, nil
+	}
+	return s, nil
+}
+
+// num is an optional number printed in full precision with a dot, so a
+// journalist recomputing a ratio gets exactly what we computed from.
+type num struct{ v *float64 }
+
+func (n num) MarshalCSV() (string, error) {
+	if n.v == nil {
+		return "", nil
+	}
+	return strconv.FormatFloat(*n.v, 'f', -1, 64), nil
+}
+
+func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error) {
+	ds := a.Dataset()
+	var rows []row
+	for _, u := range ds.Units {
+		for _, p := range a.Series(u.Code, ind.Code) {
+			v := p.Value
+			r := row{
+				Period: p.Period.String(), Unit: u.Code, UnitName: text(u.Name.VI), Indicator: ind.Code,
+				Value: num{&v}, Numerator: num{p.Numerator}, Denominator: num{p.Denominator},
+				Method: "reported", Note: text(p.Note), Source: text(sources(p.Sources)),
+			}
+			if p.RolledUp {
+				r.Method = "rolled-up"
+				r.Reporting = fmt.Sprintf("%d/%d", p.Reporting, p.Expected)
+				r.Source = text(fmt.Sprintf("%d rows", len(p.Sources)))
+			}
+			rows = append(rows, r)
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF") // Excel reads UTF-8 only with a BOM
+	w := csv.NewWriter(&buf)
+	if err := gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(w)); err != nil {
+		return nil, 0, err
+	}
+	return buf.Bytes(), len(rows), nil
+}
+
+func sources(ps []source.Position) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
+}

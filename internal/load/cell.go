@@ -1,0 +1,174 @@
+package load
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The cell types below are what gocsv fills. Each one keeps the text as
+// written and, instead of failing, the problem it found: gocsv stops at the
+// first error, and staff need every bad cell of a file in one report.
+// gocsv's own converters never see a value (they read "" as 0 and "1,234"
+// as 1.234).
+
+// code is an indicator or unit code. It is kept exactly as written, spaces
+// included: the validator judges codes, so that data built by other means
+// (an importer) is held to the same rules.
+type code struct{ s string }
+
+func (c *code) UnmarshalCSV(s string) error { c.s = s; return nil }
+
+// text is free text. Spaces at either end are trimmed: they are invisible
+// in a spreadsheet and carry no meaning.
+type text struct{ s string }
+
+func (t *text) UnmarshalCSV(s string) error { t.s = strings.TrimSpace(s); return nil }
+
+// number is a decimal written strictly as -?digits[.digits]. An empty cell
+// is a missing figure (v == nil), never zero.
+type number struct {
+	raw string
+	v   *float64
+	msg string // why raw is not a number; empty when it is
+}
+
+func (n *number) UnmarshalCSV(s string) error {
+	*n = number{raw: s}
+	if s == "" {
+		return nil
+	}
+	v, msg := parseNumber(s)
+	if msg != "" {
+		n.msg = msg
+		return nil
+	}
+	n.v = &v
+	return nil
+}
+
+// year is a four-digit year. An empty cell leaves ok false with no msg.
+type year struct {
+	raw string
+	v   int
+	ok  bool
+	msg string
+}
+
+var yearRE = regexp.MustCompile(`^[0-9]{4}$`)
+
+func (y *year) UnmarshalCSV(s string) error {
+	*y = year{raw: s}
+	switch {
+	case s == "":
+	case yearRE.MatchString(s):
+		y.v, _ = strconv.Atoi(s)
+		y.ok = true
+	default:
+		y.msg = "not a year: write four digits, such as 2025"
+	}
+	return nil
+}
+
+var (
+	numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	// 12,5 and 0,75: a decimal comma, as Vietnamese spreadsheets write.
+	decimalCommaRE = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
+	// 1,234: a thousands separator or a decimal comma; it cannot be told.
+	ambiguousCommaRE = regexp.MustCompile(`^-?[0-9]{1,3},[0-9]{3}$`)
+	// 1,234,567 and 1,234.5: English thousands separators.
+	commaThousandsRE = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+	// 1.234.567 and 1.234,5: Vietnamese thousands separators.
+	dotThousandsRE = regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$`)
+	exponentRE     = regexp.MustCompile(`^-?[0-9]*\.?[0-9]+[eE][-+]?[0-9]+$`)
+	hexRE          = regexp.MustCompile(`^-?0[xXoObB][0-9a-fA-F_]+$`)
+	bareDotRE      = regexp.MustCompile(`^-?([0-9]+\.|\.[0-9]+)$`)
+)
+
+// parseNumber reads a strictly written decimal. On failure it returns a
+// message in plain words with a hint on how to write the number instead.
+func parseNumber(s string) (float64, string) {
+	if numberRE.MatchString(s) {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsInf(v, 0) {
+			return 0, "number too large"
+		}
+		return v, ""
+	}
+	return 0, numberHint(s)
+}
+
+func numberHint(s string) string {
+	var how []string // what to change, in plain words
+	t := s
+	if strings.ContainsFunc(t, unicode.IsSpace) {
+		t = strings.Join(strings.Fields(t), "")
+		how = append(how, "without spaces")
+	}
+	if strings.Contains(t, "%") {
+		t = strings.ReplaceAll(t, "%", "")
+		how = append(how, "without %")
+	}
+	if strings.HasPrefix(t, "+") {
+		t = t[1:]
+		how = append(how, "without the + sign")
+	}
+	if strings.Contains(t, "_") && numberRE.MatchString(strings.ReplaceAll(t, "_", "")) {
+		t = strings.ReplaceAll(t, "_", "")
+		how = append(how, "without underscores")
+	}
+	switch {
+	case numberRE.MatchString(t):
+	case ambiguousCommaRE.MatchString(t):
+		plain := strings.ReplaceAll(t, ",", "")
+		dotted := strings.ReplaceAll(t, ",", ".")
+		return "not a number: write " + plain + " if the comma separates thousands, or " + dotted +
+			" if it marks decimals" + joinHow(how, ", and write it ")
+	case decimalCommaRE.MatchString(t):
+		t = strings.ReplaceAll(t, ",", ".")
+		how = append([]string{"with a dot"}, how...)
+	case commaThousandsRE.MatchString(t):
+		t = strings.ReplaceAll(t, ",", "")
+		how = append(how, "without thousands separators")
+	case dotThousandsRE.MatchString(t):
+		t = strings.ReplaceAll(t, ".", "")
+		t = strings.ReplaceAll(t, ",", ".")
+		how = append(how, "without thousands separators")
+		if strings.Contains(t, ".") {
+			how = append(how, "with a dot for decimals")
+		}
+	case isNaNOrInf(t):
+		return "not a number: leave the cell empty if the figure is missing"
+	case exponentRE.MatchString(t):
+		return "not a number: write the number in full, without e (scientific notation)"
+	case hexRE.MatchString(t):
+		return "not a number: write it in ordinary decimal digits"
+	case bareDotRE.MatchString(t):
+		t = strings.TrimSuffix(t, ".")
+		if i := strings.Index(t, "."); i >= 0 && (i == 0 || t[i-1] == '-') {
+			t = t[:i] + "0" + t[i:]
+		}
+		how = append(how, "with digits on both sides of the dot")
+	default:
+		return "not a number: write digits only, with a dot for decimals, such as 12.5"
+	}
+	return "not a number: write " + t + joinHow(how, ", ")
+}
+
+// joinHow turns ["with a dot", "without %"] into ", with a dot and without %".
+func joinHow(how []string, lead string) string {
+	if len(how) == 0 {
+		return ""
+	}
+	if len(how) == 1 {
+		return lead + how[0]
+	}
+	return lead + strings.Join(how[:len(how)-1], ", ") + " and " + how[len(how)-1]
+}
+
+func isNaNOrInf(s string) bool {
+	s = strings.ToLower(strings.TrimLeft(s, "+-"))
+	return s == "nan" || s == "inf" || s == "infinity"
+}

@@ -1,0 +1,90 @@
+package load_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite the want.golden files")
+
+// today is the build date of the golden cases, for the future-period check.
+var today = time.Date(2025, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+
+// report loads and validates the site in fsys, as the build does, and
+// returns every problem, one per line, in file and position order.
+func report(t testing.TB, dir string) string {
+	t.Helper()
+	ds, err := load.Dataset(os.DirFS(dir))
+	if ds == nil {
+		t.Fatalf("Dataset returned a nil dataset (err %v)", err)
+	}
+	all := source.All(err)
+	all = append(all, source.All(validate.Dataset(ds, validate.Options{Today: today}))...)
+	checkErrors(t, err)
+	slices.SortStableFunc(all, func(a, b *source.Error) int { return a.Pos.Compare(b.Pos) })
+	var b strings.Builder
+	for _, e := range all {
+		b.WriteString(e.Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// checkErrors asserts that err joins only *source.Error values.
+func checkErrors(t testing.TB, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	u, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("error %T is not a joined error: %v", err, err)
+	}
+	for _, e := range u.Unwrap() {
+		var se *source.Error
+		if !errors.As(e, &se) || se != e {
+			t.Errorf("joined error %T is not a *source.Error: %v", e, e)
+		}
+	}
+}
+
+// TestGolden runs each mini-site under testdata/cases and compares the full
+// report with its want.golden. Run with -update to rewrite them, then read
+// the diff.
+func TestGolden(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "cases", "*"))
+	if err != nil || len(dirs) < 15 {
+		t.Fatalf("want at least 15 cases, got %d (%v)", len(dirs), err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			got := report(t, dir)
+			golden := filepath.Join(dir, "want.golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("report mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,264 @@
+// Package load reads the site's data/ directory into a model.Dataset.
+//
+// It is strict about the file format: encoding, quoting, header, the shape
+// of every row and the way numbers are written. It does not judge values
+// (codes, ranges, references between files): package validate does, so that
+// every problem of a run is reported together and data made by other means
+// is held to the same rules. Each file goes through encoding/csv, which
+// gives cell positions, then through gocsv into row structs made of the
+// strict cell types of cell.go.
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// File names, relative to the site directory.
+const (
+	indicatorsFile = "data/indicators.csv"
+	unitsFile      = "data/units.csv"
+	targetsFile    = "data/targets.csv"
+	snapshotsDir   = "data/snapshots"
+)
+
+// maxFileSize bounds what is read into memory. A district's files are a
+// few kilobytes; anything near this is a mistake (a wrong file copied in).
+const maxFileSize = 32 << 20
+
+// Columns of each file, in the order of the contract (the files may order
+// them freely).
+var (
+	indicatorColumns = []string{"code", "group", "name_vi", "name_en", "unit", "direction", "definition_vi", "definition_en", "source_vi", "source_en"}
+	unitColumns      = []string{"code", "name_vi", "name_en", "kind", "parent"}
+	targetColumns    = []string{"indicator", "unit", "year", "value", "basis_vi", "basis_en"}
+	snapshotColumns  = []string{"unit", "indicator", "value", "numerator", "denominator", "note", "source"}
+)
+
+type indicatorRow struct {
+	Code         code `csv:"code"`
+	Group        code `csv:"group"`
+	NameVI       text `csv:"name_vi"`
+	NameEN       text `csv:"name_en"`
+	Unit         code `csv:"unit"`
+	Direction    code `csv:"direction"`
+	DefinitionVI text `csv:"definition_vi"`
+	DefinitionEN text `csv:"definition_en"`
+	SourceVI     text `csv:"source_vi"`
+	SourceEN     text `csv:"source_en"`
+}
+
+type unitRow struct {
+	Code   code `csv:"code"`
+	NameVI text `csv:"name_vi"`
+	NameEN text `csv:"name_en"`
+	Kind   text `csv:"kind"`
+	Parent code `csv:"parent"`
+}
+
+type targetRow struct {
+	Indicator code   `csv:"indicator"`
+	Unit      code   `csv:"unit"`
+	Year      year   `csv:"year"`
+	Value     number `csv:"value"`
+	BasisVI   text   `csv:"basis_vi"`
+	BasisEN   text   `csv:"basis_en"`
+}
+
+type snapshotRow struct {
+	Unit        code   `csv:"unit"`
+	Indicator   code   `csv:"indicator"`
+	Value       number `csv:"value"`
+	Numerator   number `csv:"numerator"`
+	Denominator number `csv:"denominator"`
+	Note        text   `csv:"note"`
+	Source      text   `csv:"source"`
+}
+
+// Dataset reads data/ from fsys (rooted at the site directory). It returns
+// what it could read even when it also returns an error, so that
+// validation can still run and every problem is reported in one go. Rows
+// that could not be read (a bad number, the wrong number of cells, a
+// missing column) are left out of the dataset. The error joins
+// *source.Error values.
+func Dataset(fsys fs.FS) (*model.Dataset, error) {
+	var errs source.List
+	ds := &model.Dataset{}
+
+	if t := readFile(fsys, indicatorsFile, indicatorColumns, true, false, &errs); t != nil {
+		ds.Indicators = rows(t, &errs, func(r *row, x indicatorRow) model.Indicator {
+			return model.Indicator{
+				Code:       r.code("code", x.Code),
+				Group:      r.code("group", x.Group),
+				Name:       model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
+				Measure:    model.Measure(r.code("unit", x.Unit)),
+				Direction:  model.Direction(r.code("direction", x.Direction)),
+				Definition: model.Text{VI: x.DefinitionVI.s, EN: x.DefinitionEN.s},
+				Source:     model.Text{VI: x.SourceVI.s, EN: x.SourceEN.s},
+				At:         t.origin(r.rec),
+			}
+		})
+	}
+
+	if t := readFile(fsys, unitsFile, unitColumns, true, false, &errs); t != nil {
+		ds.Units = rows(t, &errs, func(r *row, x unitRow) model.Unit {
+			return model.Unit{
+				Code:   r.code("code", x.Code),
+				Name:   model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
+				Kind:   x.Kind.s,
+				Parent: r.code("parent", x.Parent),
+				At:     t.origin(r.rec),
+			}
+		})
+	}
+
+	// Targets are optional: a site may have none yet. A file that exists
+	// needs its header, but may have no rows.
+	if t := readFile(fsys, targetsFile, targetColumns, false, true, &errs); t != nil {
+		ds.Targets = rows(t, &errs, func(r *row, x targetRow) model.Target {
+			r.required("year", x.Year.raw, "year the target is due")
+			r.required("value", x.Value.raw, "target value")
+			v := r.number("value", x.Value)
+			tg := model.Target{
+				Indicator: r.code("indicator", x.Indicator),
+				Unit:      r.code("unit", x.Unit),
+				Year:      r.year("year", x.Year),
+				Basis:     model.Text{VI: x.BasisVI.s, EN: x.BasisEN.s},
+				At:        t.origin(r.rec),
+			}
+			if v != nil {
+				tg.Value = *v
+			}
+			return tg
+		})
+	}
+
+	measures := make(map[string]model.Measure, len(ds.Indicators))
+	for _, ind := range ds.Indicators {
+		measures[ind.Code] = ind.Measure
+	}
+	ds.Snapshots = readSnapshots(fsys, measures, &errs)
+	return ds, errs.Err()
+}
+
+// readSnapshots reads every data/snapshots/<period>.csv in name order and
+// returns them sorted by period.
+func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.List) []model.Snapshot {
+	entries, err := fs.ReadDir(fsys, snapshotsDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Add(&source.Error{Pos: source.Position{File: snapshotsDir}, Code: source.CodeSource, Msg: "cannot read the folder: " + plainIOError(err)})
+		return nil
+	}
+	var snaps []model.Snapshot
+	found := false
+	for _, e := range entries {
+		name := e.Name()
+		file := path.Join(snapshotsDir, name)
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(strings.ToUpper(name), "README") {
+			continue // notes for people, and editor or system files
+		}
+		found = true
+		ext := path.Ext(name)
+		if e.IsDir() || ext != ".csv" {
+			msg := "not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in " + snapshotsDir
+			if !e.IsDir() && strings.EqualFold(ext, ".csv") {
+				msg = "not a CSV snapshot: the name must end in .csv, in lower case"
+			}
+			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: msg})
+			continue
+		}
+		p, err := period.Parse(strings.TrimSuffix(name, ext))
+		if err != nil {
+			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource,
+				Msg: "the file name is not a period: name it YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv or YYYY-MM.csv, such as 2024-Q4.csv (years 1900 to 2200)"})
+			continue
+		}
+		snap := model.Snapshot{Period: p, File: file}
+		if t := readFile(fsys, file, snapshotColumns, true, false, errs); t != nil {
+			snap.Observations = rows(t, errs, func(r *row, x snapshotRow) model.Observation {
+				o := model.Observation{
+					Period:      p,
+					Unit:        r.code("unit", x.Unit),
+					Indicator:   r.code("indicator", x.Indicator),
+					Value:       r.number("value", x.Value),
+					Numerator:   r.number("numerator", x.Numerator),
+					Denominator: r.number("denominator", x.Denominator),
+					Note:        x.Note.s,
+					Source:      x.Source.s,
+					At:          t.origin(r.rec),
+				}
+				fillPercent(&o, measures[o.Indicator])
+				return o
+			})
+		}
+		snaps = append(snaps, snap)
+	}
+	if !found {
+		errs.Add(&source.Error{Pos: source.Position{File: snapshotsDir}, Code: source.CodeSource,
+			Msg: "no snapshot files: add one CSV file per period, such as " + snapshotsDir + "/2024-Q4.csv"})
+	}
+	slices.SortStableFunc(snaps, func(a, b model.Snapshot) int { return a.Period.Compare(b.Period) })
+	return snaps
+}
+
+// fillPercent computes a percent given only as numerator and denominator.
+// It leaves Value nil when the pair is impossible (the validator reports
+// it), so that one mistake is not also reported as a value out of range.
+func fillPercent(o *model.Observation, m model.Measure) {
+	if m != model.Percent || o.Value != nil || o.Numerator == nil || o.Denominator == nil {
+		return
+	}
+	n, d := *o.Numerator, *o.Denominator
+	if d <= 0 || n < 0 || n > d {
+		return
+	}
+	v := 100 * n / d
+	o.Value = &v
+}
+
+// readFile reads and checks one CSV file. A missing file is an error only
+// when required.
+func readFile(fsys fs.FS, file string, columns []string, required, allowEmpty bool, errs *source.List) *table {
+	f, err := fsys.Open(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		if required {
+			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "file not found: every site needs it"})
+		}
+		return nil
+	}
+	if err != nil {
+		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "cannot open: " + plainIOError(err)})
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "cannot read: " + plainIOError(err)})
+		return nil
+	}
+	if len(data) > maxFileSize {
+		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource,
+			Msg: fmt.Sprintf("file too large: more than %d MB", maxFileSize>>20)})
+		return nil
+	}
+	return readTable(file, data, columns, allowEmpty, errs)
+}
+
+// plainIOError drops the path from an I/O error: the position already
+// names the file, relative to the site.
+func plainIOError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,97 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ErrLocked reports that another build holds the publishing lock of the same
+// destination. Lock and Dir wrap it with the lock file and, when known, the
+// process ID of the other build; test for it with errors.Is.
+var ErrLocked = errors.New("another build is already publishing there")
+
+// errWouldBlock is what the OS-specific tryLock returns when the lock is
+// held by someone else.
+var errWouldBlock = errors.New("lock is held")
+
+// Lease is a held publishing lock. It is an OS file lock (flock on Unix,
+// LockFileEx on Windows), so the OS releases it when the holding process
+// dies, even by kill -9: a crashed build never blocks the next one.
+type Lease struct {
+	f    *os.File
+	path string
+}
+
+// Lock takes an exclusive, non-blocking lock for publishing to dest. If
+// another Lease for dest is held (by this or another process) it fails at
+// once with an error wrapping ErrLocked, rather than waiting, so that two
+// builds never interleave and staff see why.
+//
+// The lock file is ".<base>.lock" beside dest, never inside it, so it is not
+// published. It is left in place after Unlock: deleting it would let two
+// processes lock two different files of the same name. The parent folder of
+// dest is created if missing.
+func Lock(dest string) (*Lease, error) {
+	dest, err := checkPath(dest)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the folder %q for %q: %s", filepath.Dir(dest), dest, reason(err))
+	}
+	path := lockPath(dest)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create the lock file %q: %s", path, reason(err))
+	}
+	if err := tryLock(f); err != nil {
+		var pid []byte
+		if errors.Is(err, errWouldBlock) {
+			pid = make([]byte, 20)
+			n, _ := f.ReadAt(pid, 0)
+			pid = pid[:n]
+		}
+		f.Close()
+		if !errors.Is(err, errWouldBlock) {
+			return nil, fmt.Errorf("cannot lock %q: %s", path, reason(err))
+		}
+		who := ""
+		if n, perr := strconv.Atoi(strings.TrimSpace(string(pid))); perr == nil && n > 0 {
+			who = fmt.Sprintf("process %d, ", n)
+		}
+		return nil, fmt.Errorf("cannot publish to %q: %w (%slock file %q); wait for it to finish, then try again", dest, ErrLocked, who, path)
+	}
+	// The PID only helps the error message of a second build; failing to
+	// record it must not fail this one.
+	if f.Truncate(0) == nil {
+		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	}
+	return &Lease{f: f, path: path}, nil
+}
+
+// Unlock releases the lock. Calling it again does nothing.
+func (l *Lease) Unlock() error {
+	if l == nil || l.f == nil {
+		return nil
+	}
+	f := l.f
+	l.f = nil
+	_ = f.Truncate(0) // forget our PID so it is not blamed later
+	err := unlock(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot release the lock file %q: %s", l.path, reason(err))
+	}
+	return nil
+}
+
+// lockPath is the lock file of a cleaned dest.
+func lockPath(dest string) string {
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock")
+}

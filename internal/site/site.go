@@ -1,0 +1,305 @@
+// Package site is the only user of Hugo. It lays out an in-memory Hugo
+// project from the embedded default theme, the user's site directory and the
+// files minhbach generated, and builds it into a destination directory.
+package site
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/parser/metadecoders"
+	"github.com/spf13/afero"
+)
+
+// theme holds the default layouts, i18n strings, CSS and the base config.
+// A user's layouts/ overrides any of them file by file.
+//
+//go:embed all:theme
+var theme embed.FS
+
+// Options says what to build and where.
+type Options struct {
+	// Source is the user's site directory. Its Hugo config file (hugo.toml,
+	// .yaml or .json), content/, layouts/, i18n/, static/ and assets/ are used;
+	// its data/ is not (minhbach reads that and passes the result in Files).
+	Source string
+	// Dest is the directory the site is written to. It should be empty.
+	Dest string
+	// Files are generated files overlaid on the project, keyed by a
+	// slash path relative to the project root, e.g. "data/minhbach/vi.json"
+	// or "static/du-lieu/2024-Q4.csv".
+	Files map[string][]byte
+	// SkipContent lists content/ subdirectories that minhbach reads itself
+	// (editorial text merged into generated pages), so Hugo must not also
+	// turn them into pages.
+	SkipContent []string
+	// Log receives Hugo's warnings; nil discards them.
+	Log io.Writer
+}
+
+const (
+	root      = "/site"
+	themeName = "minhbach"
+)
+
+// userDirs are the parts of a user's site directory Hugo may see.
+var userDirs = []string{"content", "layouts", "i18n", "static", "assets"}
+
+// configNames are the Hugo config file names we accept, in Hugo's order.
+var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"}
+
+// Build lays out the project and runs Hugo once.
+func Build(opt Options) error {
+	dest, err := filepath.Abs(opt.Dest)
+	if err != nil {
+		return err
+	}
+	mem := afero.NewMemMapFs()
+	if err := stage(mem, opt); err != nil {
+		return err
+	}
+
+	logOut := opt.Log
+	if logOut == nil {
+		logOut = io.Discard
+	}
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		StdOut:        logOut,
+		StdErr:        logOut,
+		DistinctLevel: logg.LevelWarn,
+	})
+
+	flags := config.New()
+	flags.Set("workingDir", root)
+	flags.Set("publishDir", dest)
+	// We hold our own lock around the whole publish; Hugo's would only
+	// guard the in-memory tree.
+	flags.Set("noBuildLock", true)
+
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:      mem,
+		Flags:   flags,
+		Logger:  logger,
+		Environ: []string{}, // the build must not depend on HUGO_* variables of the machine
+	})
+	if err != nil {
+		return fmt.Errorf("site config: %w", err)
+	}
+	hfs := hugofs.NewFromSourceAndDestination(mem, afero.NewOsFs(), res.LoadingInfo.Cfg)
+	hs, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdErr: logOut})
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer hs.Close()
+	if err := hs.Build(hugolib.BuildCfg{}); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	if n := logger.LoggCount(logg.LevelError); n > 0 {
+		return fmt.Errorf("site: Hugo reported %d error(s)", n)
+	}
+	return copyStatic(mem, dest)
+}
+
+// copyStatic copies the theme's static files, then the project's (the
+// user's and the generated ones, which were written over the user's), into
+// dest. Hugo's library build renders pages only; copying static files is
+// the command line's job, which we do not use.
+func copyStatic(mem afero.Fs, dest string) error {
+	for _, dir := range []string{path.Join(root, "themes", themeName, "static"), path.Join(root, "static")} {
+		err := afero.Walk(mem, dir, func(p string, info fs.FileInfo, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return nil
+				}
+				return err
+			}
+			if info.IsDir() {
+				return nil
+			}
+			b, err := afero.ReadFile(mem, p)
+			if err != nil {
+				return err
+			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			out := filepath.Join(dest, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(out, b, 0o644)
+		})
+		if err != nil {
+			return fmt.Errorf("site: static files: %w", err)
+		}
+	}
+	return nil
+}
+
+// stage writes the whole Hugo project into mem.
+func stage(mem afero.Fs, opt Options) error {
+	// The default theme.
+	err := fs.WalkDir(theme, "theme", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := theme.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "theme/")
+		if rel == "hugo.toml" {
+			return nil // merged below, not used as a theme config
+		}
+		return write(mem, path.Join(root, "themes", themeName, rel), b)
+	})
+	if err != nil {
+		return err
+	}
+
+	// The user's directories.
+	for _, dir := range userDirs {
+		src := filepath.Join(opt.Source, dir)
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == src {
+					return nil
+				}
+				return err
+			}
+			rel, _ := filepath.Rel(opt.Source, p)
+			rel = filepath.ToSlash(rel)
+			if d.IsDir() {
+				if dir == "content" && slices.Contains(opt.SkipContent, strings.TrimPrefix(rel, "content/")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil // no symlinks or devices: the site tree is what it looks like
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return write(mem, path.Join(root, rel), b)
+		})
+		if err != nil {
+			return fmt.Errorf("read site: %w", err)
+		}
+	}
+
+	// Generated files.
+	for _, name := range slices.Sorted(maps.Keys(opt.Files)) {
+		if !fs.ValidPath(name) {
+			return fmt.Errorf("site: generated file %q: not a clean relative path", name)
+		}
+		if err := write(mem, path.Join(root, name), opt.Files[name]); err != nil {
+			return err
+		}
+	}
+
+	cfg, err := mergedConfig(opt.Source)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return err
+	}
+	return write(mem, path.Join(root, "hugo.json"), b)
+}
+
+func write(mem afero.Fs, name string, b []byte) error {
+	if err := mem.MkdirAll(path.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(mem, name, b, 0o644)
+}
+
+// mergedConfig returns the theme's base config, overlaid with the user's
+// config, overlaid with the settings minhbach never lets a site change
+// (security, raw HTML off, theme).
+func mergedConfig(source string) (map[string]any, error) {
+	base, err := theme.ReadFile("theme/hugo.toml")
+	if err != nil {
+		return nil, err
+	}
+	themeCfg, err := metadecoders.Default.UnmarshalToMap(base, metadecoders.TOML)
+	if err != nil {
+		return nil, fmt.Errorf("theme config: %w", err)
+	}
+	cfg := map[string]any{}
+	merge(cfg, themeCfg)
+	for _, name := range configNames {
+		b, err := os.ReadFile(filepath.Join(source, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		user, err := metadecoders.Default.UnmarshalToMap(b, metadecoders.FormatFromString(path.Ext(name)))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		merge(cfg, user)
+		break
+	}
+	merge(cfg, forced())
+	return cfg, nil
+}
+
+// forced are settings a site config cannot change: the build reads no
+// network and runs no programs, raw HTML in Markdown stays off, and the
+// theme is ours.
+func forced() map[string]any {
+	return map[string]any{
+		"theme":                  themeName,
+		"enableInlineShortcodes": false,
+		"security": map[string]any{
+			"exec":  map[string]any{"allow": []any{"^$"}, "osEnv": []any{"^$"}},
+			"funcs": map[string]any{"getenv": []any{"^$"}},
+			"http":  map[string]any{"urls": []any{"^$"}, "methods": []any{"^$"}},
+		},
+		"markup": map[string]any{
+			"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}},
+		},
+	}
+}
+
+// merge copies src into dst, descending into maps so that a user setting
+// one language's title keeps the theme's other language settings. Keys are
+// compared lower-cased, as Hugo does (baseURL = baseurl).
+func merge(dst, src map[string]any) {
+	for _, k0 := range slices.Sorted(maps.Keys(src)) {
+		sv, k := src[k0], strings.ToLower(k0)
+		if sm, ok := sv.(map[string]any); ok {
+			if dm, ok := dst[k].(map[string]any); ok {
+				merge(dm, sm)
+				continue
+			}
+			cp := map[string]any{}
+			merge(cp, sm)
+			dst[k] = cp
+			continue
+		}
+		dst[k] = sv
+	}
+}

@@ -1,0 +1,172 @@
+// Package source describes where a value came from in the input files and
+// carries the positioned errors that the loader and validator report.
+package source
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Position is a place in an input file. Line and Column are 1-based; Column
+// counts characters (runes), since staff count what they see in an editor,
+// not bytes. A zero Line or Column is omitted when printed.
+type Position struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// String prints the position as "file:line:col", the form editors and
+// terminals turn into links.
+func (p Position) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(p.Line))
+		if p.Column > 0 {
+			b.WriteString(":" + strconv.Itoa(p.Column))
+		}
+	}
+	return b.String()
+}
+
+// Compare orders positions by file, line, then column.
+func (p Position) Compare(q Position) int {
+	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Column, q.Column))
+}
+
+// Error codes, named after Frictionless where one fits, so reports can be
+// read by tools that know that vocabulary.
+const (
+	CodeSource      = "source-error"
+	CodeEncoding    = "encoding-error"
+	CodeFormat      = "format-error"
+	CodeBlankLabel  = "blank-label"
+	CodeDupLabel    = "duplicate-label"
+	CodeMissing     = "missing-label"
+	CodeExtraLabel  = "extra-label"
+	CodeExtraCell   = "extra-cell"
+	CodeMissingCell = "missing-cell"
+	CodeBlankRow    = "blank-row"
+	CodeType        = "type-error"
+	CodeConstraint  = "constraint-error"
+	CodeRow         = "row-constraint"
+	CodePrimaryKey  = "primary-key"
+	CodeForeignKey  = "foreign-key"
+	CodeUnsafeText  = "unsafe-text"
+	CodeForbidden   = "forbidden-char"
+	CodeOverlap     = "period-overlap"
+)
+
+// Error is one problem in the input, tied to the position it was found at.
+type Error struct {
+	Pos   Position `json:"position"`
+	Code  string   `json:"code"`
+	Field string   `json:"field,omitempty"` // column name, when the problem is in one cell
+	Value string   `json:"value,omitempty"` // the offending text as written
+	Msg   string   `json:"message"`         // plain words, lower-case, no final period
+}
+
+// Error prints `file:line:col: field "value": message`, leaving out the
+// parts that are empty.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Pos.String())
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(" ")
+		b.WriteString(strconv.Quote(e.Value))
+		b.WriteString(": ")
+	} else if e.Value != "" {
+		b.WriteString(strconv.Quote(e.Value))
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// List collects every problem found, so that staff can fix a file in one
+// pass instead of one error per run.
+type List struct {
+	errs []*Error
+}
+
+// Add records a problem.
+func (l *List) Add(e *Error) { l.errs = append(l.errs, e) }
+
+// Addf records a problem without a field.
+func (l *List) Addf(pos Position, code, format string, args ...any) {
+	l.Add(&Error{Pos: pos, Code: code, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Len reports how many problems were recorded.
+func (l *List) Len() int { return len(l.errs) }
+
+// Errors returns the problems sorted by position (stable for equal ones).
+func (l *List) Errors() []*Error {
+	out := slices.Clone(l.errs)
+	slices.SortStableFunc(out, func(a, b *Error) int { return a.Pos.Compare(b.Pos) })
+	return out
+}
+
+// Err returns nil when nothing was recorded, otherwise an error whose
+// Unwrap() []error yields each problem in position order.
+func (l *List) Err() error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	sorted := l.Errors()
+	errs := make([]error, len(sorted))
+	for i, e := range sorted {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
+
+// Merge appends every problem of other.
+func (l *List) Merge(other *List) { l.errs = append(l.errs, other.errs...) }
+
+// All returns every *Error inside err (joined or wrapped), in order.
+func All(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		if e, ok := err.(*Error); ok {
+			out = append(out, e)
+			return
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// Origin is where a record was read: its row, and the position of each of
+// its cells by column name, so later stages can point at the exact cell.
+type Origin struct {
+	Row   Position            `json:"row"`
+	Cells map[string]Position `json:"-"`
+}
+
+// Cell returns the position of the named cell, or the row's when unknown.
+func (o Origin) Cell(name string) Position {
+	if p, ok := o.Cells[name]; ok {
+		return p
+	}
+	return o.Row
+}

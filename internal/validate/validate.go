@@ -1,0 +1,492 @@
+// Package validate checks a model.Dataset for everything a single cell's
+// syntax cannot show: codes that are safe to publish, required texts,
+// values within their measure's range, references between files, unique
+// keys, the unit tree and the snapshot periods.
+//
+// It reports every problem it finds, each at the cell it concerns, so that
+// staff can fix a whole file in one pass. It works on any Dataset, not only
+// one read by package load, so an importer is held to the same rules.
+package validate
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// Options tune the checks.
+type Options struct {
+	// Today is the build date: snapshots of a period that starts after it
+	// are rejected. Zero skips the check (the clock is injected, never
+	// read here).
+	Today time.Time
+}
+
+// Files named in problems that concern a whole file and have no record to
+// take a position from.
+const (
+	indicatorsFile = "data/indicators.csv"
+	unitsFile      = "data/units.csv"
+)
+
+// Text limits, in characters: names are shown in headings and charts;
+// other text (definitions, notes, bases) in paragraphs.
+const (
+	maxName = 500
+	maxText = 5000
+	maxCode = 64
+)
+
+// agreement is how far, in percentage points, a percent's value may be
+// from 100 × numerator ÷ denominator: figures are rounded to one decimal.
+const agreement = 0.05
+
+// Dataset checks everything that needs more than one cell: code syntax,
+// required texts, ranges, references between files, unique keys, the unit
+// tree and the snapshot periods. The error joins *source.Error values in
+// file and position order.
+func Dataset(ds *model.Dataset, opt Options) error {
+	c := &checker{ds: ds, opt: opt}
+	c.indicators()
+	c.units()
+	c.targets()
+	c.snapshots()
+	c.periods()
+	return c.errs.Err()
+}
+
+type checker struct {
+	ds   *model.Dataset
+	opt  Options
+	errs source.List
+}
+
+// add reports a problem at the cell col of a record.
+func (c *checker) add(at source.Origin, code, col, value, msg string) {
+	c.errs.Add(&source.Error{Pos: at.Cell(col), Code: code, Field: col, Value: clip(value), Msg: msg})
+}
+
+// clip shortens a value quoted in a message: a 1 MB cell must not become
+// a 1 MB line of the report.
+func clip(s string) string {
+	const n = 60
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+var codeRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+
+// Device names that Windows refuses as file names, whatever the extension:
+// codes become folder names of the published site.
+var reservedCodes = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])$`)
+
+// codeProblem says why s cannot be a code, or "" when it can. Codes become
+// URL path segments and folder names, so they are plain ASCII.
+func codeProblem(s string) string {
+	switch {
+	case s == "":
+		return "missing: every row needs a code here"
+	case strings.TrimSpace(s) != s:
+		return "has spaces at the start or end: delete them"
+	case strings.ContainsAny(s, `/\`) || strings.Contains(s, ".."):
+		return "not safe in a web address: use only letters A to Z, digits, - and _ (no / or ..)"
+	case utf8.RuneCountInString(s) > maxCode:
+		return fmt.Sprintf("too long: a code has at most %d characters", maxCode)
+	case !codeRE.MatchString(s):
+		return "not a valid code: use only letters A to Z without accents, digits, - and _, starting with a letter or digit"
+	case reservedCodes.MatchString(s):
+		return "reserved name: Windows cannot store a file with this name, choose another code"
+	}
+	return ""
+}
+
+// code checks a code cell and reports whether it is well formed, so that
+// references are only looked up for codes that could exist.
+func (c *checker) code(at source.Origin, col, s string) bool {
+	if msg := codeProblem(s); msg != "" {
+		c.add(at, source.CodeConstraint, col, s, msg)
+		return false
+	}
+	return true
+}
+
+// text checks a text's length and, when what is not empty, that it is
+// given.
+func (c *checker) text(at source.Origin, col, s string, limit int, what string) {
+	if s == "" && what != "" {
+		c.add(at, source.CodeConstraint, col, s, "missing: give "+what)
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		c.add(at, source.CodeConstraint, col, s, fmt.Sprintf("too long: %d characters, at most %d", n, limit))
+	}
+}
+
+// keys finds duplicate codes, exact or differing only in case. Codes that
+// differ only in case would be one folder on Windows and macOS and are
+// easily mistaken, so they collide too.
+type keys struct {
+	what  string // "indicator", "unit"
+	exact map[string]source.Origin
+	fold  map[string]keyOwner
+}
+
+type keyOwner struct {
+	code string
+	at   source.Origin
+}
+
+func newKeys(what string) *keys {
+	return &keys{what: what, exact: map[string]source.Origin{}, fold: map[string]keyOwner{}}
+}
+
+func (k *keys) add(c *checker, at source.Origin, col, code string) {
+	if prev, ok := k.exact[code]; ok {
+		c.add(at, source.CodePrimaryKey, col, code, fmt.Sprintf("this %s code is used twice: also on line %d", k.what, prev.Row.Line))
+		return
+	}
+	k.exact[code] = at
+	f := strings.ToLower(code)
+	if prev, ok := k.fold[f]; ok {
+		c.add(at, source.CodeConstraint, col, code, fmt.Sprintf(
+			"same as %q on line %d once capital letters are ignored; codes become web addresses, so make them differ by more than case", prev.code, prev.at.Row.Line))
+		return
+	}
+	k.fold[f] = keyOwner{code, at}
+}
+
+func (c *checker) indicators() {
+	seen := newKeys("indicator")
+	for _, ind := range c.ds.Indicators {
+		at := ind.At
+		if c.code(at, "code", ind.Code) {
+			seen.add(c, at, "code", ind.Code)
+		}
+		if ind.Group == "" {
+			c.add(at, source.CodeConstraint, "group", "", "missing: give the group code (such as ha-tang)")
+		} else {
+			c.code(at, "group", ind.Group)
+		}
+		c.text(at, "name_vi", ind.Name.VI, maxName, "the name in Vietnamese")
+		c.text(at, "name_en", ind.Name.EN, maxName, "")
+		c.text(at, "definition_vi", ind.Definition.VI, maxText, "")
+		c.text(at, "definition_en", ind.Definition.EN, maxText, "")
+		c.text(at, "source_vi", ind.Source.VI, maxText, "")
+		c.text(at, "source_en", ind.Source.EN, maxText, "")
+		if !ind.Measure.Valid() {
+			c.add(at, source.CodeConstraint, "unit", string(ind.Measure), "must be percent, count or number"+enumHint(string(ind.Measure), "percent", "count", "number"))
+		}
+		if !ind.Direction.Valid() {
+			c.add(at, source.CodeConstraint, "direction", string(ind.Direction), "must be up (higher is better) or down (lower is better)"+enumHint(string(ind.Direction), "up", "down"))
+		}
+	}
+}
+
+// enumHint points out the near misses people make with a word from a list.
+func enumHint(s string, words ...string) string {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, w := range words {
+		if t == w {
+			return fmt.Sprintf(": write %s, in lower case and without spaces", w)
+		}
+	}
+	return ""
+}
+
+func (c *checker) units() {
+	seen := newKeys("unit")
+	var top *model.Unit
+	for i := range c.ds.Units {
+		u := &c.ds.Units[i]
+		if c.code(u.At, "code", u.Code) {
+			seen.add(c, u.At, "code", u.Code)
+		}
+		c.text(u.At, "name_vi", u.Name.VI, maxName, "the name in Vietnamese")
+		c.text(u.At, "name_en", u.Name.EN, maxName, "")
+		c.text(u.At, "kind", u.Kind, maxName, "")
+		switch {
+		case u.Parent == "" && top == nil:
+			top = u
+		case u.Parent == "":
+			c.add(u.At, source.CodeConstraint, "parent", "", fmt.Sprintf(
+				"missing: only one unit, the district, has no parent, and %s on line %d already has none", top.Code, top.At.Row.Line))
+		case c.code(u.At, "parent", u.Parent):
+			if !c.hasUnit(u.Parent) {
+				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, "unknown parent: no unit in "+unitsFile+" has this code")
+			}
+		}
+	}
+	// No units at all is the loader's to report: it knows why (a missing
+	// or empty file).
+	if top == nil && len(c.ds.Units) > 0 {
+		c.errs.Add(&source.Error{Pos: source.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, Code: source.CodeConstraint,
+			Msg: "no top unit: the district must have an empty parent"})
+	}
+	c.cycles()
+}
+
+func (c *checker) hasUnit(code string) bool { _, ok := c.ds.Unit(code); return ok }
+
+func fileOf(at source.Origin, fallback string) string {
+	if at.Row.File != "" {
+		return at.Row.File
+	}
+	return fallback
+}
+
+// cycles reports units whose parent chain loops instead of reaching the
+// top unit, once per loop, at the loop's first unit in the file.
+func (c *checker) cycles() {
+	index := map[string]int{}
+	for i, u := range c.ds.Units {
+		if _, dup := index[u.Code]; !dup {
+			index[u.Code] = i
+		}
+	}
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]int, len(c.ds.Units))
+	for start := range c.ds.Units {
+		var path []int
+		i := start
+		for {
+			if state[i] == done {
+				break
+			}
+			if state[i] == onPath {
+				c.reportCycle(path, i)
+				break
+			}
+			state[i] = onPath
+			path = append(path, i)
+			next, ok := index[c.ds.Units[i].Parent]
+			if !ok || c.ds.Units[i].Parent == "" {
+				break
+			}
+			i = next
+		}
+		for _, j := range path {
+			state[j] = done
+		}
+	}
+}
+
+func (c *checker) reportCycle(path []int, from int) {
+	var loop []int
+	for k, j := range path {
+		if j == from {
+			loop = path[k:]
+			break
+		}
+	}
+	first := 0
+	for k, j := range loop {
+		if c.ds.Units[j].At.Row.Compare(c.ds.Units[loop[first]].At.Row) < 0 {
+			first = k
+		}
+	}
+	names := make([]string, 0, len(loop)+1)
+	for k := range len(loop) + 1 {
+		names = append(names, c.ds.Units[loop[(first+k)%len(loop)]].Code)
+	}
+	u := c.ds.Units[loop[first]]
+	c.add(u.At, source.CodeConstraint, "parent", u.Parent,
+		"units form a loop: "+strings.Join(names, " → ")+"; follow the parents up to the district instead")
+}
+
+func (c *checker) targets() {
+	type key struct {
+		ind, unit string
+		year      int
+	}
+	seen := map[key]source.Origin{}
+	for _, t := range c.ds.Targets {
+		at := t.At
+		ind, indOK := c.indicator(at, "indicator", t.Indicator)
+		if t.Unit != model.AllUnits {
+			c.unit(at, "unit", t.Unit)
+		}
+		if t.Year < 1900 || t.Year > 2200 {
+			c.add(at, source.CodeConstraint, "year", strconv.Itoa(t.Year), "year out of range: write a year from 1900 to 2200")
+		}
+		if indOK {
+			c.value(at, "value", t.Value, ind)
+		}
+		c.text(at, "basis_vi", t.Basis.VI, maxText, "the decision that set the target, in Vietnamese")
+		c.text(at, "basis_en", t.Basis.EN, maxText, "")
+		k := key{t.Indicator, t.Unit, t.Year}
+		if prev, ok := seen[k]; ok {
+			c.errs.Add(&source.Error{Pos: at.Row, Code: source.CodePrimaryKey, Msg: fmt.Sprintf(
+				"a second target for indicator %s, unit %s and year %d: the first is on line %d; keep one", t.Indicator, t.Unit, t.Year, prev.Row.Line)})
+			continue
+		}
+		seen[k] = at
+	}
+}
+
+// indicator checks a reference to an indicator and returns it when found.
+func (c *checker) indicator(at source.Origin, col, code string) (model.Indicator, bool) {
+	if !c.code(at, col, code) {
+		return model.Indicator{}, false
+	}
+	ind, ok := c.ds.Indicator(code)
+	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
+		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in "+indicatorsFile+" has this code")
+	}
+	return ind, ok
+}
+
+func (c *checker) unit(at source.Origin, col, code string) {
+	if !c.code(at, col, code) {
+		return
+	}
+	if !c.hasUnit(code) && len(c.ds.Units) > 0 {
+		c.add(at, source.CodeForeignKey, col, code, "unknown unit: no unit in "+unitsFile+" has this code")
+	}
+}
+
+// value checks v against the range of ind's measure.
+func (c *checker) value(at source.Origin, col string, v float64, ind model.Indicator) {
+	s := format(v)
+	switch ind.Measure {
+	case model.Percent:
+		if v < 0 || v > 100 {
+			c.add(at, source.CodeConstraint, col, s, fmt.Sprintf("out of range: %s is a percent, from 0 to 100", ind.Code))
+		}
+	case model.Count:
+		if v < 0 || v != math.Trunc(v) {
+			msg := fmt.Sprintf("not a count: %s counts things, so write a whole number, 0 or more", ind.Code)
+			if thousands := strings.ReplaceAll(s, ".", ""); v >= 1 && len(s)-strings.IndexByte(s, '.') == 4 {
+				msg += fmt.Sprintf(" (if the dot separates thousands, write %s)", strings.TrimLeft(thousands, "0"))
+			}
+			c.add(at, source.CodeConstraint, col, s, msg)
+		}
+	}
+}
+
+// format writes a number as the loader reads it, without exponent.
+func format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func (c *checker) snapshots() {
+	for _, s := range c.ds.Snapshots {
+		type key struct{ unit, ind string }
+		seen := map[key]source.Origin{}
+		for _, o := range s.Observations {
+			at := o.At
+			c.unit(at, "unit", o.Unit)
+			ind, indOK := c.indicator(at, "indicator", o.Indicator)
+			c.text(at, "note", o.Note, maxText, "")
+			c.text(at, "source", o.Source, maxText, "")
+			k := key{o.Unit, o.Indicator}
+			if prev, ok := seen[k]; ok {
+				c.errs.Add(&source.Error{Pos: at.Row, Code: source.CodePrimaryKey, Msg: fmt.Sprintf(
+					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, prev.Row.Line)})
+			} else {
+				seen[k] = at
+			}
+			if indOK {
+				c.observation(o, ind)
+			}
+		}
+	}
+}
+
+// observation checks a row's figures against its indicator.
+func (c *checker) observation(o model.Observation, ind model.Indicator) {
+	at := o.At
+	if !ind.Measure.Valid() {
+		return // reported on the indicator
+	}
+	if o.Numerator != nil || o.Denominator != nil {
+		if !c.ratio(o, ind) {
+			return // the value would only repeat the ratio's problem
+		}
+	}
+	if o.Value != nil {
+		c.value(at, "value", *o.Value, ind)
+	}
+}
+
+// ratio checks numerator and denominator and, when all three figures are
+// given, that they agree. It returns false when the pair is unusable.
+func (c *checker) ratio(o model.Observation, ind model.Indicator) bool {
+	at, num, den := o.At, o.Numerator, o.Denominator
+	switch {
+	case ind.Measure != model.Percent:
+		col, v := "numerator", num
+		if num == nil {
+			col, v = "denominator", den
+		}
+		c.add(at, source.CodeRow, col, format(*v), fmt.Sprintf(
+			"only percent indicators take a numerator and denominator; %s is a %s: leave both empty", ind.Code, ind.Measure))
+		return true // the value is still checked on its own
+	case den == nil:
+		c.add(at, source.CodeRow, "numerator", format(*num), "denominator is missing: give both numerator and denominator, or neither")
+		return false
+	case num == nil:
+		c.add(at, source.CodeRow, "denominator", format(*den), "numerator is missing: give both numerator and denominator, or neither")
+		return false
+	case *den <= 0:
+		c.add(at, source.CodeRow, "denominator", format(*den), "the denominator must be more than 0")
+		return false
+	case *num < 0:
+		c.add(at, source.CodeRow, "numerator", format(*num), "the numerator cannot be negative")
+		return false
+	case *num > *den:
+		c.add(at, source.CodeRow, "numerator", format(*num), fmt.Sprintf(
+			"the numerator is more than the denominator (%s): a part cannot be larger than the whole", format(*den)))
+		return false
+	}
+	if o.Value != nil {
+		want := 100 * *num / *den
+		if math.Abs(*o.Value-want) > agreement {
+			c.add(at, source.CodeRow, "value", format(*o.Value), fmt.Sprintf(
+				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(round(want, 2))))
+			return false
+		}
+	}
+	return true
+}
+
+func round(v float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(v*p) / p
+}
+
+// periods checks the snapshot files as a set: no two may cover the same
+// days, and none may be for a period that has not begun.
+func (c *checker) periods() {
+	snaps := c.ds.Snapshots
+	for j := range snaps {
+		for i := range j {
+			if snaps[i].Period.Overlaps(snaps[j].Period) {
+				c.errs.Add(&source.Error{Pos: source.Position{File: snaps[j].File}, Code: source.CodeOverlap, Msg: fmt.Sprintf(
+					"period %s overlaps %s (%s): keep one file per period, with no two covering the same months", snaps[j].Period, snaps[i].File, snaps[i].Period)})
+			}
+		}
+	}
+	if c.opt.Today.IsZero() {
+		return
+	}
+	y, m, d := c.opt.Today.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	for _, s := range snaps {
+		if start := s.Period.Start(); start.After(today) {
+			c.errs.Add(&source.Error{Pos: source.Position{File: s.File}, Code: source.CodeConstraint, Msg: fmt.Sprintf(
+				"period has not started yet: %s starts on %s and today is %s", s.Period, start.Format(time.DateOnly), today.Format(time.DateOnly))})
+		}
+	}
+}
