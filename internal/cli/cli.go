@@ -42,8 +42,11 @@ func Main(args []string, env Env) int {
 	if err == nil {
 		return OK
 	}
+	// Flag and argument mistakes are tagged usageError; anything cobra
+	// reports against a command that does no work (an unknown command) is
+	// a usage mistake too.
 	var ue usageError
-	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() || isFlagError(err) {
+	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() {
 		fmt.Fprintf(env.Stderr, "minhbach: %v\n", err)
 		fmt.Fprintf(env.Stderr, "Run 'minhbach %s--help' for usage.\n", subName(cmd))
 		return Usage
@@ -57,13 +60,6 @@ func subName(cmd *cobra.Command) string {
 		return ""
 	}
 	return cmd.Name() + " "
-}
-
-// flagErrors are returned by cobra/pflag for bad flags and arguments; we
-// tag them in SetFlagErrorFunc and Args checks.
-func isFlagError(err error) bool {
-	var ue usageError
-	return errors.As(err, &ue)
 }
 
 // report prints every positioned problem on its own line, then a count,

@@ -230,15 +230,26 @@ func (t *table) parseError(data []byte, err error, errs *source.List) {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat,
 			Msg: `stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`})
-	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line == pe.StartLine:
+	case errors.Is(pe.Err, csv.ErrQuote) && t.byteAt(data, pe.Line, pe.Column) == '"':
+		// encoding/csv points at a closing quote followed by more text.
 		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat,
 			Msg: `text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice ("")`})
 	case errors.Is(pe.Err, csv.ErrQuote):
+		// The file ended inside a quoted cell: point at where it opened.
 		errs.Add(&source.Error{Pos: t.openQuote(data, pe.StartLine), Code: source.CodeFormat,
-			Msg: fmt.Sprintf("quote mark opened here is never closed (the file ends on line %d still inside it)", pe.Line)})
+			Msg: "quote mark opened here is never closed: close it, or write a quote mark inside a cell twice (\"\")"})
 	default:
 		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat, Msg: pe.Err.Error()})
 	}
+}
+
+// byteAt returns the byte at a 1-based line and byte column, or 0.
+func (t *table) byteAt(data []byte, line, byteCol int) byte {
+	s := t.lineText(data, line)
+	if byteCol < 1 || byteCol > len(s) {
+		return 0
+	}
+	return s[byteCol-1]
 }
 
 // openQuote finds the quote mark that opens the unclosed cell of a record

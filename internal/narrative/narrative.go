@@ -1,7 +1,7 @@
 // Package narrative writes the factual part of a period's report from fixed
 // sentence templates, in Vietnamese and English. It never invents: every
 // number in the text is an analysis figure, formatted by internal/locale,
-// and links to the page of the indicator it belongs to.
+// and marked with the indicator it belongs to so the site can link it.
 package narrative
 
 import (
@@ -16,16 +16,16 @@ import (
 	"github.com/minhbach/minhbach/internal/period"
 )
 
-// Span is a run of text; when Path is set it links to that generated page
-// (language-neutral, e.g. "chi-so/vb01/").
+// Span is a run of text. When Indicator is set, the text is a figure of
+// that indicator, and the site links it to the indicator's page.
 type Span struct {
-	Text string `json:"text"`
-	Path string `json:"path,omitempty"`
+	Text      string
+	Indicator string
 }
 
 // Paragraph is a sequence of spans.
 type Paragraph struct {
-	Spans []Span `json:"spans"`
+	Spans []Span
 }
 
 // String returns the paragraph's plain text.
@@ -42,7 +42,10 @@ type para struct{ spans []Span }
 func (p *para) text(format string, args ...any) {
 	p.spans = append(p.spans, Span{Text: fmt.Sprintf(format, args...)})
 }
-func (p *para) link(text, path string) { p.spans = append(p.spans, Span{Text: text, Path: path}) }
+
+func (p *para) figure(text, indicator string) {
+	p.spans = append(p.spans, Span{Text: text, Indicator: indicator})
+}
 
 // Summary describes the top unit's figures in period p: an opening
 // sentence, then one sentence per indicator with a value.
@@ -71,11 +74,10 @@ func Summary(a *analyse.Analysis, lang model.Lang, p period.Period) []Paragraph 
 
 func sentence(lang model.Lang, ind model.Indicator, s analyse.Summary) Paragraph {
 	vi := lang == model.VI
-	path := "chi-so/" + strings.ToLower(ind.Code) + "/"
 	c := s.Current
 	var p para
 	p.text("%s: ", ind.Name.In(lang))
-	p.link(locale.Value(lang, ind.Measure, c.Value), path)
+	p.figure(locale.Value(lang, ind.Measure, c.Value), ind.Code)
 	if c.Numerator != nil && c.Denominator != nil && ind.Measure == model.Percent {
 		p.text(" (%s)", locale.Ratio(lang, *c.Numerator, *c.Denominator))
 	}

@@ -40,7 +40,7 @@ func Parse(s string) (Period, error) {
 	}
 	y, _ := strconv.Atoi(m[1])
 	if y < 1900 || y > 2200 {
-		return Period{}, fmt.Errorf("period %q: year out of range", s)
+		return Period{}, fmt.Errorf("period %q: year out of range: write a year from 1900 to 2200", s)
 	}
 	switch suffix := m[2]; {
 	case suffix == "":

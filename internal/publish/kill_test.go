@@ -135,16 +135,22 @@ func (c *child) waitFor(t *testing.T, line string) {
 	}
 }
 
-func (c *child) kill(t *testing.T) {
+func (c *child) kill(t *testing.T) { c.killOrDone(t, false) }
+
+// killOrDone kills the child; when mayFinish is set, a child that ran to
+// completion before the signal landed is accepted too (a free-running
+// child can win that race on a fast machine).
+func (c *child) killOrDone(t *testing.T, mayFinish bool) {
 	t.Helper()
-	if err := c.cmd.Process.Kill(); err != nil {
+	if err := c.cmd.Process.Kill(); err != nil && !(mayFinish && errors.Is(err, os.ErrProcessDone)) {
 		t.Fatal(err)
 	}
 	err := c.cmd.Wait()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) {
-		t.Fatalf("child was not killed: %v; stderr: %s", err, c.err.String())
+	if errors.As(err, &ee) || (mayFinish && err == nil) {
+		return
 	}
+	t.Fatalf("child was not killed: %v; stderr: %s", err, c.err.String())
 }
 
 func skipKill(t *testing.T) {
@@ -229,7 +235,7 @@ func TestDirKill9(t *testing.T) {
 					}
 				}
 			}
-			c.kill(t)
+			c.killOrDone(t, p.free)
 
 			got := manifest(t, dest)
 			switch {

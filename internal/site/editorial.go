@@ -50,7 +50,7 @@ func ReadEditorial(source, dir string) ([]Editorial, error) {
 			return nil, fmt.Errorf("%s: front matter: %v", rel, err)
 		}
 		body := cf.Content
-		if cf.FrontMatter == nil && body == nil {
+		if body == nil && len(cf.FrontMatter) == 0 {
 			body = b
 		}
 		params := map[string]any{}

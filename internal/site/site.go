@@ -4,6 +4,7 @@
 package site
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -76,9 +77,12 @@ func Build(opt Options) error {
 		return err
 	}
 
-	logOut := opt.Log
-	if logOut == nil {
-		logOut = io.Discard
+	// Hugo logs template errors and returns only a count: keep the log so
+	// the error we return says what went wrong.
+	var logged bytes.Buffer
+	logOut := io.Writer(&logged)
+	if opt.Log != nil {
+		logOut = io.MultiWriter(opt.Log, &logged)
 	}
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
@@ -110,12 +114,21 @@ func Build(opt Options) error {
 	}
 	defer hs.Close()
 	if err := hs.Build(hugolib.BuildCfg{}); err != nil {
-		return fmt.Errorf("site: %w", err)
+		return fmt.Errorf("site: %w%s", err, detail(&logged))
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return fmt.Errorf("site: Hugo reported %d error(s)", n)
+		return fmt.Errorf("site: Hugo reported %d error(s)%s", n, detail(&logged))
 	}
 	return copyStatic(mem, dest)
+}
+
+// detail returns Hugo's logged lines, indented, to follow an error.
+func detail(log *bytes.Buffer) string {
+	s := strings.TrimSpace(log.String())
+	if s == "" {
+		return ""
+	}
+	return ":\n  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
 // copyStatic copies the theme's static files, then the project's (the

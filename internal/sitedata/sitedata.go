@@ -93,10 +93,36 @@ type SiteInfo struct {
 
 // Home is the home page: the latest headline figures of the top unit.
 type Home struct {
-	Period  string                `json:"period"`
-	Tiles   []Tile                `json:"tiles"`
-	Reports []Link                `json:"reports"`
-	Summary []narrative.Paragraph `json:"summary"`
+	Period  string      `json:"period"`
+	Tiles   []Tile      `json:"tiles"`
+	Reports []Link      `json:"reports"`
+	Summary []Paragraph `json:"summary"`
+}
+
+// Paragraph is generated text; spans with a Path link to that page.
+type Paragraph struct {
+	Spans []Span `json:"spans"`
+}
+
+// Span is a run of text, linked when Path is set.
+type Span struct {
+	Text string `json:"text"`
+	Path string `json:"path,omitempty"`
+}
+
+// paragraphs links every figure of generated text to its indicator page.
+func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
+	out := make([]Paragraph, len(ps))
+	for i, p := range ps {
+		for _, s := range p.Spans {
+			sp := Span{Text: s.Text}
+			if ind, ok := b.ds.Indicator(s.Indicator); ok {
+				sp.Path = indicatorPath(ind) + "/"
+			}
+			out[i].Spans = append(out[i].Spans, sp)
+		}
+	}
+	return out
 }
 
 // Link is a labelled link to a generated page. Path is language-neutral
@@ -185,7 +211,7 @@ func (b *builder) doc() (*Doc, error) {
 	for i := len(periods) - 1; i >= 0; i-- {
 		d.Home.Reports = append(d.Home.Reports, Link{Title: b.reportTitle(periods[i]), Path: reportPath(periods[i]) + "/"})
 	}
-	d.Home.Summary = narrative.Summary(b.a, b.lang, latest)
+	d.Home.Summary = b.paragraphs(narrative.Summary(b.a, b.lang, latest))
 
 	// Sections.
 	d.Pages = append(d.Pages,
@@ -564,13 +590,13 @@ func trim(v float64) string {
 
 // ReportParams is what a period's report page shows.
 type ReportParams struct {
-	Period    string                `json:"period"`
-	ID        string                `json:"id"`
-	Summary   []narrative.Paragraph `json:"summary"`
-	Editorial bool                  `json:"editorial"`
-	Replace   bool                  `json:"replace"` // the editorial text replaces the generated summary
-	Rows      []TrendRowNamed       `json:"rows"`
-	CSV       string                `json:"csv"`
+	Period    string          `json:"period"`
+	ID        string          `json:"id"`
+	Summary   []Paragraph     `json:"summary"`
+	Editorial bool            `json:"editorial"`
+	Replace   bool            `json:"replace"` // the editorial text replaces the generated summary
+	Rows      []TrendRowNamed `json:"rows"`
+	CSV       string          `json:"csv"`
 }
 
 // TrendRowNamed is an indicator's top-unit figure in a report.
@@ -582,7 +608,7 @@ type TrendRowNamed struct {
 
 func (b *builder) reportPage(p period.Period, weight int) Page {
 	top := b.ds.Top()
-	rp := ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), Summary: narrative.Summary(b.a, b.lang, p)}
+	rp := ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, p))}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
 			rp.CSV = export.URLPath(s.File)

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// minimal is the smallest generated data the theme renders.
+func minimal() map[string][]byte {
+	page := `{"site":{"district":"Huyện X"},"home":{"period":"quý IV/2024"},"pages":[` +
+		`{"path":"chi-so","kind":"section","title":"%s"},` +
+		`{"path":"bao-cao","kind":"section","title":"%s"},` +
+		`{"path":"bao-cao/2024-q4","title":"%s","params":{"period":"%s"},"dates":{"date":"2024-12-31"}}]}`
+	return map[string][]byte{
+		"data/minhbach/vi.json":     []byte(strings.NewReplacer("%s", "Báo cáo").Replace(page)),
+		"data/minhbach/en.json":     []byte(strings.NewReplacer("%s", "Report").Replace(page)),
+		"data/minhbach/charts.json": []byte(`{"vi":{},"en":{}}`),
+	}
+}
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestConfigMergeAndForcedSettings(t *testing.T) {
+	src := writeSite(t, map[string]string{"hugo.toml": `
+baseURL = "https://x.example.invalid/"
+[languages.vi]
+title = "Huyện X"
+[security.http]
+urls = [".*"]
+[markup.goldmark.renderer]
+unsafe = true
+`})
+	cfg, err := mergedConfig(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := cfg["languages"].(map[string]any)
+	vi, en := langs["vi"].(map[string]any), langs["en"].(map[string]any)
+	if vi["title"] != "Huyện X" || vi["locale"] != "vi-VN" {
+		t.Errorf("vi = %v: want the site's title merged over the theme's locale", vi)
+	}
+	if en["title"] != "Digital government indicators" {
+		t.Errorf("en title = %v: the theme's default should stay", en["title"])
+	}
+	if cfg["baseurl"] != "https://x.example.invalid/" {
+		t.Errorf("baseurl = %v", cfg["baseurl"])
+	}
+	if _, dup := cfg["baseURL"]; dup {
+		t.Error("keys must be merged case-insensitively, as Hugo reads them")
+	}
+	urls := cfg["security"].(map[string]any)["http"].(map[string]any)["urls"]
+	if got := urls.([]any); len(got) != 1 || got[0] != "^$" {
+		t.Errorf("security.http.urls = %v: a site must not reopen network access", got)
+	}
+	unsafe := cfg["markup"].(map[string]any)["goldmark"].(map[string]any)["renderer"].(map[string]any)["unsafe"]
+	if unsafe != false {
+		t.Error("raw HTML in Markdown must stay off")
+	}
+}
+
+func TestBuildUsesUserLayoutsAndSkipsEditorialDir(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"hugo.toml":                     `baseURL = "https://x.example.invalid/"`,
+		"layouts/_partials/footer.html": `<footer>Liên hệ: Văn phòng</footer>`,
+		"content/gioi-thieu.md":         "---\ntitle: Giới thiệu\n---\nTrang **riêng** của huyện.\n",
+		"content/bao-cao/2024-Q4.md":    "---\ntitle: X\n---\nEDITORIAL-MARKER\n",
+		"static/logo.txt":               "logo",
+	})
+	dest := t.TempDir()
+	if err := Build(Options{Source: src, Dest: dest, Files: minimal(), SkipContent: []string{"bao-cao"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(read(t, dest, "index.html"), "Liên hệ: Văn phòng") {
+		t.Error("the site's own footer partial did not override the theme's")
+	}
+	if !strings.Contains(read(t, dest, "gioi-thieu/index.html"), "<strong>riêng</strong>") {
+		t.Error("a page of the site's own content/ was not built")
+	}
+	if got := read(t, dest, "bao-cao/2024-q4/index.html"); strings.Contains(got, "EDITORIAL-MARKER") {
+		t.Error("the editorial file became a page of its own instead of being merged by minhbach")
+	}
+	if read(t, dest, "logo.txt") != "logo" {
+		t.Error("static files of the site were not copied")
+	}
+	rss := read(t, dest, "index.xml")
+	if !strings.Contains(rss, "<item>") || !strings.Contains(rss, "Tue, 31 Dec 2024") {
+		t.Errorf("RSS should list the report dated at its period's end:\n%s", rss)
+	}
+}
+
+func TestBuildIsClosedToNetworkAndEnvironment(t *testing.T) {
+	for name, tmpl := range map[string]string{
+		"http":   `{{ with try (resources.GetRemote "https://example.invalid/x.json") }}{{ with .Err }}{{ errorf "%s" . }}{{ end }}{{ end }}`,
+		"getenv": `{{ os.Getenv "HOME" }}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			src := writeSite(t, map[string]string{"layouts/_partials/footer.html": tmpl})
+			err := Build(Options{Source: src, Dest: t.TempDir(), Files: minimal()})
+			if err == nil || !strings.Contains(err.Error(), "access denied") {
+				t.Fatalf("want an access-denied build error, got %v", err)
+			}
+		})
+	}
+}
+
+func TestReadEditorial(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"content/bao-cao/2024-Q4.md":    "---\nTitle: Báo cáo quý IV\n---\n## Hạn chế\n",
+		"content/bao-cao/2024-Q4.en.md": "+++\ntitle = \"Q4 report\"\n+++\n## Limitations\n",
+		"content/bao-cao/2024-Q3.md":    "Chỉ có nội dung.\n",
+		"content/bao-cao/_index.md":     "---\ntitle: skip\n---\n",
+		"content/bao-cao/notes.txt":     "skip",
+	})
+	got, err := ReadEditorial(src, "bao-cao")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ file, name, lang, title, body string }{
+		{"content/bao-cao/2024-Q3.md", "2024-Q3", "", "", "Chỉ có nội dung.\n"},
+		{"content/bao-cao/2024-Q4.en.md", "2024-Q4", "en", "Q4 report", "## Limitations\n"},
+		{"content/bao-cao/2024-Q4.md", "2024-Q4", "", "Báo cáo quý IV", "## Hạn chế\n"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d files, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		title, _ := g.Params["title"].(string)
+		if g.File != w.file || g.Name != w.name || g.Lang != w.lang || title != w.title || g.Body != w.body {
+			t.Errorf("file %d = %+v (title %q), want %+v", i, g, title, w)
+		}
+	}
+	none, err := ReadEditorial(t.TempDir(), "bao-cao")
+	if err != nil || none != nil {
+		t.Errorf("a site without editorial text: %v, %v", none, err)
+	}
+}

@@ -1,0 +1,282 @@
+package source_test
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"testing"
+
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+func TestPositionString(t *testing.T) {
+	tests := []struct {
+		pos  source.Position
+		want string
+	}{
+		{source.Position{File: "data/units.csv", Line: 3, Column: 7}, "data/units.csv:3:7"},
+		{source.Position{File: "data/units.csv", Line: 3}, "data/units.csv:3"},
+		{source.Position{File: "data/units.csv"}, "data/units.csv"},
+		{source.Position{File: "data/units.csv", Column: 7}, "data/units.csv"}, // a column without a line means nothing
+		{source.Position{File: "data/snapshots/2024-Q4.csv", Line: 12, Column: 1}, "data/snapshots/2024-Q4.csv:12:1"},
+		{source.Position{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.pos, got, tt.want)
+		}
+	}
+}
+
+func TestPositionCompare(t *testing.T) {
+	tests := []struct {
+		a, b source.Position
+		want int
+	}{
+		{source.Position{File: "a.csv", Line: 2, Column: 1}, source.Position{File: "a.csv", Line: 2, Column: 1}, 0},
+		{source.Position{File: "a.csv", Line: 2, Column: 9}, source.Position{File: "a.csv", Line: 3, Column: 1}, -1},
+		{source.Position{File: "a.csv", Line: 10}, source.Position{File: "a.csv", Line: 9}, 1}, // numeric, not lexical
+		{source.Position{File: "a.csv", Line: 2, Column: 2}, source.Position{File: "a.csv", Line: 2, Column: 10}, -1},
+		{source.Position{File: "b.csv", Line: 1}, source.Position{File: "a.csv", Line: 99}, 1},
+		{source.Position{File: "a.csv"}, source.Position{File: "a.csv", Line: 1}, -1},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Compare(tt.b); got != tt.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := tt.b.Compare(tt.a); got != -tt.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tt.b, tt.a, got, -tt.want)
+		}
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	at := source.Position{File: "data/snapshots/2024-Q4.csv", Line: 5, Column: 3}
+	tests := []struct {
+		name string
+		err  source.Error
+		want string
+	}{
+		{
+			"field and value",
+			source.Error{Pos: at, Code: source.CodeType, Field: "value", Value: "12,5", Msg: "not a number: write 12.5"},
+			`data/snapshots/2024-Q4.csv:5:3: value "12,5": not a number: write 12.5`,
+		},
+		{
+			"field with empty value",
+			source.Error{Pos: at, Code: source.CodeConstraint, Field: "unit", Msg: "required: write a unit code"},
+			`data/snapshots/2024-Q4.csv:5:3: unit "": required: write a unit code`,
+		},
+		{
+			"no field, no value",
+			source.Error{Pos: source.Position{File: "data/units.csv"}, Code: source.CodeSource, Msg: "file not found"},
+			`data/units.csv: file not found`,
+		},
+		{
+			"value only",
+			source.Error{Pos: source.Position{File: "data/units.csv", Line: 1, Column: 4}, Code: source.CodeDupLabel, Value: "code", Msg: "duplicate column name"},
+			`data/units.csv:1:4: "code": duplicate column name`,
+		},
+		{
+			"line without column",
+			source.Error{Pos: source.Position{File: "data/units.csv", Line: 9}, Code: source.CodeBlankRow, Msg: "blank row"},
+			`data/units.csv:9: blank row`,
+		},
+		{
+			"value with quotes",
+			source.Error{Pos: at, Field: "name_vi", Value: `Xã "Bằng Lãng"`, Msg: "unsafe"},
+			`data/snapshots/2024-Q4.csv:5:3: name_vi "Xã \"Bằng Lãng\"": unsafe`,
+		},
+		{
+			"value with a line break and a tab",
+			source.Error{Pos: at, Field: "note", Value: "dòng 1\ndòng 2\tx", Msg: "contains a line break"},
+			`data/snapshots/2024-Q4.csv:5:3: note "dòng 1\ndòng 2\tx": contains a line break`,
+		},
+		{
+			"value with a backslash and an invisible character",
+			source.Error{Pos: at, Field: "note", Value: "a\\b\u200b", Msg: "x"},
+			`data/snapshots/2024-Q4.csv:5:3: note "a\\b\u200b": x`,
+		},
+		{
+			"Vietnamese stays readable",
+			source.Error{Pos: at, Field: "unit", Value: "Đồng Lạc", Msg: "unknown unit"},
+			`data/snapshots/2024-Q4.csv:5:3: unit "Đồng Lạc": unknown unit`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestListEmpty(t *testing.T) {
+	var l source.List
+	if err := l.Err(); err != nil {
+		t.Errorf("empty List.Err() = %v, want nil", err)
+	}
+	if l.Len() != 0 || len(l.Errors()) != 0 {
+		t.Errorf("empty List has Len %d, Errors %v", l.Len(), l.Errors())
+	}
+	if got := source.All(nil); got != nil {
+		t.Errorf("All(nil) = %v, want nil", got)
+	}
+}
+
+func pos(file string, line, col int) source.Position {
+	return source.Position{File: file, Line: line, Column: col}
+}
+
+func TestListSortsStable(t *testing.T) {
+	var l source.List
+	// Added out of order; the three at b.csv:2:3 keep the order they were added in.
+	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "first at b:2:3"})
+	l.Add(&source.Error{Pos: pos("a.csv", 10, 1), Msg: "a:10"})
+	l.Addf(pos("b.csv", 2, 3), source.CodeType, "second at %s", "b:2:3")
+	l.Add(&source.Error{Pos: pos("a.csv", 9, 4), Msg: "a:9"})
+	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "third at b:2:3"})
+	l.Add(&source.Error{Pos: pos("a.csv", 0, 0), Msg: "a file"})
+	l.Add(&source.Error{Pos: pos("b.csv", 1, 8), Msg: "b:1:8"})
+
+	want := []string{
+		"a.csv: a file",
+		"a.csv:9:4: a:9",
+		"a.csv:10:1: a:10",
+		"b.csv:1:8: b:1:8",
+		"b.csv:2:3: first at b:2:3",
+		"b.csv:2:3: second at b:2:3",
+		"b.csv:2:3: third at b:2:3",
+	}
+	if l.Len() != len(want) {
+		t.Errorf("Len() = %d, want %d", l.Len(), len(want))
+	}
+	if got := messages(l.Errors()); !slices.Equal(got, want) {
+		t.Errorf("Errors() =\n%q\nwant\n%q", got, want)
+	}
+
+	err := l.Err()
+	if err == nil {
+		t.Fatal("Err() = nil with problems recorded")
+	}
+	u, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("Err() is %T, want an error with Unwrap() []error", err)
+	}
+	var got []string
+	for _, e := range u.Unwrap() {
+		got = append(got, e.Error())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Err().Unwrap() =\n%q\nwant\n%q", got, want)
+	}
+	if got := messages(source.All(err)); !slices.Equal(got, want) {
+		t.Errorf("All(Err()) =\n%q\nwant\n%q", got, want)
+	}
+
+	// Addf records the code and leaves field and value empty.
+	var second *source.Error
+	for _, e := range l.Errors() {
+		if e.Msg == "second at b:2:3" {
+			second = e
+		}
+	}
+	if second == nil || second.Code != source.CodeType || second.Field != "" || second.Value != "" {
+		t.Errorf("Addf recorded %+v", second)
+	}
+}
+
+func TestListErrorsDoesNotReorderList(t *testing.T) {
+	var l source.List
+	l.Add(&source.Error{Pos: pos("b.csv", 1, 1), Msg: "b"})
+	l.Add(&source.Error{Pos: pos("a.csv", 1, 1), Msg: "a"})
+	_ = l.Errors()
+	var m source.List
+	m.Merge(&l)
+	m.Add(&source.Error{Pos: pos("a.csv", 1, 1), Msg: "a again"})
+	want := []string{"a.csv:1:1: a", "a.csv:1:1: a again", "b.csv:1:1: b"}
+	if got := messages(m.Errors()); !slices.Equal(got, want) {
+		t.Errorf("after Merge, Errors() = %q, want %q", got, want)
+	}
+	if l.Len() != 2 || m.Len() != 3 {
+		t.Errorf("Len: l = %d, m = %d; want 2, 3", l.Len(), m.Len())
+	}
+}
+
+func TestAllWalksWrappedAndJoined(t *testing.T) {
+	e1 := &source.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
+	e2 := &source.Error{Pos: pos("a.csv", 2, 1), Msg: "two"}
+	e3 := &source.Error{Pos: pos("a.csv", 3, 1), Msg: "three"}
+	e4 := &source.Error{Pos: pos("a.csv", 4, 1), Msg: "four"}
+	var l source.List
+	l.Add(e4)
+	l.Add(e3)
+
+	tests := []struct {
+		name string
+		err  error
+		want []*source.Error
+	}{
+		{"bare", e1, []*source.Error{e1}},
+		{"plain error", errors.New("disk full"), nil},
+		{"wrapped", fmt.Errorf("load: %w", e1), []*source.Error{e1}},
+		{"wrapped twice", fmt.Errorf("build: %w", fmt.Errorf("load: %w", e2)), []*source.Error{e2}},
+		{"joined", errors.Join(e1, errors.New("other"), e2), []*source.Error{e1, e2}},
+		{"wrapped join", fmt.Errorf("load: %w", errors.Join(e2, e1)), []*source.Error{e2, e1}},
+		{"join of wrapped", errors.Join(fmt.Errorf("x: %w", e1), fmt.Errorf("y: %w", e2)), []*source.Error{e1, e2}},
+		{"multiple %w", fmt.Errorf("%w and %w", e1, e2), []*source.Error{e1, e2}},
+		{"list inside join", errors.Join(e1, l.Err(), e2), []*source.Error{e1, e3, e4, e2}},
+		{"wrapped fs error", fmt.Errorf("read: %w", fs.ErrNotExist), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := source.All(tt.err)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("All = %v, want %v", messages(got), messages(tt.want))
+			}
+		})
+	}
+}
+
+func TestErrorsAs(t *testing.T) {
+	e := &source.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
+	var target *source.Error
+	if !errors.As(fmt.Errorf("load: %w", e), &target) || target != e {
+		t.Errorf("errors.As did not find the *Error through a wrap")
+	}
+}
+
+func TestOriginCell(t *testing.T) {
+	row := pos("data/units.csv", 4, 1)
+	o := source.Origin{Row: row, Cells: map[string]source.Position{
+		"code":    pos("data/units.csv", 4, 1),
+		"name_vi": pos("data/units.csv", 4, 7),
+	}}
+	tests := []struct {
+		origin source.Origin
+		cell   string
+		want   source.Position
+	}{
+		{o, "name_vi", pos("data/units.csv", 4, 7)},
+		{o, "code", pos("data/units.csv", 4, 1)},
+		{o, "parent", row},                        // unknown cell: the row
+		{o, "", row},                              // empty name too
+		{source.Origin{Row: row}, "name_vi", row}, // no cells recorded (nil map)
+		{source.Origin{}, "name_vi", source.Position{}},
+	}
+	for _, tt := range tests {
+		if got := tt.origin.Cell(tt.cell); got != tt.want {
+			t.Errorf("Cell(%q) = %v, want %v", tt.cell, got, tt.want)
+		}
+	}
+}
+
+func messages(errs []*source.Error) []string {
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = e.Error()
+	}
+	return out
+}
