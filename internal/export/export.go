@@ -66,7 +66,7 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 			}
 			return nil, err
 		}
-		out = append(out, newFile(URLPath(in.name), in.kind, in.key, bytes.Count(b, []byte("\n"))-1, b))
+		out = append(out, newFile(URLPath(in.name), in.kind, in.key, dataRows(b), b))
 	}
 	for _, ind := range ds.Indicators {
 		b, n, err := indicatorCSV(a, ind)
@@ -76,6 +76,19 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 		out = append(out, newFile(IndicatorPath(ind.Code), "indicator", ind.Code, n, b))
 	}
 	return out, nil
+}
+
+// dataRows counts the data rows of an input CSV: its lines that are not
+// blank (encoding/csv skips those), less the header. Validation forbids
+// line breaks inside cells, and the last line may lack its line break.
+func dataRows(b []byte) int {
+	n := 0
+	for line := range bytes.Lines(b) {
+		if len(bytes.TrimRight(line, "\r\n")) > 0 {
+			n++
+		}
+	}
+	return n - 1
 }
 
 func newFile(p, kind, key string, rows int, b []byte) File {

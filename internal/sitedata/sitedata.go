@@ -85,10 +85,9 @@ type Doc struct {
 
 // SiteInfo is shared by every page (header, footer, navigation).
 type SiteInfo struct {
-	District    string `json:"district"`
-	Latest      string `json:"latest"` // label of the latest period
-	LatestID    string `json:"latest_id"`
-	Illustrated bool   `json:"illustrated"` // some figures are marked illustrative in the notes
+	District string `json:"district"`
+	Latest   string `json:"latest"` // label of the latest period
+	LatestID string `json:"latest_id"`
 }
 
 // Home is the home page: the latest headline figures of the top unit.
@@ -199,7 +198,6 @@ func (b *builder) doc() (*Doc, error) {
 		Latest:   locale.Period(b.lang, latest),
 		LatestID: latest.String(),
 	}}
-	d.Site.Illustrated = b.illustrated()
 
 	// Home.
 	d.Home.Period = locale.Period(b.lang, latest)
@@ -245,17 +243,6 @@ func (b *builder) t(vi, en string) string {
 	return vi
 }
 
-func (b *builder) illustrated() bool {
-	for _, s := range b.ds.Snapshots {
-		for _, o := range s.Observations {
-			if strings.Contains(strings.ToLower(o.Note), "minh họa") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func indicatorPath(ind model.Indicator) string {
 	return IndicatorSection + "/" + strings.ToLower(ind.Code)
 }
@@ -287,7 +274,8 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 		f.RolledUp = true
 		f.Coverage = fmt.Sprintf("%d/%d", c.Reporting, c.Expected)
 	} else if len(c.Sources) == 1 {
-		f.Source = c.Sources[0].String()
+		row := c.Sources[0]
+		f.Source = fmt.Sprintf("%s:%d", row.File, row.Line) // the row, as journalists look it up
 		f.SourceURL = export.URLPath(c.Sources[0].File)
 	}
 	f.Note = c.Note

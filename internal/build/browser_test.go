@@ -1,0 +1,501 @@
+package build_test
+
+// Real-browser tests: the built site, served on 127.0.0.1, opened in a
+// headless Chromium. They check what only a browser can: that the charts
+// draw, that nothing goes wrong in the console, that pages without
+// JavaScript show no empty boxes, and that hostile text from the CSV files
+// never runs.
+//
+// The browser is $MINHBACH_CHROMIUM, else chromium on $PATH. Without one
+// the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set by .ci/run), so
+// that CI can never pass by skipping them.
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/minhbach/minhbach/internal/build"
+)
+
+const (
+	// browserLife bounds everything one test does with its browser: when it
+	// runs out, the browser is killed and every pending action fails.
+	browserLife = 90 * time.Second
+	// pageTimeout bounds one page: load, draw and checks.
+	pageTimeout = 15 * time.Second
+)
+
+// chromium returns the browser to drive, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	required := os.Getenv("MINHBACH_REQUIRE_BROWSER") == "1"
+	exe := os.Getenv("MINHBACH_CHROMIUM")
+	if exe == "" {
+		exe, _ = exec.LookPath("chromium")
+	} else if _, err := os.Stat(exe); err != nil {
+		t.Fatalf("MINHBACH_CHROMIUM: %v", err)
+	}
+	if exe == "" {
+		if required {
+			t.Fatal("MINHBACH_REQUIRE_BROWSER=1 but no browser: set MINHBACH_CHROMIUM or install chromium")
+		}
+		t.Skip("no chromium: set MINHBACH_CHROMIUM to run the browser tests")
+	}
+	return exe
+}
+
+// startBrowser starts a headless Chromium that lives until the test ends
+// (or browserLife runs out) and returns its context. Its profile is a fresh
+// temporary directory, and nothing in it may reach beyond 127.0.0.1.
+func startBrowser(t *testing.T) context.Context {
+	t.Helper()
+	exe := chromium(t)
+	life, cancelLife := context.WithTimeout(context.Background(), browserLife)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-domain-reliability", true),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(life, opts...)
+	ctx, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelBrowser() // closes the browser and waits for it
+		cancelAlloc()
+		cancelLife()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start %s: %v", exe, err)
+	}
+	return ctx
+}
+
+// serve publishes dir on 127.0.0.1 for the rest of the test.
+func serve(t *testing.T, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// tab is one page open in its own tab, with everything that went wrong in
+// it: console errors, uncaught exceptions, failed requests and dialogs.
+type tab struct {
+	ctx context.Context
+	url string
+
+	mu       sync.Mutex
+	problems []string
+	dialogs  []string
+}
+
+// visit opens url in a new tab after running setup (emulation) in it,
+// waits for the load event, runs check, then fails the test for every
+// problem the page had and closes the tab.
+func visit(t *testing.T, browser context.Context, url string, setup []chromedp.Action[chromedp.Void], check func(*tab)) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel() // closes the tab
+	ctx, cancelTimeout := context.WithTimeout(ctx, pageTimeout)
+	defer cancelTimeout()
+	p := &tab{ctx: ctx, url: url}
+	if err := chromedp.Do(ctx); err != nil { // opens the tab
+		t.Fatalf("%s: open tab: %v", url, err)
+	}
+	if err := chromedp.Listen(ctx, p.record); err != nil {
+		t.Fatalf("%s: listen: %v", url, err)
+	}
+	steps := append(append([]chromedp.Action[chromedp.Void]{}, setup...), chromedp.Navigate(url))
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	check(p)
+	// Let late events (a script's error after load) reach the recorder:
+	// one round trip through the page settles what was already queued.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`0`)); err != nil {
+		t.Errorf("%s: %v", url, err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, d := range p.dialogs {
+		t.Errorf("%s: a JavaScript dialog opened: %s", url, d)
+	}
+	for _, s := range p.problems {
+		t.Errorf("%s: %s", url, s)
+	}
+}
+
+// record runs in the tab's event loop: it must be quick and send no
+// command itself.
+func (p *tab) record(ev any) {
+	var problem string
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			problem = fmt.Sprintf("console.%s: %s", ev.Type, args(ev.Args))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg += " " + d.Exception.Description
+		}
+		problem = fmt.Sprintf("uncaught exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg)
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			problem = fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
+		}
+	case *network.EventLoadingFailed:
+		problem = fmt.Sprintf("request %s failed: %s", ev.RequestID, ev.ErrorText)
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 {
+			problem = fmt.Sprintf("%s: HTTP %d", ev.Response.URL, ev.Response.Status)
+		}
+	case *page.EventJavascriptDialogOpening:
+		p.mu.Lock()
+		p.dialogs = append(p.dialogs, fmt.Sprintf("%s(%q)", ev.Type, ev.Message))
+		p.mu.Unlock()
+		// The dialog blocks the page (and our navigation) until dismissed,
+		// and the event loop that calls record must not wait for it.
+		go chromedp.Call(p.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+	}
+	if problem != "" {
+		p.mu.Lock()
+		p.problems = append(p.problems, problem)
+		p.mu.Unlock()
+	}
+}
+
+func args(objs []*runtime.RemoteObject) string {
+	var parts []string
+	for _, o := range objs {
+		if len(o.Value) > 0 {
+			parts = append(parts, string(o.Value))
+		} else {
+			parts = append(parts, o.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// eval evaluates a JavaScript expression in the tab, failing the test on
+// error.
+func eval[T any](t *testing.T, p *tab, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %s: %v", p.url, expr, err)
+	}
+	return v
+}
+
+// phone is a cheap Android phone's screen.
+var phone = []chromedp.Action[chromedp.Void]{
+	chromedp.EmulateViewport(412, 915, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+}
+
+// chartState is what the page reports about one chart container once it
+// has drawn.
+type chartState struct {
+	ID         string   `json:"id"`
+	Live       bool     `json:"live"`
+	Paths      int      `json:"paths"`
+	Dashed     []string `json:"dashed"` // stroke colours of dashed paths
+	Texts      []string `json:"texts"`
+	BoxWidth   float64  `json:"boxWidth"`
+	SVGWidth   float64  `json:"svgWidth"`
+	Overflow   bool     `json:"overflow"`
+	PageScroll float64  `json:"pageScroll"`
+	PageWidth  float64  `json:"pageWidth"`
+}
+
+// chartsJS describes every chart container of the page.
+const chartsJS = `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
+	var svg = el.querySelector('svg');
+	var paths = svg ? svg.querySelectorAll('path') : [];
+	var dashed = [], texts = [];
+	for (var i = 0; i < paths.length; i++) {
+		var d = paths[i].getAttribute('stroke-dasharray');
+		if (d && d !== 'none') dashed.push(paths[i].getAttribute('stroke'));
+	}
+	if (svg) svg.querySelectorAll('text').forEach(function (t) { texts.push(t.textContent); });
+	return {
+		id: el.id,
+		live: el.classList.contains('chart--live'),
+		paths: paths.length,
+		dashed: dashed,
+		texts: texts,
+		boxWidth: el.getBoundingClientRect().width,
+		svgWidth: svg ? svg.getBoundingClientRect().width : 0,
+		overflow: el.scrollWidth > el.clientWidth,
+		pageScroll: document.documentElement.scrollWidth,
+		pageWidth: document.documentElement.clientWidth
+	};
+})`
+
+// waitCharts waits until every chart container of the page is live and
+// holds an SVG with at least minPaths paths, and returns their states.
+func waitCharts(t *testing.T, p *tab, minPaths int) []chartState {
+	t.Helper()
+	pred := fmt.Sprintf(`(function () {
+		var els = document.querySelectorAll('.chart');
+		if (els.length === 0) return false;
+		for (var i = 0; i < els.length; i++) {
+			if (!els[i].classList.contains('chart--live')) return false;
+			var svg = els[i].querySelector('svg');
+			if (!svg || svg.querySelectorAll('path').length < %d) return false;
+		}
+		return true;
+	})()`, minPaths)
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](pred,
+		chromedp.WithPollingInterval(50*time.Millisecond),
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		// Say which chart did not draw before giving up.
+		states, _ := chromedp.Run(p.ctx, chromedp.Evaluate[[]chartState](chartsJS))
+		t.Fatalf("%s: charts did not draw: %v; state: %+v", p.url, err, states)
+	}
+	return eval[[]chartState](t, p, chartsJS)
+}
+
+func TestBrowserIndicatorChartsDraw(t *testing.T) {
+	browser := startBrowser(t)
+	base := serve(t, sampleSite(t))
+	for _, tc := range []struct {
+		path, target string
+	}{
+		{"/chi-so/vb01/", "Mục tiêu 2025: 100%"},
+		{"/en/chi-so/vb01/", "Target 2025: 100%"},
+	} {
+		visit(t, browser, base+tc.path, phone, func(p *tab) {
+			charts := waitCharts(t, p, 10)
+			t.Logf("DEBUG %+v", charts)
+			byID := map[string]chartState{}
+			for _, c := range charts {
+				byID[c.ID] = c
+			}
+			trend, units := byID["trend-vb01"], byID["units-vb01"]
+			if len(charts) != 2 || trend.ID == "" || units.ID == "" {
+				t.Fatalf("%s: want the trend and units charts, got %+v", tc.path, charts)
+			}
+			// The target is drawn: a dashed line in the target colour,
+			// labelled with the target.
+			var dashedTarget bool
+			for _, c := range trend.Dashed {
+				if strings.EqualFold(c, "#b3261e") || c == "rgb(179,38,30)" {
+					dashedTarget = true
+				}
+			}
+			if !dashedTarget {
+				t.Errorf("%s: trend chart has no dashed target line (dashed strokes: %q)", tc.path, trend.Dashed)
+			}
+			if !contains(trend.Texts, tc.target) {
+				t.Errorf("%s: trend chart lacks the label %q (texts: %q)", tc.path, tc.target, trend.Texts)
+			}
+			// The units chart names the units (28 bars and their labels).
+			if !contains(units.Texts, "Huyện Chợ Đồn") && !contains(units.Texts, "Xã Xuân Lạc") && !contains(units.Texts, "Xuân Lạc commune") {
+				t.Errorf("%s: units chart labels no unit (texts: %q)", tc.path, units.Texts)
+			}
+			for _, c := range charts {
+				if c.BoxWidth <= 0 || c.SVGWidth > c.BoxWidth+0.5 || c.Overflow {
+					t.Errorf("%s: chart %s overflows its %.1fpx container: SVG %.1fpx wide", tc.path, c.ID, c.BoxWidth, c.SVGWidth)
+				}
+			}
+			if c := charts[0]; c.PageScroll > c.PageWidth {
+				t.Errorf("%s: page scrolls sideways on a 412px phone: %.0fpx content", tc.path, c.PageScroll)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.TrimSpace(x) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBrowserWithoutJavaScript(t *testing.T) {
+	browser := startBrowser(t)
+	base := serve(t, sampleSite(t))
+	noJS := append([]chromedp.Action[chromedp.Void]{
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+	}, phone...)
+	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
+		visit(t, browser, base+path, noJS, func(p *tab) {
+			type box struct {
+				ID     string  `json:"id"`
+				Live   bool    `json:"live"`
+				Height float64 `json:"height"`
+			}
+			boxes := eval[[]box](t, p, `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
+				return {id: el.id, live: el.classList.contains('chart--live'), height: el.getBoundingClientRect().height};
+			})`)
+			if len(boxes) != 2 {
+				t.Fatalf("%s: %d chart containers, want 2", path, len(boxes))
+			}
+			for _, b := range boxes {
+				if b.Live || b.Height != 0 {
+					t.Errorf("%s: without JavaScript chart %s shows a %.0fpx box (live: %v)", path, b.ID, b.Height, b.Live)
+				}
+			}
+			// The same numbers are there as tables, and visible.
+			rows := eval[[]int](t, p, `Array.prototype.map.call(document.querySelectorAll('table'), function (t) {
+				return t.getBoundingClientRect().height > 0 ? t.tBodies[0].rows.length : -1;
+			})`)
+			if len(rows) != 2 || rows[0] != 8 || rows[1] != 28 {
+				t.Errorf("%s: visible table rows %v, want [8 28] (quarters, units)", path, rows)
+			}
+			if svgs := eval[int](t, p, `document.querySelectorAll('.chart svg').length`); svgs != 0 {
+				t.Errorf("%s: %d charts drawn with JavaScript disabled: the test is not testing", path, svgs)
+			}
+		})
+	}
+}
+
+// payloads returns the hostile strings of testdata/xss-payloads.txt.
+func payloads(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open("testdata/xss-payloads.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// rewriteCSV applies edit to every data record of a CSV file, with the
+// header's column indexes.
+func rewriteCSV(t *testing.T, file string, edit func(col map[string]int, rec []string)) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for _, r := range recs[1:] {
+		edit(col, r)
+	}
+	var out strings.Builder
+	w := csv.NewWriter(&out)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(out.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
+	const headline = `</script><script>alert(1)</script>`
+	hostile := payloads(t)
+	if len(hostile) == 0 || hostile[0] != headline {
+		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
+	}
+	site := copySite(t)
+
+	// Xã Xuân Lạc gets the headline payload, the units after it the others,
+	// in both languages; VB01 gets the headline as its name.
+	named := map[string]string{} // unit code → payload
+	next := -1
+	rewriteCSV(t, filepath.Join(site, "data/units.csv"), func(col map[string]int, r []string) {
+		if r[col["name_vi"]] == "Xã Xuân Lạc" {
+			next = 0
+		}
+		if next < 0 || next >= len(hostile) || r[col["parent"]] == "" {
+			return
+		}
+		r[col["name_vi"]], r[col["name_en"]] = hostile[next], hostile[next]
+		named[r[col["code"]]] = hostile[next]
+		next++
+	})
+	if len(named) != len(hostile) {
+		t.Fatalf("placed %d of %d payloads in data/units.csv", len(named), len(hostile))
+	}
+	rewriteCSV(t, filepath.Join(site, "data/indicators.csv"), func(col map[string]int, r []string) {
+		if r[col["code"]] == "VB01" {
+			r[col["name_vi"]], r[col["name_en"]] = headline, headline
+		}
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatalf("build with hostile names: %v", err)
+	}
+
+	browser := startBrowser(t)
+	base := serve(t, dest)
+	for _, lang := range []string{"", "/en"} {
+		pages := []string{"/", "/chi-so/vb01/", "/bao-cao/2024-q4/", "/du-lieu/"}
+		for _, code := range slices.Sorted(maps.Keys(named)) {
+			pages = append(pages, "/don-vi/"+strings.ToLower(code)+"/")
+		}
+		for _, path := range pages {
+			path = lang + path
+			visit(t, browser, base+path, nil, func(p *tab) {
+				if !strings.HasSuffix(path, "/chi-so/vb01/") {
+					return
+				}
+				// The names are shown as text: the heading and every
+				// unit's row of the table.
+				if h1 := eval[string](t, p, `document.querySelector('h1').textContent`); h1 != headline {
+					t.Errorf("%s: heading %q, want the name as text %q", path, h1, headline)
+				}
+				cells := eval[[]string](t, p, `Array.prototype.map.call(document.querySelectorAll('tbody th'), function (th) { return th.textContent.trim(); })`)
+				for code, name := range named {
+					if !contains(cells, name) {
+						t.Errorf("%s: unit %s: no table cell reads %q", path, code, name)
+					}
+				}
+				// The charts still draw: hostile labels are data, not code.
+				waitCharts(t, p, 10)
+			})
+		}
+	}
+}

@@ -1,0 +1,399 @@
+package export
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+const bom = "\uFEFF"
+
+// The input files, as staff would publish them. units.csv has Windows line
+// endings and no final line break, as some editors save it.
+const (
+	indicatorsCSV = "code,group,name_vi,name_en,unit,direction,definition_vi,definition_en,source_vi,source_en\n" +
+		"P1,dvc,Tỷ lệ hồ sơ trực tuyến,Online applications,percent,up,,,,\n" +
+		"C1,dvc,Số hồ sơ trễ hạn,Late applications,count,down,,,,\n" +
+		"N1,dvc,Điểm chỉ số,Index score,number,up,,,,\n"
+	unitsCSV = "code,name_vi,name_en,kind,parent\r\n" +
+		"064,Huyện Chợ Đồn,Chợ Đồn district,district,\r\n" +
+		`A,"Xã Đồng Lạc, ""Nà Pài""",Đồng Lạc commune,commune,064` + "\r\n" +
+		"B,Xã Yên Thịnh,Yên Thịnh commune,commune,064"
+	targetsCSV = "indicator,unit,year,value,basis_vi,basis_en\n" +
+		"P1,*,2025,95,Quyết định số 942/QĐ-TTg,Decision 942/QĐ-TTg\n"
+	q3CSV = "unit,indicator,value,numerator,denominator,note,source\n" +
+		"A,P1,92.9,26,28,,UBND xã\n" +
+		"A,C1,3,,,,\n" +
+		"B,C1,,,,chưa báo cáo,\n" +
+		"A,N1,-2.5,,,-5 so với quý trước,\n"
+	q4CSV = "unit,indicator,value,numerator,denominator,note,source\n" +
+		"A,P1,90,27,30,=1+1,\n" +
+		"B,P1,83.3,25,30,@ghi chú,\n" +
+		"A,C1,4,,,,\n" +
+		"B,C1,5,,,+1 so với quý III,\n" +
+		"B,N1,1.25,,,,\n"
+)
+
+const unitA = `Xã Đồng Lạc, "Nà Pài"`
+
+func f(v float64) *float64 { return &v }
+
+func obs(p, unit, ind string, line int, value, num, den *float64, note string) model.Observation {
+	file := "data/snapshots/" + p + ".csv"
+	return model.Observation{
+		Period: period.MustParse(p), Unit: unit, Indicator: ind,
+		Value: value, Numerator: num, Denominator: den, Note: note,
+		At: source.Origin{Row: source.Position{File: file, Line: line, Column: 1}},
+	}
+}
+
+// dataset is what the loader would read from the files above.
+func dataset(withTargets bool) *model.Dataset {
+	ds := &model.Dataset{
+		Indicators: []model.Indicator{
+			{Code: "P1", Name: model.Text{VI: "Tỷ lệ hồ sơ trực tuyến", EN: "Online applications"}, Measure: model.Percent, Direction: model.Up},
+			{Code: "C1", Name: model.Text{VI: "Số hồ sơ trễ hạn", EN: "Late applications"}, Measure: model.Count, Direction: model.Down},
+			{Code: "N1", Name: model.Text{VI: "Điểm chỉ số", EN: "Index score"}, Measure: model.Number, Direction: model.Up},
+		},
+		Units: []model.Unit{
+			{Code: "064", Name: model.Text{VI: "Huyện Chợ Đồn", EN: "Chợ Đồn district"}, Kind: "district"},
+			{Code: "A", Name: model.Text{VI: unitA, EN: "Đồng Lạc commune"}, Kind: "commune", Parent: "064"},
+			{Code: "B", Name: model.Text{VI: "Xã Yên Thịnh", EN: "Yên Thịnh commune"}, Kind: "commune", Parent: "064"},
+		},
+		Snapshots: []model.Snapshot{
+			{Period: period.MustParse("2024-Q3"), File: "data/snapshots/2024-Q3.csv", Observations: []model.Observation{
+				obs("2024-Q3", "A", "P1", 2, f(92.9), f(26), f(28), ""),
+				obs("2024-Q3", "A", "C1", 3, f(3), nil, nil, ""),
+				obs("2024-Q3", "B", "C1", 4, nil, nil, nil, "chưa báo cáo"),
+				obs("2024-Q3", "A", "N1", 5, f(-2.5), nil, nil, "-5 so với quý trước"),
+			}},
+			{Period: period.MustParse("2024-Q4"), File: "data/snapshots/2024-Q4.csv", Observations: []model.Observation{
+				obs("2024-Q4", "A", "P1", 2, f(90), f(27), f(30), "=1+1"),
+				obs("2024-Q4", "B", "P1", 3, f(83.3), f(25), f(30), "@ghi chú"),
+				obs("2024-Q4", "A", "C1", 4, f(4), nil, nil, ""),
+				obs("2024-Q4", "B", "C1", 5, f(5), nil, nil, "+1 so với quý III"),
+				obs("2024-Q4", "B", "N1", 6, f(1.25), nil, nil, ""),
+			}},
+		},
+	}
+	if withTargets {
+		ds.Targets = []model.Target{{Indicator: "P1", Unit: model.AllUnits, Year: 2025, Value: 95}}
+	}
+	return ds
+}
+
+func siteFS(withTargets bool) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"data/indicators.csv":         {Data: []byte(indicatorsCSV)},
+		"data/units.csv":              {Data: []byte(unitsCSV)},
+		"data/snapshots/2024-Q3.csv":  {Data: []byte(q3CSV)},
+		"data/snapshots/2024-Q4.csv":  {Data: []byte(q4CSV)},
+		"data/snapshots/README.md":    {Data: []byte("notes")},
+		"content/_index.vi.md":        {Data: []byte("---\n---\n")},
+		"data/snapshots/2024-Q2.csv~": {Data: []byte("backup")},
+	}
+	if withTargets {
+		fsys["data/targets.csv"] = &fstest.MapFile{Data: []byte(targetsCSV)}
+	}
+	return fsys
+}
+
+// The expected per-indicator files. Roll-ups of the percent are
+// 100*Σnumerator/Σdenominator, printed in full precision:
+// 100*26/28 = 92.85714285714286 and 100*(27+25)/(30+30) = 86.66666666666667.
+const header = "period,unit,unit_name,indicator,value,numerator,denominator,method,reporting,note,source\n"
+
+var wantIndicatorCSV = map[string]string{
+	"P1": bom + header +
+		"2024-Q3,064,Huyện Chợ Đồn,P1,92.85714285714286,26,28,rolled-up,1/2,,1 rows\n" +
+		"2024-Q4,064,Huyện Chợ Đồn,P1,86.66666666666667,52,60,rolled-up,2/2,,2 rows\n" +
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",P1,92.9,26,28,reported,,,data/snapshots/2024-Q3.csv:2:1` + "\n" +
+		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",P1,90,27,30,reported,,'=1+1,data/snapshots/2024-Q4.csv:2:1` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,P1,83.3,25,30,reported,,'@ghi chú,data/snapshots/2024-Q4.csv:3:1\n",
+	// Q3 has no district total: one commune of two reported, and a
+	// partial sum would understate it.
+	"C1": bom + header +
+		"2024-Q4,064,Huyện Chợ Đồn,C1,9,,,rolled-up,2/2,,2 rows\n" +
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",C1,3,,,reported,,,data/snapshots/2024-Q3.csv:3:1` + "\n" +
+		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",C1,4,,,reported,,,data/snapshots/2024-Q4.csv:4:1` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,C1,5,,,reported,,'+1 so với quý III,data/snapshots/2024-Q4.csv:5:1\n",
+	// Numbers are not rolled up; a negative value is a number, not a formula.
+	"N1": bom + header +
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",N1,-2.5,,,reported,,'-5 so với quý trước,data/snapshots/2024-Q3.csv:5:1` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,N1,1.25,,,reported,,,data/snapshots/2024-Q4.csv:6:1\n",
+}
+
+func TestFiles(t *testing.T) {
+	for _, withTargets := range []bool{false, true} {
+		name := "without targets.csv"
+		if withTargets {
+			name = "with targets.csv"
+		}
+		t.Run(name, func(t *testing.T) {
+			fsys := siteFS(withTargets)
+			files, err := Files(fsys, analyse.Run(dataset(withTargets)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			type meta struct {
+				Path, Kind, Key string
+				Rows            int
+			}
+			want := []meta{
+				{"du-lieu/indicators.csv", "indicators", "", 3},
+				{"du-lieu/units.csv", "units", "", 3},
+			}
+			if withTargets {
+				want = append(want, meta{"du-lieu/targets.csv", "targets", "", 1})
+			}
+			want = append(want,
+				meta{"du-lieu/snapshots/2024-Q3.csv", "snapshot", "2024-Q3", 4},
+				meta{"du-lieu/snapshots/2024-Q4.csv", "snapshot", "2024-Q4", 5},
+				meta{"du-lieu/chi-so/p1.csv", "indicator", "P1", 5},
+				meta{"du-lieu/chi-so/c1.csv", "indicator", "C1", 4},
+				meta{"du-lieu/chi-so/n1.csv", "indicator", "N1", 2},
+			)
+			var got []meta
+			for _, f := range files {
+				got = append(got, meta{f.Path, f.Kind, f.Key, f.Rows})
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("files =\n%+v\nwant\n%+v", got, want)
+			}
+
+			for _, f := range files {
+				sum := sha256.Sum256(f.Data)
+				if f.SHA256 != hex.EncodeToString(sum[:]) || len(f.SHA256) != 64 {
+					t.Errorf("%s: SHA256 = %q, not the hex digest of Data", f.Path, f.SHA256)
+				}
+				if f.Kind == "indicator" {
+					if w := wantIndicatorCSV[f.Key]; string(f.Data) != w {
+						t.Errorf("%s =\n%s\nwant\n%s", f.Path, f.Data, w)
+					}
+					continue
+				}
+				// Inputs are published byte for byte, from the file their
+				// URL names.
+				in := "data/" + strings.TrimPrefix(f.Path, "du-lieu/")
+				if !bytes.Equal(f.Data, fsys[in].Data) {
+					t.Errorf("%s is not a byte-for-byte copy of %s", f.Path, in)
+				}
+			}
+		})
+	}
+}
+
+// TestIndicatorCSVReadsBack parses the derived files as a journalist's tool
+// would and recomputes each roll-up from its own columns.
+func TestIndicatorCSVReadsBack(t *testing.T) {
+	files, err := Files(siteFS(false), analyse.Run(dataset(false)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{"064": "Huyện Chợ Đồn", "A": unitA, "B": "Xã Yên Thịnh"}
+	for _, f := range files {
+		if f.Kind != "indicator" {
+			continue
+		}
+		if !bytes.HasPrefix(f.Data, []byte(bom)) {
+			t.Fatalf("%s does not start with the UTF-8 BOM", f.Path)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(f.Data[len(bom):])).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		wantHeader := []string{"period", "unit", "unit_name", "indicator", "value", "numerator", "denominator", "method", "reporting", "note", "source"}
+		if !slices.Equal(recs[0], wantHeader) {
+			t.Errorf("%s header = %q, want %q", f.Path, recs[0], wantHeader)
+		}
+		if len(recs)-1 != f.Rows {
+			t.Errorf("%s: %d data rows, Rows = %d", f.Path, len(recs)-1, f.Rows)
+		}
+		for _, r := range recs[1:] {
+			unit, name, value, num, den, method := r[1], r[2], r[4], r[5], r[6], r[7]
+			if name != names[unit] || !norm.NFC.IsNormalString(name) {
+				t.Errorf("%s: unit %s name = %q, want %q (NFC)", f.Path, unit, name, names[unit])
+			}
+			if r[3] != f.Key {
+				t.Errorf("%s: indicator column = %q, want %q", f.Path, r[3], f.Key)
+			}
+			// Numbers are plain: parseable, with a dot, never apostrophed.
+			for _, cell := range []string{value, num, den} {
+				if cell == "" {
+					continue
+				}
+				if _, err := strconv.ParseFloat(cell, 64); err != nil || strings.ContainsAny(cell, "',") {
+					t.Errorf("%s: number cell %q is not a plain number", f.Path, cell)
+				}
+			}
+			// Text cells never start with a formula character.
+			for _, cell := range []string{name, r[9], r[10]} {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("%s: text cell %q would run as a formula", f.Path, cell)
+				}
+			}
+			if method == "rolled-up" && f.Key == "P1" {
+				n, _ := strconv.ParseFloat(num, 64)
+				d, _ := strconv.ParseFloat(den, 64)
+				if want := strconv.FormatFloat(100*n/d, 'f', -1, 64); value != want {
+					t.Errorf("%s: roll-up %s = %s, want 100*%s/%s = %s", f.Path, r[0], value, num, den, want)
+				}
+			}
+		}
+	}
+}
+
+func TestFilesMissingInput(t *testing.T) {
+	tests := []struct {
+		name, missing string
+	}{
+		{"indicators", "data/indicators.csv"},
+		{"units", "data/units.csv"},
+		{"snapshot", "data/snapshots/2024-Q4.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := siteFS(true)
+			delete(fsys, tt.missing)
+			files, err := Files(fsys, analyse.Run(dataset(true)))
+			if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), tt.missing) {
+				t.Errorf("Files without %s: error = %v, want it not found", tt.missing, err)
+			}
+			if files != nil {
+				t.Errorf("Files returned %d files with the error", len(files))
+			}
+		})
+	}
+}
+
+func TestInputRows(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       int
+	}{
+		{"header only", "a,b\n", 0},
+		{"header only, no final break", "a,b", 0},
+		{"empty file", "", 0},
+		{"two rows", "a,b\n1,2\n3,4\n", 2},
+		{"two rows, no final break", "a,b\n1,2\n3,4", 2},
+		{"CRLF", "a,b\r\n1,2\r\n3,4\r\n", 2},
+		{"CRLF, no final break", "a,b\r\n1,2\r\n3,4", 2},
+		{"blank lines are not rows", "a,b\n1,2\n\n3,4\n\n", 2},
+		{"BOM", bom + "a,b\n1,2\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"data/indicators.csv": {Data: []byte(tt.data)},
+				"data/units.csv":      {Data: []byte("code\n")},
+			}
+			files, err := Files(fsys, analyse.Run(&model.Dataset{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(files) != 2 || files[0].Path != "du-lieu/indicators.csv" {
+				t.Fatalf("files = %+v", files)
+			}
+			if files[0].Rows != tt.want {
+				t.Errorf("Rows = %d, want %d", files[0].Rows, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Số liệu minh họa", "Số liệu minh họa"},
+		{"=1+1", "'=1+1"},
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+84 209 3882 123", "'+84 209 3882 123"},
+		{"-5 so với quý trước", "'-5 so với quý trước"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"a=1", "a=1"},
+		{"'quoted", "'quoted"},
+		{"Đạt 100%", "Đạt 100%"},
+	}
+	for _, tt := range tests {
+		got, err := text(tt.in).MarshalCSV()
+		if err != nil || got != tt.want {
+			t.Errorf("text(%q).MarshalCSV() = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestNumCell(t *testing.T) {
+	tests := []struct {
+		v    *float64
+		want string
+	}{
+		{nil, ""},
+		{f(0), "0"},
+		{f(90), "90"},
+		{f(92.9), "92.9"},
+		{f(-2.5), "-2.5"},
+		{f(100 * 26.0 / 28), "92.85714285714286"},
+		{f(1.0 / 3), "0.3333333333333333"},
+		{f(1234567), "1234567"},
+		{f(1e21), "1000000000000000000000"},
+		{f(0.000001), "0.000001"},
+	}
+	for _, tt := range tests {
+		got, err := num{tt.v}.MarshalCSV()
+		if err != nil || got != tt.want {
+			t.Errorf("num(%v).MarshalCSV() = %q, %v; want %q", tt.v, got, err, tt.want)
+		}
+		if tt.v != nil {
+			back, err := strconv.ParseFloat(got, 64)
+			if err != nil || back != *tt.v {
+				t.Errorf("num %q reads back as %v, want exactly %v", got, back, *tt.v)
+			}
+		}
+	}
+}
+
+func TestURLPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"data/indicators.csv", "du-lieu/indicators.csv"},
+		{"data/units.csv", "du-lieu/units.csv"},
+		{"data/targets.csv", "du-lieu/targets.csv"},
+		{"data/snapshots/2024-Q4.csv", "du-lieu/snapshots/2024-Q4.csv"},
+		{"data/snapshots/2025-03.csv", "du-lieu/snapshots/2025-03.csv"},
+		{"snapshots/2024-Q4.csv", "du-lieu/snapshots/2024-Q4.csv"},
+	}
+	for _, tt := range tests {
+		if got := URLPath(tt.in); got != tt.want {
+			t.Errorf("URLPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIndicatorPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"VB01", "du-lieu/chi-so/vb01.csv"},
+		{"HT02", "du-lieu/chi-so/ht02.csv"},
+		{"dvc3", "du-lieu/chi-so/dvc3.csv"},
+	}
+	for _, tt := range tests {
+		if got := IndicatorPath(tt.in); got != tt.want {
+			t.Errorf("IndicatorPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
