@@ -114,10 +114,16 @@ type tab struct {
 	dialogs  []string
 }
 
-// visit opens url in a new tab after running setup (emulation) in it,
-// waits for the load event, runs check, then fails the test for every
-// problem the page had and closes the tab.
-func visit(t *testing.T, browser context.Context, url string, setup []chromedp.Action[chromedp.Void], check func(*tab)) {
+// view is how a page is looked at.
+type view struct {
+	phone    bool // a cheap Android phone's 412×915 screen, at 2× density
+	noScript bool // JavaScript disabled
+}
+
+// visit opens url in a new tab as v says, waits for the load event, runs
+// check, then fails the test for every problem the page had and closes the
+// tab.
+func visit(t *testing.T, browser context.Context, url string, v view, check func(*tab)) {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel() // closes the tab
@@ -130,23 +136,44 @@ func visit(t *testing.T, browser context.Context, url string, setup []chromedp.A
 	if err := chromedp.Listen(ctx, p.record); err != nil {
 		t.Fatalf("%s: listen: %v", url, err)
 	}
-	steps := append(append([]chromedp.Action[chromedp.Void]{}, setup...), chromedp.Navigate(url))
+	defer p.report(t) // also when a check stops the test
+	var steps []chromedp.Action[chromedp.Void]
+	if v.phone {
+		steps = append(steps, chromedp.EmulateViewport(412, 915, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	}
+	if v.noScript {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	steps = append(steps, chromedp.Navigate(url))
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
 	check(p)
-	// Let late events (a script's error after load) reach the recorder:
-	// one round trip through the page settles what was already queued.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`0`)); err != nil {
+	// Let what the page has queued run (a timer's error, a late dialog)
+	// and its events reach the recorder. Without JavaScript no timer runs,
+	// and one round trip is enough.
+	settle := `new Promise(function (r) { setTimeout(r, 0); })`
+	if v.noScript {
+		settle = `0`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](settle, chromedp.EvalAwaitPromise)); err != nil {
 		t.Errorf("%s: %v", url, err)
 	}
+}
+
+// report fails the test for every problem the page had.
+func (p *tab) report(t *testing.T) {
+	t.Helper()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, d := range p.dialogs {
-		t.Errorf("%s: a JavaScript dialog opened: %s", url, d)
+		t.Errorf("%s: a JavaScript dialog opened: %s", p.url, d)
 	}
 	for _, s := range p.problems {
-		t.Errorf("%s: %s", url, s)
+		t.Errorf("%s: %s", p.url, s)
 	}
 }
 
@@ -212,11 +239,6 @@ func eval[T any](t *testing.T, p *tab, expr string) T {
 		t.Fatalf("%s: %s: %v", p.url, expr, err)
 	}
 	return v
-}
-
-// phone is a cheap Android phone's screen.
-var phone = []chromedp.Action[chromedp.Void]{
-	chromedp.EmulateViewport(412, 915, chromedp.EmulateScale(2), chromedp.EmulateMobile),
 }
 
 // chartState is what the page reports about one chart container once it
@@ -287,14 +309,13 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 	browser := startBrowser(t)
 	base := serve(t, sampleSite(t))
 	for _, tc := range []struct {
-		path, target string
+		path, target, unit string
 	}{
-		{"/chi-so/vb01/", "Mục tiêu 2025: 100%"},
-		{"/en/chi-so/vb01/", "Target 2025: 100%"},
+		{"/chi-so/vb01/", "Mục tiêu 2025: 100%", "Xã Xuân Lạc"},
+		{"/en/chi-so/vb01/", "Target 2025: 100%", "Xuân Lạc commune"},
 	} {
-		visit(t, browser, base+tc.path, phone, func(p *tab) {
+		visit(t, browser, base+tc.path, view{phone: true}, func(p *tab) {
 			charts := waitCharts(t, p, 10)
-			t.Logf("DEBUG %+v", charts)
 			byID := map[string]chartState{}
 			for _, c := range charts {
 				byID[c.ID] = c
@@ -305,21 +326,19 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 			}
 			// The target is drawn: a dashed line in the target colour,
 			// labelled with the target.
-			var dashedTarget bool
-			for _, c := range trend.Dashed {
-				if strings.EqualFold(c, "#b3261e") || c == "rgb(179,38,30)" {
-					dashedTarget = true
-				}
-			}
-			if !dashedTarget {
+			if !slices.Contains(trend.Dashed, "#b3261e") {
 				t.Errorf("%s: trend chart has no dashed target line (dashed strokes: %q)", tc.path, trend.Dashed)
 			}
 			if !contains(trend.Texts, tc.target) {
 				t.Errorf("%s: trend chart lacks the label %q (texts: %q)", tc.path, tc.target, trend.Texts)
 			}
-			// The units chart names the units (28 bars and their labels).
-			if !contains(units.Texts, "Huyện Chợ Đồn") && !contains(units.Texts, "Xã Xuân Lạc") && !contains(units.Texts, "Xuân Lạc commune") {
-				t.Errorf("%s: units chart labels no unit (texts: %q)", tc.path, units.Texts)
+			// The units chart has a bar per unit, named in the page's
+			// language, and the same target line.
+			if units.Paths < 28 {
+				t.Errorf("%s: units chart has %d paths, want at least 28 bars", tc.path, units.Paths)
+			}
+			if !contains(units.Texts, tc.unit) || !contains(units.Texts, tc.target) || !slices.Contains(units.Dashed, "#b3261e") {
+				t.Errorf("%s: units chart lacks the unit %q or the target line %q (texts: %q)", tc.path, tc.unit, tc.target, units.Texts)
 			}
 			for _, c := range charts {
 				if c.BoxWidth <= 0 || c.SVGWidth > c.BoxWidth+0.5 || c.Overflow {
@@ -345,14 +364,8 @@ func contains(list []string, s string) bool {
 func TestBrowserWithoutJavaScript(t *testing.T) {
 	browser := startBrowser(t)
 	base := serve(t, sampleSite(t))
-	noJS := append([]chromedp.Action[chromedp.Void]{
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-			return err
-		}),
-	}, phone...)
 	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
-		visit(t, browser, base+path, noJS, func(p *tab) {
+		visit(t, browser, base+path, view{phone: true, noScript: true}, func(p *tab) {
 			type box struct {
 				ID     string  `json:"id"`
 				Live   bool    `json:"live"`
@@ -478,7 +491,7 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		}
 		for _, path := range pages {
 			path = lang + path
-			visit(t, browser, base+path, nil, func(p *tab) {
+			visit(t, browser, base+path, view{}, func(p *tab) {
 				if !strings.HasSuffix(path, "/chi-so/vb01/") {
 					return
 				}
@@ -495,7 +508,50 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 				}
 				// The charts still draw: hostile labels are data, not code.
 				waitCharts(t, p, 10)
+				// The units chart's tooltips are HTML built from the names:
+				// show each one and check that the name is only text.
+				tips := eval[[]tooltip](t, p, showTipsJS)
+				if len(tips) != 28 {
+					t.Fatalf("%s: %d tooltips, want 28 (one per unit)", path, len(tips))
+				}
+				var texts []string
+				for i, tip := range tips {
+					if tip.Elements != 0 {
+						t.Errorf("%s: tooltip %d holds %d elements built from a name: %q", path, i, tip.Elements, tip.Text)
+					}
+					texts = append(texts, tip.Text)
+				}
+				for code, name := range named {
+					if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, name) }) {
+						t.Errorf("%s: unit %s: no tooltip starts with its name %q as text", path, code, name)
+					}
+				}
 			})
 		}
 	}
 }
+
+// tooltip is what one tooltip of the units chart showed.
+type tooltip struct {
+	Text     string `json:"text"`
+	Elements int    `json:"elements"` // elements that only markup in a name could make
+}
+
+// showTipsJS shows the units chart's tooltip on each bar in turn, through
+// the ECharts API (as a tap would), and reports each.
+const showTipsJS = `(function () {
+	var el = document.getElementById('units-vb01');
+	var chart = echarts.getInstanceByDom(el);
+	var n = chart.getOption().yAxis[0].data.length;
+	var out = [];
+	for (var i = 0; i < n; i++) {
+		chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: i});
+		var tip = el.children.length > 1 ? el.lastElementChild : null;
+		out.push(tip ? {
+			text: tip.textContent,
+			elements: tip.querySelectorAll('img, iframe, script, svg, a, b, object, embed').length
+		} : {text: '', elements: -1});
+	}
+	chart.dispatchAction({type: 'hideTip'});
+	return out;
+})()`

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -61,7 +62,7 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 	for _, in := range inputs {
 		b, err := fs.ReadFile(site, in.name)
 		if err != nil {
-			if in.kind == "targets" {
+			if in.kind == "targets" && errors.Is(err, fs.ErrNotExist) {
 				continue // targets.csv is optional
 			}
 			return nil, err
@@ -102,6 +103,7 @@ type row struct {
 	Period      string `csv:"period"`
 	Unit        string `csv:"unit"`
 	UnitName    text   `csv:"unit_name"`
+	Parent      string `csv:"parent"` // roll-ups sum the rows whose parent is this unit
 	Indicator   string `csv:"indicator"`
 	Value       num    `csv:"value"`
 	Numerator   num    `csv:"numerator"`
@@ -142,14 +144,16 @@ func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error)
 		for _, p := range a.Series(u.Code, ind.Code) {
 			v := p.Value
 			r := row{
-				Period: p.Period.String(), Unit: u.Code, UnitName: text(u.Name.VI), Indicator: ind.Code,
+				Period: p.Period.String(), Unit: u.Code, UnitName: text(u.Name.VI), Parent: u.Parent, Indicator: ind.Code,
 				Value: num{&v}, Numerator: num{p.Numerator}, Denominator: num{p.Denominator},
 				Method: "reported", Note: text(p.Note), Source: text(sources(p.Sources)),
 			}
 			if p.RolledUp {
 				r.Method = "rolled-up"
 				r.Reporting = fmt.Sprintf("%d/%d", p.Reporting, p.Expected)
-				r.Source = text(fmt.Sprintf("%d rows", len(p.Sources)))
+				// The contributing rows are in this file: those of the same
+				// period whose parent is this unit.
+				r.Source = text(fmt.Sprintf("sum of the rows of units with parent %s", u.Code))
 			}
 			rows = append(rows, r)
 		}
@@ -166,7 +170,7 @@ func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error)
 func sources(ps []source.Position) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
-		parts[i] = p.String()
+		parts[i] = fmt.Sprintf("%s:%d", p.File, p.Line) // the row, as a spreadsheet numbers it
 	}
 	return strings.Join(parts, "; ")
 }

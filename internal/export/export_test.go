@@ -116,26 +116,26 @@ func siteFS(withTargets bool) fstest.MapFS {
 // The expected per-indicator files. Roll-ups of the percent are
 // 100*Σnumerator/Σdenominator, printed in full precision:
 // 100*26/28 = 92.85714285714286 and 100*(27+25)/(30+30) = 86.66666666666667.
-const header = "period,unit,unit_name,indicator,value,numerator,denominator,method,reporting,note,source\n"
+const header = "period,unit,unit_name,parent,indicator,value,numerator,denominator,method,reporting,note,source\n"
 
 var wantIndicatorCSV = map[string]string{
 	"P1": bom + header +
-		"2024-Q3,064,Huyện Chợ Đồn,P1,92.85714285714286,26,28,rolled-up,1/2,,1 rows\n" +
-		"2024-Q4,064,Huyện Chợ Đồn,P1,86.66666666666667,52,60,rolled-up,2/2,,2 rows\n" +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",P1,92.9,26,28,reported,,,data/snapshots/2024-Q3.csv:2:1` + "\n" +
-		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",P1,90,27,30,reported,,'=1+1,data/snapshots/2024-Q4.csv:2:1` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,P1,83.3,25,30,reported,,'@ghi chú,data/snapshots/2024-Q4.csv:3:1\n",
+		"2024-Q3,064,Huyện Chợ Đồn,,P1,92.85714285714286,26,28,rolled-up,1/2,,sum of the rows of units with parent 064\n" +
+		"2024-Q4,064,Huyện Chợ Đồn,,P1,86.66666666666667,52,60,rolled-up,2/2,,sum of the rows of units with parent 064\n" +
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,P1,92.9,26,28,reported,,,data/snapshots/2024-Q3.csv:2` + "\n" +
+		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",064,P1,90,27,30,reported,,'=1+1,data/snapshots/2024-Q4.csv:2` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,064,P1,83.3,25,30,reported,,'@ghi chú,data/snapshots/2024-Q4.csv:3\n",
 	// Q3 has no district total: one commune of two reported, and a
 	// partial sum would understate it.
 	"C1": bom + header +
-		"2024-Q4,064,Huyện Chợ Đồn,C1,9,,,rolled-up,2/2,,2 rows\n" +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",C1,3,,,reported,,,data/snapshots/2024-Q3.csv:3:1` + "\n" +
-		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",C1,4,,,reported,,,data/snapshots/2024-Q4.csv:4:1` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,C1,5,,,reported,,'+1 so với quý III,data/snapshots/2024-Q4.csv:5:1\n",
+		"2024-Q4,064,Huyện Chợ Đồn,,C1,9,,,rolled-up,2/2,,sum of the rows of units with parent 064\n" +
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,C1,3,,,reported,,,data/snapshots/2024-Q3.csv:3` + "\n" +
+		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",064,C1,4,,,reported,,,data/snapshots/2024-Q4.csv:4` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,064,C1,5,,,reported,,'+1 so với quý III,data/snapshots/2024-Q4.csv:5\n",
 	// Numbers are not rolled up; a negative value is a number, not a formula.
 	"N1": bom + header +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",N1,-2.5,,,reported,,'-5 so với quý trước,data/snapshots/2024-Q3.csv:5:1` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,N1,1.25,,,reported,,,data/snapshots/2024-Q4.csv:6:1\n",
+		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,N1,-2.5,,,reported,,'-5 so với quý trước,data/snapshots/2024-Q3.csv:5` + "\n" +
+		"2024-Q4,B,Xã Yên Thịnh,064,N1,1.25,,,reported,,,data/snapshots/2024-Q4.csv:6\n",
 }
 
 func TestFiles(t *testing.T) {
@@ -217,7 +217,7 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
 		}
-		wantHeader := []string{"period", "unit", "unit_name", "indicator", "value", "numerator", "denominator", "method", "reporting", "note", "source"}
+		wantHeader := []string{"period", "unit", "unit_name", "parent", "indicator", "value", "numerator", "denominator", "method", "reporting", "note", "source"}
 		if !slices.Equal(recs[0], wantHeader) {
 			t.Errorf("%s header = %q, want %q", f.Path, recs[0], wantHeader)
 		}
@@ -225,12 +225,12 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 			t.Errorf("%s: %d data rows, Rows = %d", f.Path, len(recs)-1, f.Rows)
 		}
 		for _, r := range recs[1:] {
-			unit, name, value, num, den, method := r[1], r[2], r[4], r[5], r[6], r[7]
+			unit, name, value, num, den, method := r[1], r[2], r[5], r[6], r[7], r[8]
 			if name != names[unit] || !norm.NFC.IsNormalString(name) {
 				t.Errorf("%s: unit %s name = %q, want %q (NFC)", f.Path, unit, name, names[unit])
 			}
-			if r[3] != f.Key {
-				t.Errorf("%s: indicator column = %q, want %q", f.Path, r[3], f.Key)
+			if r[4] != f.Key {
+				t.Errorf("%s: indicator column = %q, want %q", f.Path, r[4], f.Key)
 			}
 			// Numbers are plain: parseable, with a dot, never apostrophed.
 			for _, cell := range []string{value, num, den} {
@@ -242,7 +242,7 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 				}
 			}
 			// Text cells never start with a formula character.
-			for _, cell := range []string{name, r[9], r[10]} {
+			for _, cell := range []string{name, r[10], r[11]} {
 				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 					t.Errorf("%s: text cell %q would run as a formula", f.Path, cell)
 				}
@@ -252,6 +252,19 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 				d, _ := strconv.ParseFloat(den, 64)
 				if want := strconv.FormatFloat(100*n/d, 'f', -1, 64); value != want {
 					t.Errorf("%s: roll-up %s = %s, want 100*%s/%s = %s", f.Path, r[0], value, num, den, want)
+				}
+				// The sums are recomputable from this file alone: the rows
+				// of the same period whose parent is the rolled-up unit.
+				var sn, sd float64
+				for _, c := range recs[1:] {
+					if c[0] == r[0] && c[3] == unit {
+						cn, _ := strconv.ParseFloat(c[6], 64)
+						cd, _ := strconv.ParseFloat(c[7], 64)
+						sn, sd = sn+cn, sd+cd
+					}
+				}
+				if sn != n || sd != d {
+					t.Errorf("%s: roll-up %s sums %v/%v, but its children's rows sum to %v/%v", f.Path, r[0], n, d, sn, sd)
 				}
 			}
 		}

@@ -95,7 +95,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	ds := &model.Dataset{}
 
 	if t := readFile(fsys, indicatorsFile, indicatorColumns, true, false, &errs); t != nil {
-		ds.Indicators = rows(t, &errs, func(r *row, x indicatorRow) model.Indicator {
+		ds.Indicators = convert(t, &errs, func(r *row, x indicatorRow) model.Indicator {
 			return model.Indicator{
 				Code:       r.code("code", x.Code),
 				Group:      r.code("group", x.Group),
@@ -110,7 +110,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	}
 
 	if t := readFile(fsys, unitsFile, unitColumns, true, false, &errs); t != nil {
-		ds.Units = rows(t, &errs, func(r *row, x unitRow) model.Unit {
+		ds.Units = convert(t, &errs, func(r *row, x unitRow) model.Unit {
 			return model.Unit{
 				Code:   r.code("code", x.Code),
 				Name:   model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
@@ -124,7 +124,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	// Targets are optional: a site may have none yet. A file that exists
 	// needs its header, but may have no rows.
 	if t := readFile(fsys, targetsFile, targetColumns, false, true, &errs); t != nil {
-		ds.Targets = rows(t, &errs, func(r *row, x targetRow) model.Target {
+		ds.Targets = convert(t, &errs, func(r *row, x targetRow) model.Target {
 			r.required("year", x.Year.raw, "year the target is due")
 			r.required("value", x.Value.raw, "target value")
 			v := r.number("value", x.Value)
@@ -184,7 +184,7 @@ func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.L
 		}
 		snap := model.Snapshot{Period: p, File: file}
 		if t := readFile(fsys, file, snapshotColumns, true, false, errs); t != nil {
-			snap.Observations = rows(t, errs, func(r *row, x snapshotRow) model.Observation {
+			snap.Observations = convert(t, errs, func(r *row, x snapshotRow) model.Observation {
 				o := model.Observation{
 					Period:      p,
 					Unit:        r.code("unit", x.Unit),

@@ -25,6 +25,7 @@ type table struct {
 	header []string       // as read, NFC
 	col    map[string]int // accepted column name → index
 	rows   []record       // data rows with one cell per column
+	cursor cursor         // last position converted, see posAt
 	// broken is set when a column is missing: the rows are still checked
 	// cell by cell, but none may reach the model, where a missing column
 	// would look like empty cells.
@@ -315,12 +316,23 @@ func (t *table) lineText(data []byte, line int) []byte {
 }
 
 // posAt converts encoding/csv's 1-based line and byte column into a
-// position whose column counts characters.
+// position whose column counts characters. Cells are asked for in order,
+// so counting resumes from the previous cell of the same line: a long line
+// of many cells costs its length once, not once per cell.
 func (t *table) posAt(data []byte, line, byteCol int) source.Position {
 	s := t.lineText(data, line)
 	n := min(max(byteCol-1, 0), len(s))
-	return at(t.file, line, utf8.RuneCount(s[:n])+1)
+	c := &t.cursor
+	if c.line != line || c.bytes > n {
+		*c = cursor{line: line}
+	}
+	c.runes += utf8.RuneCount(s[c.bytes:n])
+	c.bytes = n
+	return at(t.file, line, c.runes+1)
 }
+
+// cursor remembers how many characters precede a byte offset of a line.
+type cursor struct{ line, bytes, runes int }
 
 // pos returns the position of byte offset i.
 func (t *table) pos(data []byte, i int) source.Position {
@@ -351,12 +363,12 @@ func decode[T any](t *table, out *[]T) error {
 	for name, i := range t.col {
 		header[i] = name
 	}
-	rows := make([][]string, 0, len(t.rows)+1)
-	rows = append(rows, header)
+	all := make([][]string, 0, len(t.rows)+1)
+	all = append(all, header)
 	for _, rec := range t.rows {
-		rows = append(rows, rec.cells)
+		all = append(all, rec.cells)
 	}
-	return gocsv.UnmarshalCSV(&rowsReader{rows: rows}, out)
+	return gocsv.UnmarshalCSV(&rowsReader{rows: all}, out)
 }
 
 // rowsReader hands rows already read and checked to gocsv: it implements
@@ -460,9 +472,9 @@ func (r *row) required(col, raw, what string) {
 	}
 }
 
-// rows decodes the table into T and calls conv for each row; conv's record
+// convert decodes the table into T and calls conv for each row; conv's record
 // is kept when it returns true and no cell of the row was unreadable.
-func rows[T, M any](t *table, errs *source.List, conv func(*row, T) M) []M {
+func convert[T, M any](t *table, errs *source.List, conv func(*row, T) M) []M {
 	if t == nil || len(t.rows) == 0 {
 		return nil
 	}

@@ -67,7 +67,7 @@ func Summary(a *analyse.Analysis, lang model.Lang, p period.Period) []Paragraph 
 	if vi {
 		open.text("Đến %s, %s có số liệu của %d/%d chỉ số.", locale.Period(lang, p), lowerFirst(top.Name.In(lang)), withData, len(ds.Indicators))
 	} else {
-		open.text("By %s, %s had figures for %d of %d indicators.", locale.Period(lang, p), top.Name.In(lang), withData, len(ds.Indicators))
+		open.text("As of %s, %s had figures for %d of %d indicators.", locale.Period(lang, p), top.Name.In(lang), withData, len(ds.Indicators))
 	}
 	return append([]Paragraph{{Spans: open.spans}}, body...)
 }
@@ -85,11 +85,14 @@ func sentence(lang model.Lang, ind model.Indicator, s analyse.Summary) Paragraph
 		if vi {
 			p.text(", %s so với %s", locale.Change(lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)), locale.Period(lang, s.Previous.Period))
 		} else {
-			p.text(", %s on %s", locale.Change(lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)), locale.Period(lang, s.Previous.Period))
+			p.text(", %s from %s", locale.Change(lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)), locale.Period(lang, s.Previous.Period))
 		}
 	}
 	if t := s.Target; t != nil {
 		target := locale.Value(lang, ind.Measure, t.Value)
+		if ind.Direction == model.Down { // the target is a ceiling
+			target = map[bool]string{true: "không quá ", false: "at most "}[vi] + target
+		}
 		switch {
 		case vi && s.Status == analyse.Achieved:
 			p.text("; đạt mục tiêu %s đến năm %d (%s)", target, t.Year, t.Basis.In(lang))
@@ -106,10 +109,14 @@ func sentence(lang model.Lang, ind model.Indicator, s analyse.Summary) Paragraph
 }
 
 // lowerFirst lower-cases the first letter of a name used mid-sentence
-// ("Huyện Chợ Đồn" → "huyện Chợ Đồn"), as Vietnamese writes unit titles.
+// ("Huyện Chợ Đồn" → "huyện Chợ Đồn"), as Vietnamese writes unit titles,
+// but leaves abbreviations alone ("UBND huyện" stays).
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if r == utf8.RuneError {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]

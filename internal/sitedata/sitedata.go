@@ -281,7 +281,7 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	f.Note = c.Note
 	if s.Change != nil && s.Previous != nil {
 		f.Change = locale.SignedChange(b.lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value))
-		f.ChangeLong = locale.Change(b.lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)) + b.t(" so với ", " on ") + locale.Period(b.lang, s.Previous.Period)
+		f.ChangeLong = locale.Change(b.lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)) + b.t(" so với ", " from ") + locale.Period(b.lang, s.Previous.Period)
 		f.Trend = trend(ind, s.Previous.Value, c.Value)
 	}
 	return f
