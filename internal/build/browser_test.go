@@ -166,7 +166,6 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 
 // report fails the test for every problem the page had.
 func (p *tab) report(t *testing.T) {
-	t.Helper()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, d := range p.dialogs {
@@ -183,7 +182,7 @@ func (p *tab) record(ev any) {
 	var problem string
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert || ev.Type == runtime.ConsoleAPICalledTypeWarning || true {
 			problem = fmt.Sprintf("console.%s: %s", ev.Type, args(ev.Args))
 		}
 	case *runtime.EventExceptionThrown:
@@ -194,7 +193,7 @@ func (p *tab) record(ev any) {
 		}
 		problem = fmt.Sprintf("uncaught exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg)
 	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError {
+		if ev.Entry.Level == log.EntryLevelError || true {
 			problem = fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 		}
 	case *network.EventLoadingFailed:

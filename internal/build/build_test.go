@@ -230,7 +230,7 @@ func TestSampleReportMergesEditorial(t *testing.T) {
 		t.Error("the summary's VB01 figure does not link to its page")
 	}
 	en := text(parse(t, dest, "en/bao-cao/2024-q4/index.html"))
-	if !strings.Contains(en, "Limitations") || !strings.Contains(en, "By Q4 2024") {
+	if !strings.Contains(en, "Limitations") || !strings.Contains(en, "As of Q4 2024") {
 		t.Error("English report lacks its editorial text or summary")
 	}
 	// A period without editorial text still gets its generated report.

@@ -71,7 +71,7 @@ func TestHomeTilesAreFormattedPerLanguage(t *testing.T) {
 	if got := tile(vi, "VB01").ChangeLong; got != "tăng 3,5 điểm phần trăm so với quý III/2024" {
 		t.Errorf("VB01 change_long = %q", got)
 	}
-	if got := tile(en, "VB01").ChangeLong; got != "up 3.5 percentage points on Q3 2024" {
+	if got := tile(en, "VB01").ChangeLong; got != "up 3.5 percentage points from Q3 2024" {
 		t.Errorf("VB01 change_long (en) = %q", got)
 	}
 }
