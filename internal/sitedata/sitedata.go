@@ -158,12 +158,18 @@ type Tile struct {
 	Figure
 }
 
+// Titled names the i18n label a page takes its title from: the adapter
+// translates it, so interface words stay in the theme's i18n files.
+type Titled struct {
+	TitleI18n string `json:"title_i18n"`
+}
+
 // Page is a page for Hugo's content adapter. Its keys are Hugo's page
 // front matter; Params holds what the layouts render.
 type Page struct {
 	Path        string   `json:"path"`
 	Kind        string   `json:"kind,omitempty"`
-	Title       string   `json:"title"`
+	Title       string   `json:"title,omitempty"` // empty when Params names a title_i18n label
 	Description string   `json:"description,omitempty"`
 	Weight      int      `json:"weight,omitempty"`
 	Dates       *Dates   `json:"dates,omitempty"`
@@ -206,16 +212,13 @@ func (b *builder) doc() (*Doc, error) {
 		d.Home.Tiles = append(d.Home.Tiles, Tile{Code: ind.Code, Name: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, s)})
 	}
 	periods := b.a.Periods()
-	for i := len(periods) - 1; i >= 0; i-- {
-		d.Home.Reports = append(d.Home.Reports, Link{Title: b.reportTitle(periods[i]), Path: reportPath(periods[i]) + "/"})
-	}
 	d.Home.Summary = b.paragraphs(narrative.Summary(b.a, b.lang, latest))
 
 	// Sections.
 	d.Pages = append(d.Pages,
-		Page{Path: IndicatorSection, Kind: "section", Title: b.t("Chỉ số", "Indicators"), Weight: 1},
-		Page{Path: UnitSection, Kind: "section", Title: b.t("Đơn vị", "Units"), Weight: 2},
-		Page{Path: ReportSection, Kind: "section", Title: b.t("Báo cáo", "Reports"), Weight: 3},
+		Page{Path: IndicatorSection, Kind: "section", Weight: 1, Params: Titled{"sectionIndicators"}},
+		Page{Path: UnitSection, Kind: "section", Weight: 2, Params: Titled{"sectionUnits"}},
+		Page{Path: ReportSection, Kind: "section", Weight: 3, Params: Titled{"sectionReports"}},
 	)
 	for i, ind := range b.ds.Indicators {
 		p, err := b.indicatorPage(ind, i)
@@ -250,10 +253,6 @@ func indicatorPath(ind model.Indicator) string {
 func unitPath(code string) string { return UnitSection + "/" + strings.ToLower(code) }
 
 func reportPath(p period.Period) string { return ReportSection + "/" + strings.ToLower(p.String()) }
-
-func (b *builder) reportTitle(p period.Period) string {
-	return b.t("Báo cáo ", "Report, ") + locale.Period(b.lang, p)
-}
 
 // figure formats a summary.
 func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
@@ -578,6 +577,7 @@ func trim(v float64) string {
 
 // ReportParams is what a period's report page shows.
 type ReportParams struct {
+	TitleI18n string          `json:"title_i18n,omitempty"` // reportTitle, unless the editorial text gives a title
 	Period    string          `json:"period"`
 	ID        string          `json:"id"`
 	Summary   []Paragraph     `json:"summary"`
@@ -596,7 +596,7 @@ type TrendRowNamed struct {
 
 func (b *builder) reportPage(p period.Period, weight int) Page {
 	top := b.ds.Top()
-	rp := ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, p))}
+	rp := ReportParams{TitleI18n: "reportTitle", Period: locale.Period(b.lang, p), ID: p.String(), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, p))}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
 			rp.CSV = export.URLPath(s.File)
@@ -606,14 +606,14 @@ func (b *builder) reportPage(p period.Period, weight int) Page {
 		rp.Rows = append(rp.Rows, TrendRowNamed{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(top.Code, ind.Code, p))})
 	}
 	page := Page{
-		Path: reportPath(p), Title: b.reportTitle(p), Weight: weight,
+		Path: reportPath(p), Weight: weight,
 		Dates: &Dates{Date: p.End().Format("2006-01-02")},
 	}
 	for _, e := range b.in.Editorial {
 		if e.Period == p && e.Lang == b.lang {
 			rp.Editorial = true
 			if e.Title != "" {
-				page.Title = e.Title
+				page.Title, rp.TitleI18n = e.Title, ""
 			}
 			page.Content = &Content{MediaType: "text/markdown", Value: e.Body}
 		}
@@ -625,12 +625,14 @@ func (b *builder) reportPage(p period.Period, weight int) Page {
 
 // DataParams lists the downloads.
 type DataParams struct {
-	Files []DownloadRow `json:"files"`
+	TitleI18n string        `json:"title_i18n"`
+	Files     []DownloadRow `json:"files"`
 }
 
-// DownloadRow is one downloadable file.
+// DownloadRow is one downloadable file. The template describes it with the
+// i18n label "file-<kind>", given Label (a period, or an indicator's name).
 type DownloadRow struct {
-	Title  string `json:"title"`
+	Label  string `json:"label,omitempty"`
 	Kind   string `json:"kind"`
 	Path   string `json:"path"`
 	Name   string `json:"name"`
@@ -640,29 +642,23 @@ type DownloadRow struct {
 }
 
 func (b *builder) dataPage() Page {
-	var p DataParams
+	p := DataParams{TitleI18n: "sectionData"}
 	for _, f := range b.in.Downloads {
-		title := ""
+		label := ""
 		switch f.Kind {
-		case "indicators":
-			title = b.t("Danh mục chỉ số", "Indicator list")
-		case "units":
-			title = b.t("Danh mục đơn vị", "Unit list")
-		case "targets":
-			title = b.t("Mục tiêu và căn cứ", "Targets and their legal basis")
 		case "snapshot":
 			if per, err := period.Parse(f.Key); err == nil {
-				title = b.t("Số liệu ", "Figures, ") + locale.Period(b.lang, per)
+				label = locale.Period(b.lang, per)
 			}
 		case "indicator":
 			if ind, ok := b.ds.Indicator(f.Key); ok {
-				title = ind.Code + " – " + ind.Name.In(b.lang)
+				label = ind.Code + " – " + ind.Name.In(b.lang)
 			}
 		}
 		p.Files = append(p.Files, DownloadRow{
-			Title: title, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
+			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
 			Size: locale.Number(b.lang, float64(len(f.Data))/1000, 1) + " kB", SHA256: f.SHA256,
 		})
 	}
-	return Page{Path: DataSection, Kind: "section", Title: b.t("Dữ liệu", "Data"), Weight: 4, Params: p}
+	return Page{Path: DataSection, Kind: "section", Weight: 4, Params: p}
 }
