@@ -309,10 +309,11 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 	browser := startBrowser(t)
 	base := serve(t, sampleSite(t))
 	for _, tc := range []struct {
-		path, target, unit string
+		path, target, unit, value string
 	}{
-		{"/chi-so/vb01/", "Mục tiêu 2025: 100%", "Xã Xuân Lạc"},
-		{"/en/chi-so/vb01/", "Target 2025: 100%", "Xuân Lạc commune"},
+		// Bằng Lũng's 91.4% reads as the tables print it in each language.
+		{"/chi-so/vb01/", "Mục tiêu 2025: 100%", "Xã Xuân Lạc", "91,4%"},
+		{"/en/chi-so/vb01/", "Target 2025: 100%", "Xuân Lạc commune", "91.4%"},
 	} {
 		visit(t, browser, base+tc.path, view{phone: true}, func(p *tab) {
 			charts := waitCharts(t, p, 10)
@@ -339,6 +340,9 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 			}
 			if !contains(units.Texts, tc.unit) || !contains(units.Texts, tc.target) || !slices.Contains(units.Dashed, "#b3261e") {
 				t.Errorf("%s: units chart lacks the unit %q or the target line %q (texts: %q)", tc.path, tc.unit, tc.target, units.Texts)
+			}
+			if !contains(units.Texts, tc.value) {
+				t.Errorf("%s: units chart lacks the value label %q in the page's number format (texts: %q)", tc.path, tc.value, units.Texts)
 			}
 			for _, c := range charts {
 				if c.BoxWidth <= 0 || c.SVGWidth > c.BoxWidth+0.5 || c.Overflow {

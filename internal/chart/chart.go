@@ -117,7 +117,7 @@ func (t Trend) Option() (json.RawMessage, error) {
 	c.SetXAxis(t.Periods).AddSeries(t.SeriesName, data, series...)
 	c.Accept(ariaValueOnly{dim: 0}) // dimension 0 is the category index
 	c.Validate()
-	return marshal(c.JSON())
+	return marshal(withFormat(c.JSON(), t.Percent, t.Decimals))
 }
 
 // Option returns the ECharts option of the bar chart as JSON.
@@ -171,7 +171,7 @@ func (b Bars) Option() (json.RawMessage, error) {
 	c.XYReversal()
 	c.Accept(ariaValueOnly{dim: 1}) // horizontal: dimension 1 is the category index
 	c.Validate()
-	return marshal(c.JSON())
+	return marshal(withFormat(c.JSON(), b.Percent, b.Decimals))
 }
 
 // common returns the options every chart shares.
@@ -348,6 +348,15 @@ var (
 // marshal encodes a go-echarts option map. encoding/json sorts map keys
 // (deterministic output) and escapes <, >, & and U+2028/9, so the result
 // is safe inside a <script type="application/json"> element.
+// withFormat adds a plain hint of how values read (percent, decimals).
+// ECharts ignores the key; charts.js turns it into number formatting in
+// the page's language, so a Vietnamese chart shows "91,4%" like its table.
+// Formatting code never travels in the option.
+func withFormat(option map[string]interface{}, percent bool, decimals int) map[string]interface{} {
+	option["minhbach"] = map[string]interface{}{"format": map[string]interface{}{"percent": percent, "decimals": decimals}}
+	return option
+}
+
 func marshal(option map[string]interface{}) (json.RawMessage, error) {
 	b, err := json.Marshal(option)
 	if err != nil {

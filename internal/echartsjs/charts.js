@@ -56,6 +56,58 @@
     }
   }
 
+  // numbers returns a function that prints a value as the page's tables do
+  // ("91,4%" in Vietnamese, "91.4%" in English). The option carries only a
+  // plain hint {percent, decimals} under "minhbach"; the code that formats
+  // is this file's, never anything from the data.
+  function numbers(hint, loc) {
+    var decimals = hint && typeof hint.decimals === 'number' ? hint.decimals : 2;
+    var suffix = hint && hint.percent === true ? '%' : '';
+    var nf = null;
+    try {
+      nf = new window.Intl.NumberFormat(loc === 'VI' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: decimals });
+    } catch (e) { /* very old browser: plain numbers */ }
+    return function (v) {
+      if (v && typeof v === 'object' && 'value' in v) {
+        v = v.value; // label callbacks get the data item
+      }
+      if (typeof v !== 'number' || isNaN(v)) {
+        return '–';
+      }
+      return (nf ? nf.format(v) : String(v)) + suffix;
+    };
+  }
+
+  // localise applies the number format to the tooltip, the value labels of
+  // the series and the value axes, then drops the hint.
+  function localise(opt, loc) {
+    var hint = opt.minhbach && opt.minhbach.format;
+    delete opt.minhbach;
+    if (!hint) {
+      return;
+    }
+    var fmt = numbers(hint, loc);
+    if (opt.tooltip) {
+      var tips = opt.tooltip instanceof Array ? opt.tooltip : [opt.tooltip];
+      for (var i = 0; i < tips.length; i++) {
+        tips[i].valueFormatter = fmt;
+      }
+    }
+    var series = opt.series || [];
+    for (var j = 0; j < series.length; j++) {
+      if (series[j].label && series[j].label.show) {
+        series[j].label.formatter = function (p) { return fmt(p.value); };
+      }
+    }
+    var axes = [].concat(opt.xAxis || [], opt.yAxis || []);
+    for (var k = 0; k < axes.length; k++) {
+      if (axes[k] && axes[k].type === 'value') {
+        axes[k].axisLabel = axes[k].axisLabel || {};
+        axes[k].axisLabel.formatter = fmt;
+      }
+    }
+  }
+
   function start(echarts, el, loc) {
     if (hasClass(el, LIVE)) {
       return; // already started (script included twice)
@@ -69,6 +121,7 @@
     addClass(el, LIVE);
     var chart = null;
     try {
+      localise(opt, loc);
       chart = echarts.init(el, null, { renderer: 'svg', locale: loc });
       chart.setOption(opt);
       charts.push(chart);
