@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
@@ -196,27 +197,14 @@ func (a *Analysis) Summary(unit, indicator string, p period.Period) Summary {
 		s.Status = NoTarget
 	default:
 		ind := a.ds.Indicators[a.inds[indicator]] // known: Current exists
-		places := decimals(ind.Measure)
-		if ind.Direction.Meets(roundHalfUp(s.Current.Value, places), roundHalfUp(s.Target.Value, places)) {
+		places := ind.Measure.Decimals()
+		if ind.Direction.Meets(decimal.Round(s.Current.Value, places), decimal.Round(s.Target.Value, places)) {
 			s.Status = Achieved
 		} else {
 			s.Status = NotAchieved
 		}
 	}
 	return s
-}
-
-// decimals is how many decimal places a figure of measure m is shown
-// with, and so compared with its target at.
-func decimals(m model.Measure) int {
-	switch m {
-	case model.Percent:
-		return 1
-	case model.Count:
-		return 0
-	default:
-		return 2
-	}
 }
 
 // Target returns the target that a figure of the unit for the indicator in

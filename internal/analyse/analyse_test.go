@@ -371,36 +371,6 @@ func TestStatus(t *testing.T) {
 	}
 }
 
-func TestRoundHalfUp(t *testing.T) {
-	tests := []struct {
-		v      float64
-		places int
-		want   float64
-	}{
-		{99.95, 1, 100},
-		{99.96, 1, 100},
-		{99.94, 1, 99.9},
-		{0.05, 1, 0.1},
-		{1.005, 2, 1.01}, // math.Round(1.005*100)/100 gives 1 (1.005 is stored as 1.00499…)
-		{2.675, 2, 2.68},
-		{2.5, 0, 3},
-		{3.5, 0, 4}, // not to even
-		{-2.5, 0, -3},
-		{-0.05, 1, -0.1},
-		{999.95, 1, 1000},
-		{12, 1, 12},
-		{12.3, 2, 12.3},
-		{0, 1, 0},
-		{1e21, 1, 1e21},
-		{100 * 1999.0 / 2000, 1, 100},
-	}
-	for _, tt := range tests {
-		if got := roundHalfUp(tt.v, tt.places); got != tt.want {
-			t.Errorf("roundHalfUp(%v, %d) = %v, want %v", tt.v, tt.places, got, tt.want)
-		}
-	}
-}
-
 // TestDeterministic checks that Run gives the same figures every time and
 // leaves the dataset untouched, and that callers cannot disturb it.
 func TestDeterministic(t *testing.T) {

@@ -18,14 +18,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/minhbach/minhbach/internal/decimal"
 )
 
 // Trend is a line chart of one unit's values over periods, with the target
@@ -310,7 +310,7 @@ func check(id, title, series, targetLabel, what string, labels []string, values 
 		if math.IsNaN(*v) || math.IsInf(*v, 0) {
 			return fail("value %v for %q is not a number", *v, labels[i])
 		}
-		r := round(*v, decimals)
+		r := decimal.Round(*v, decimals)
 		rounded[i] = &r
 	}
 	var t *float64
@@ -318,26 +318,10 @@ func check(id, title, series, targetLabel, what string, labels []string, values 
 		if math.IsNaN(*target) || math.IsInf(*target, 0) {
 			return fail("target %v is not a number", *target)
 		}
-		r := round(*target, decimals)
+		r := decimal.Round(*target, decimals)
 		t = &r
 	}
 	return rounded, t, nil
-}
-
-// round rounds v to d decimals, half away from zero, on the shortest
-// decimal form of v: 2.675 gives 2.68 as a reader (and a spreadsheet's
-// ROUND) expects, where math.Round(v*100)/100 gives 2.67 because the
-// float64 nearest 2.675 is 2.67499999….
-func round(v float64, d int) float64 {
-	r, ok := new(big.Rat).SetString(strconv.FormatFloat(v, 'f', -1, 64))
-	if !ok { // cannot happen for a finite float
-		return v
-	}
-	out, err := strconv.ParseFloat(r.FloatString(d), 64)
-	if err != nil || out == 0 {
-		return 0 // also turns -0 into 0
-	}
-	return out
 }
 
 var (

@@ -258,30 +258,6 @@ func TestPercentAxisWidensForOutliers(t *testing.T) {
 	}
 }
 
-func TestRound(t *testing.T) {
-	for _, c := range []struct {
-		v    float64
-		d    int
-		want float64
-	}{
-		{2.675, 2, 2.68}, // float64 2.67499999…; math.Round(v*100)/100 gives 2.67
-		{1.005, 2, 1.01},
-		{0.5, 0, 1},
-		{1.5, 0, 2},
-		{2.5, 0, 3},
-		{-2.5, 0, -3},
-		{-0.04, 1, 0}, // not -0
-		{86.6666, 1, 86.7},
-		{41.25, 1, 41.3},
-		{1e21, 0, 1e21},
-		{123.456, 6, 123.456},
-	} {
-		if got := round(c.v, c.d); got != c.want || (got == 0 && fmt.Sprint(got) != "0") {
-			t.Errorf("round(%v, %d) = %v, want %v", c.v, c.d, got, c.want)
-		}
-	}
-}
-
 // payloads reads testdata/xss-payloads.txt (a copy of the project's shared
 // list) plus cases aimed at this package.
 func payloads(t *testing.T) []string {

@@ -2,7 +2,9 @@ package locale
 
 import (
 	"math"
+	"strings"
 
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -21,15 +23,15 @@ func Change(lang model.Lang, m model.Measure, delta float64) string {
 	if math.IsNaN(delta) || math.IsInf(delta, 0) {
 		return Missing
 	}
-	d := decimalsFor(m)
-	r := roundDecimal(delta, d)
-	if allZero(r.int + r.frac) {
+	d := m.Decimals()
+	r := decimal.Split(delta, d)
+	if isZero(r) {
 		if isEN(lang) {
 			return "unchanged"
 		}
 		return "không đổi"
 	}
-	neg := r.neg
+	neg := r.Neg
 	amount := Compact(lang, math.Abs(delta), d)
 	if isEN(lang) {
 		s := "up "
@@ -66,13 +68,13 @@ func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 	if math.IsNaN(delta) || math.IsInf(delta, 0) {
 		return Missing
 	}
-	d := decimalsFor(m)
-	r := roundDecimal(delta, d)
-	if allZero(r.int + r.frac) {
+	d := m.Decimals()
+	r := decimal.Split(delta, d)
+	if isZero(r) {
 		return "0"
 	}
 	sign := "+"
-	if r.neg {
+	if r.Neg {
 		sign = "\u2212"
 	}
 	amount := Compact(lang, math.Abs(delta), d)
@@ -95,6 +97,9 @@ func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 // subtracting, so 85,04% → 86,06% (shown 85,0% and 86,1%) is +1,1 points,
 // not +1,0.
 func Delta(m model.Measure, prev, cur float64) float64 {
-	d := decimalsFor(m)
-	return Round(Round(cur, d)-Round(prev, d), d)
+	d := m.Decimals()
+	return decimal.Round(decimal.Round(cur, d)-decimal.Round(prev, d), d)
 }
+
+// isZero reports whether rounded digits are all zeros.
+func isZero(d decimal.Digits) bool { return strings.Trim(d.Int+d.Frac, "0") == "" }

@@ -46,6 +46,18 @@ const (
 // Valid reports whether m is one of the known measures.
 func (m Measure) Valid() bool { return m == Percent || m == Count || m == Number }
 
+// Decimals is how many decimal places figures of m are published with, and
+// so compared with their targets at: what the reader sees is what counts.
+func (m Measure) Decimals() int {
+	switch m {
+	case Percent:
+		return 1
+	case Count:
+		return 0
+	}
+	return 2
+}
+
 // Direction says which way is better.
 type Direction string
 

@@ -382,7 +382,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		Title:      ind.Name.In(b.lang) + ", " + top.Name.In(b.lang),
 		SeriesName: top.Name.In(b.lang),
 		Percent:    ind.Measure == model.Percent,
-		Decimals:   decimals(ind.Measure),
+		Decimals:   ind.Measure.Decimals(),
 	}
 	for _, per := range periods {
 		trendChart.Periods = append(trendChart.Periods, locale.PeriodShort(b.lang, per))
@@ -415,7 +415,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		Title:       ind.Name.In(b.lang) + ", " + locale.Period(b.lang, latest),
 		SeriesName:  locale.Period(b.lang, latest),
 		Percent:     ind.Measure == model.Percent,
-		Decimals:    decimals(ind.Measure),
+		Decimals:    ind.Measure.Decimals(),
 		Target:      trendChart.Target,
 		TargetLabel: trendChart.TargetLabel,
 	}
@@ -479,16 +479,6 @@ func (b *builder) description(ind model.Indicator, f Figure) string {
 		return ind.Name.In(b.lang)
 	}
 	return fmt.Sprintf("%s: %s (%s)", ind.Name.In(b.lang), f.Value, f.Period)
-}
-
-func decimals(m model.Measure) int {
-	switch m {
-	case model.Percent:
-		return 1
-	case model.Number:
-		return 2
-	}
-	return 0
 }
 
 // UnitParams is what a unit page shows.

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -454,16 +455,11 @@ func (c *checker) ratio(o model.Observation, ind model.Indicator) bool {
 		want := 100 * *num / *den
 		if math.Abs(*o.Value-want) > agreement {
 			c.add(at, source.CodeRow, "value", format(*o.Value), fmt.Sprintf(
-				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(round(want, 2))))
+				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(decimal.Round(want, 2))))
 			return false
 		}
 	}
 	return true
-}
-
-func round(v float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
-	return math.Round(v*p) / p
 }
 
 // periods checks the snapshot files as a set: no two may cover the same
