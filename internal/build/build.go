@@ -136,13 +136,13 @@ func Site(opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	files, downloads, err := Files(os.DirFS(opt.Source), a, eds)
-	if err != nil {
-		return Result{}, err
-	}
 	dest := opt.Dest
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
+	}
+	files, downloads, err := Files(os.DirFS(opt.Source), a, eds, previous(dest))
+	if err != nil {
+		return Result{}, err
 	}
 	protect := []string{filepath.Join(opt.Source, "data"), filepath.Join(opt.Source, "content"), filepath.Join(opt.Source, "layouts")}
 	res := Result{Dest: dest, Downloads: downloads}
@@ -160,12 +160,12 @@ func Site(opt Options) (Result, error) {
 
 // Files returns every generated file of the Hugo project: the data the
 // layouts render, the downloads and the vendored chart library.
-func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial) (map[string][]byte, int, error) {
+func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev []byte) (map[string][]byte, int, error) {
 	downloads, err := export.Files(fsys, a)
 	if err != nil {
 		return nil, 0, fmt.Errorf("downloads: %w", err)
 	}
-	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads})
+	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Previous: prev})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -51,7 +51,7 @@ func Main(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "Run 'minhbach %s--help' for usage.\n", subName(cmd))
 		return Usage
 	}
-	report(env.Stderr, err)
+	report(env.Stderr, err, reportOptions{Lang: "en", Format: "text"})
 	return Fail
 }
 
@@ -62,9 +62,15 @@ func subName(cmd *cobra.Command) string {
 	return cmd.Name() + " "
 }
 
+// reportOptions choose how problems are printed: Lang "vi" or "en",
+// Format "text" or "json".
+type reportOptions struct {
+	Lang, Format string
+}
+
 // report prints every positioned problem on its own line, then a count,
 // so staff can work through the list in one pass.
-func report(w io.Writer, err error) {
+func report(w io.Writer, err error, _ reportOptions) {
 	problems := source.All(err)
 	if len(problems) == 0 {
 		fmt.Fprintf(w, "minhbach: %v\n", err)
@@ -94,7 +100,7 @@ nothing is published until all of them are fixed.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env))
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -9,22 +9,33 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Position is a place in an input file. Line and Column are 1-based; Column
 // counts characters (runes), since staff count what they see in an editor,
-// not bytes. A zero Line or Column is omitted when printed.
+// not bytes. A zero Line or Column is omitted when printed. In a workbook,
+// Sheet names the worksheet and Line/Column are its row and column.
 type Position struct {
 	File   string `json:"file"`
+	Sheet  string `json:"sheet,omitempty"`
 	Line   int    `json:"line,omitempty"`
 	Column int    `json:"column,omitempty"`
 }
 
 // String prints the position as "file:line:col", the form editors and
-// terminals turn into links.
+// terminals turn into links, or "file:Sheet!D7" in a workbook, the form
+// Excel users know.
 func (p Position) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
+	if p.Sheet != "" {
+		b.WriteString(":" + p.Sheet)
+		if p.Line > 0 {
+			b.WriteString("!" + ColumnName(p.Column) + strconv.Itoa(p.Line))
+		}
+		return b.String()
+	}
 	if p.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(p.Line))
 		if p.Column > 0 {
@@ -34,9 +45,19 @@ func (p Position) String() string {
 	return b.String()
 }
 
-// Compare orders positions by file, line, then column.
+// ColumnName is a spreadsheet column's letters: 1 → A, 27 → AA. It is
+// empty for 0 (a whole row).
+func ColumnName(col int) string {
+	var b []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// Compare orders positions by file, sheet, line, then column.
 func (p Position) Compare(q Position) int {
-	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Column, q.Column))
+	return cmp.Or(cmp.Compare(p.File, q.File), cmp.Compare(p.Sheet, q.Sheet), cmp.Compare(p.Line, q.Line), cmp.Compare(p.Column, q.Column))
 }
 
 // Error codes, named after Frictionless where one fits, so reports can be
@@ -68,11 +89,56 @@ type Error struct {
 	Code  string   `json:"code"`
 	Field string   `json:"field,omitempty"` // column name, when the problem is in one cell
 	Value string   `json:"value,omitempty"` // the offending text as written
-	Msg   string   `json:"message"`         // plain words, lower-case, no final period
+	Msg   string   `json:"message"`         // plain words, lower-case, no final period (English)
+
+	// Format and Args are the English message before formatting, kept so
+	// the message can be given in another language (see RegisterVI).
+	Format string `json:"-"`
+	Args   []any  `json:"-"`
 }
 
-// Error prints `file:line:col: field "value": message`, leaving out the
-// parts that are empty.
+// Newf makes an Error whose message is fmt.Sprintf(format, args...) in
+// English and can be translated: format is the key of the catalogue.
+func Newf(pos Position, code, field, value, format string, args ...any) *Error {
+	return &Error{Pos: pos, Code: code, Field: field, Value: value, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+var (
+	catalogMu sync.RWMutex
+	catalogVI = map[string]string{}
+)
+
+// RegisterVI adds Vietnamese forms of English message formats. Each
+// package that makes messages registers its own from an init function.
+// A translation may reorder the arguments with indexed verbs (%[2]s).
+func RegisterVI(m map[string]string) {
+	catalogMu.Lock()
+	defer catalogMu.Unlock()
+	for en, vi := range m {
+		catalogVI[en] = vi
+	}
+}
+
+// Message returns the message in lang ("vi" or "en"); a message without a
+// Vietnamese form is given in English.
+func (e *Error) Message(lang string) string {
+	if lang == "vi" {
+		key := e.Format
+		if key == "" {
+			key = e.Msg
+		}
+		catalogMu.RLock()
+		f, ok := catalogVI[key]
+		catalogMu.RUnlock()
+		if ok {
+			return fmt.Sprintf(f, e.Args...)
+		}
+	}
+	return e.Msg
+}
+
+// Error prints `file:line:col: field "value": message` in English, leaving
+// out the parts that are empty.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pos.String())

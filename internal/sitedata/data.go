@@ -1,0 +1,48 @@
+package sitedata
+
+import (
+	"path"
+
+	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/period"
+)
+
+// DataParams lists the downloads.
+type DataParams struct {
+	TitleI18n string        `json:"title_i18n"`
+	Files     []DownloadRow `json:"files"`
+}
+
+// DownloadRow is one downloadable file. The template describes it with the
+// i18n label "file-<kind>", given Label (a period, or an indicator's name).
+type DownloadRow struct {
+	Label  string `json:"label,omitempty"`
+	Kind   string `json:"kind"`
+	Path   string `json:"path"`
+	Name   string `json:"name"`
+	Rows   int    `json:"rows"`
+	Size   string `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+func (b *builder) dataPage() Page {
+	p := DataParams{TitleI18n: "sectionData"}
+	for _, f := range b.in.Downloads {
+		label := ""
+		switch f.Kind {
+		case "snapshot":
+			if per, err := period.Parse(f.Key); err == nil {
+				label = locale.Period(b.lang, per)
+			}
+		case "indicator":
+			if ind, ok := b.ds.Indicator(f.Key); ok {
+				label = ind.Code + " – " + ind.Name.In(b.lang)
+			}
+		}
+		p.Files = append(p.Files, DownloadRow{
+			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
+			Size: locale.Number(b.lang, float64(len(f.Data))/1000, 1) + " kB", SHA256: f.SHA256,
+		})
+	}
+	return Page{Path: DataSection, Kind: "section", Weight: 4, Params: p}
+}

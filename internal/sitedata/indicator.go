@@ -1,0 +1,195 @@
+package sitedata
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/chart"
+	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// IndicatorParams is what an indicator page shows.
+type IndicatorParams struct {
+	Code       string      `json:"code"`
+	Group      string      `json:"group"`
+	Measure    string      `json:"measure"`
+	Direction  string      `json:"direction"`
+	Definition string      `json:"definition"`
+	Source     string      `json:"source"`
+	Top        string      `json:"top"` // the top unit's name
+	Latest     Figure      `json:"latest"`
+	Targets    []TargetRow `json:"targets"`
+	Trend      ChartRef    `json:"trend"`
+	TrendRows  []TrendRow  `json:"trend_rows"`
+	Units      ChartRef    `json:"units"`
+	UnitRows   []UnitRow   `json:"unit_rows"`
+	Notes      []NoteRow   `json:"notes,omitempty"`
+	CSV        string      `json:"csv"`
+}
+
+// NoteRow is one distinct note of the units' rows and who wrote it, so a
+// note repeated by 28 units is printed once.
+type NoteRow struct {
+	Note  string `json:"note"`
+	Units string `json:"units"`
+}
+
+// ChartRef points a page at a chart option in charts.json.
+type ChartRef struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Height int    `json:"height"`
+}
+
+// TargetRow is one target of an indicator.
+type TargetRow struct {
+	Year  int    `json:"year"`
+	Value string `json:"value"`
+	Unit  string `json:"unit"` // the unit's name, or "every unit"
+	Basis string `json:"basis"`
+}
+
+// TrendRow is one period of the top unit's series.
+type TrendRow struct {
+	Period string `json:"period"`
+	Figure
+}
+
+// UnitRow is one unit's figure in the latest period.
+type UnitRow struct {
+	Unit string `json:"unit"`
+	Path string `json:"path"`
+	Figure
+}
+
+func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
+	top := b.ds.Top()
+	latest := b.a.Latest()
+	p := IndicatorParams{
+		Code: ind.Code, Group: ind.Group, Measure: string(ind.Measure), Direction: string(ind.Direction),
+		Definition: ind.Definition.In(b.lang), Source: ind.Source.In(b.lang), Top: top.Name.In(b.lang),
+		Latest: b.figure(ind, b.a.Summary(top.Code, ind.Code, latest)),
+		CSV:    export.IndicatorPath(ind.Code),
+	}
+	for _, t := range b.ds.Targets {
+		if t.Indicator != ind.Code {
+			continue
+		}
+		unit := b.t("mọi đơn vị", "every unit")
+		if u, ok := b.ds.Unit(t.Unit); ok {
+			unit = u.Name.In(b.lang)
+		}
+		p.Targets = append(p.Targets, TargetRow{Year: t.Year, Value: locale.Value(b.lang, ind.Measure, t.Value), Unit: unit, Basis: t.Basis.In(b.lang)})
+	}
+	slices.SortStableFunc(p.Targets, func(x, y TargetRow) int { return cmp.Compare(x.Year, y.Year) })
+
+	// Trend of the top unit over every period, gaps included.
+	periods := b.a.Periods()
+	trendChart := chart.Trend{
+		ID:         "trend-" + strings.ToLower(ind.Code),
+		Title:      ind.Name.In(b.lang) + ", " + top.Name.In(b.lang),
+		SeriesName: top.Name.In(b.lang),
+		Percent:    ind.Measure == model.Percent,
+		Decimals:   ind.Measure.Decimals(),
+	}
+	for _, per := range periods {
+		trendChart.Periods = append(trendChart.Periods, locale.PeriodShort(b.lang, per))
+		s := b.a.Summary(top.Code, ind.Code, per)
+		if s.Current != nil {
+			v := s.Current.Value
+			trendChart.Values = append(trendChart.Values, &v)
+			p.TrendRows = append(p.TrendRows, TrendRow{Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
+		} else {
+			trendChart.Values = append(trendChart.Values, nil)
+			p.TrendRows = append(p.TrendRows, TrendRow{Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
+		}
+	}
+	if t, ok := b.a.Target(top.Code, ind.Code, latest.Year); ok {
+		v := t.Value
+		trendChart.Target = &v
+		trendChart.TargetLabel = fmt.Sprintf("%s %d: %s", b.t("Mục tiêu", "Target"), t.Year, locale.Value(b.lang, ind.Measure, t.Value))
+	}
+	opt, err := trendChart.Option()
+	if err != nil {
+		return Page{}, fmt.Errorf("chart %s: %w", trendChart.ID, err)
+	}
+	b.charts[trendChart.ID] = opt
+	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320}
+
+	// Units compared in the latest period: the top unit's children that
+	// have ever reported this indicator.
+	bars := chart.Bars{
+		ID:          "units-" + strings.ToLower(ind.Code),
+		Title:       ind.Name.In(b.lang) + ", " + locale.Period(b.lang, latest),
+		SeriesName:  locale.Period(b.lang, latest),
+		Percent:     ind.Measure == model.Percent,
+		Decimals:    ind.Measure.Decimals(),
+		Target:      trendChart.Target,
+		TargetLabel: trendChart.TargetLabel,
+	}
+	for _, u := range b.ds.Children(top.Code) {
+		if len(b.a.Series(u.Code, ind.Code)) == 0 {
+			continue
+		}
+		s := b.a.Summary(u.Code, ind.Code, latest)
+		bars.Labels = append(bars.Labels, u.Name.In(b.lang))
+		if s.Current != nil {
+			v := s.Current.Value
+			bars.Values = append(bars.Values, &v)
+		} else {
+			bars.Values = append(bars.Values, nil)
+		}
+		p.UnitRows = append(p.UnitRows, UnitRow{Unit: u.Name.In(b.lang), Path: unitPath(u.Code) + "/", Figure: b.figure(ind, s)})
+	}
+	p.Notes = b.notes(p.UnitRows)
+	if len(bars.Labels) > 0 {
+		opt, err := bars.Option()
+		if err != nil {
+			return Page{}, fmt.Errorf("chart %s: %w", bars.ID, err)
+		}
+		b.charts[bars.ID] = opt
+		p.Units = ChartRef{ID: bars.ID, Title: bars.Title, Height: bars.Height()}
+	}
+
+	return Page{
+		Path: indicatorPath(ind), Title: ind.Name.In(b.lang), Weight: weight + 1,
+		Description: b.description(ind, p.Latest),
+		Params:      p,
+	}, nil
+}
+
+func (b *builder) notes(rows []UnitRow) []NoteRow {
+	var order []string
+	by := map[string][]string{}
+	for _, r := range rows {
+		if r.Note == "" {
+			continue
+		}
+		if _, ok := by[r.Note]; !ok {
+			order = append(order, r.Note)
+		}
+		by[r.Note] = append(by[r.Note], r.Unit)
+	}
+	var out []NoteRow
+	for _, n := range order {
+		units := by[n]
+		who := strings.Join(units, ", ")
+		if len(units) > 3 {
+			who = fmt.Sprintf("%d %s", len(units), b.t("đơn vị", "units"))
+		}
+		out = append(out, NoteRow{Note: n, Units: who})
+	}
+	return out
+}
+
+func (b *builder) description(ind model.Indicator, f Figure) string {
+	if f.Value == "" {
+		return ind.Name.In(b.lang)
+	}
+	return fmt.Sprintf("%s: %s (%s)", ind.Name.In(b.lang), f.Value, f.Period)
+}

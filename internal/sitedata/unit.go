@@ -1,0 +1,95 @@
+package sitedata
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/period"
+)
+
+// UnitParams is what a unit page shows.
+type UnitParams struct {
+	Code     string             `json:"code"`
+	Kind     string             `json:"kind"`
+	Parent   *Link              `json:"parent,omitempty"`
+	Children []Link             `json:"children,omitempty"`
+	Period   string             `json:"period"`
+	Rows     []UnitIndicatorRow `json:"rows"`
+}
+
+// UnitIndicatorRow is one indicator on a unit page.
+type UnitIndicatorRow struct {
+	Indicator string `json:"indicator"`
+	Path      string `json:"path"`
+	Figure
+	Spark      string `json:"spark,omitempty"` // SVG path of the series, drawn without JavaScript
+	SparkLabel string `json:"spark_label,omitempty"`
+}
+
+func (b *builder) unitPage(u model.Unit, weight int) Page {
+	latest := b.a.Latest()
+	p := UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest)}
+	if parent, ok := b.ds.Unit(u.Parent); ok {
+		p.Parent = &Link{Title: parent.Name.In(b.lang), Path: unitPath(parent.Code) + "/"}
+	}
+	for _, c := range b.ds.Children(u.Code) {
+		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: unitPath(c.Code) + "/"})
+	}
+	periods := b.a.Periods()
+	for _, ind := range b.ds.Indicators {
+		series := b.a.Series(u.Code, ind.Code)
+		if len(series) == 0 {
+			continue
+		}
+		row := UnitIndicatorRow{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
+		row.Spark, row.SparkLabel = b.spark(ind, series, periods)
+		p.Rows = append(p.Rows, row)
+	}
+	return Page{Path: unitPath(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, Params: p}
+}
+
+// spark draws a series as an SVG path in a 100×24 box, so a unit page shows
+// every trend without JavaScript and at a few bytes per line. The label
+// reads the values out for screen readers.
+func (b *builder) spark(ind model.Indicator, pts []analyse.Point, periods []period.Period) (string, string) {
+	lo, hi := pts[0].Value, pts[0].Value
+	for _, p := range pts {
+		lo, hi = min(lo, p.Value), max(hi, p.Value)
+	}
+	if ind.Measure == model.Percent {
+		lo, hi = min(lo, 0), max(hi, 100)
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	idx := map[period.Period]int{}
+	for i, p := range periods {
+		idx[p] = i
+	}
+	span := max(len(periods)-1, 1)
+	var d strings.Builder
+	var labels []string
+	prev := -2
+	for _, p := range pts {
+		i := idx[p.Period]
+		x := float64(i) * 100 / float64(span)
+		y := 22 - (p.Value-lo)/(hi-lo)*20
+		cmd := "L"
+		if i != prev+1 {
+			cmd = "M" // a gap: do not draw through missing periods
+		}
+		fmt.Fprintf(&d, "%s%s %s", cmd, trim(x), trim(y))
+		prev = i
+		labels = append(labels, locale.PeriodShort(b.lang, p.Period)+": "+locale.Value(b.lang, ind.Measure, p.Value))
+	}
+	return d.String(), strings.Join(labels, "; ")
+}
+
+func trim(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	return s
+}
