@@ -13,7 +13,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
@@ -34,14 +33,14 @@ type Point struct {
 	Note    string // the row's note (reported figures only)
 }
 
-// Status is how a figure stands against its target.
+// Status is how a figure stands against its target; see Assess for the
+// progress statuses.
 type Status string
 
 const (
-	Achieved    Status = "achieved"
-	NotAchieved Status = "not-achieved"
-	NoTarget    Status = "no-target"
-	NoData      Status = "no-data" // no value in the period asked for
+	Achieved Status = "achieved" // the figure, as published, reaches the target
+	NoTarget Status = "no-target"
+	NoData   Status = "no-data" // no value in the period asked for
 )
 
 // Summary is a unit's figure for one indicator in one period, with what
@@ -54,6 +53,13 @@ type Summary struct {
 	Change          *float64      // Current.Value − Previous.Value; percentage points for percents
 	Target          *model.Target // the target for Period.Year, if any (also when Current is nil)
 	Status          Status
+	// Baseline, Pace, Projected and DeadlinePassed explain Status: see
+	// Assessment. They describe the series up to Period only, so an old
+	// report keeps the status it had when it was the latest.
+	Baseline       *Point
+	Pace           *float64
+	Projected      *int
+	DeadlinePassed bool
 }
 
 // Analysis holds every figure of a dataset. It is computed once by Run and
@@ -169,8 +175,8 @@ func search(pts []Point, p period.Period) (int, bool) {
 }
 
 // Summary returns the unit's figure for the indicator in period p, the
-// latest figure before it, the change between the two and the status
-// against the target for p's year.
+// latest figure before it, the change between the two and the progress
+// towards the target for p's year (see Assess).
 func (a *Analysis) Summary(unit, indicator string, p period.Period) Summary {
 	s := Summary{Unit: unit, Indicator: indicator, Period: p, Status: NoData}
 	pts := a.points(unit, indicator)
@@ -190,20 +196,16 @@ func (a *Analysis) Summary(unit, indicator string, p period.Period) Summary {
 	if t, ok := a.Target(unit, indicator, p.Year); ok {
 		s.Target = &t
 	}
-	switch {
-	case s.Current == nil:
-		s.Status = NoData
-	case s.Target == nil:
-		s.Status = NoTarget
-	default:
-		ind := a.ds.Indicators[a.inds[indicator]] // known: Current exists
-		places := ind.Measure.Decimals()
-		if ind.Direction.Meets(decimal.Round(s.Current.Value, places), decimal.Round(s.Target.Value, places)) {
-			s.Status = Achieved
-		} else {
-			s.Status = NotAchieved
-		}
+	var upTo []Point
+	if found {
+		upTo = pts[:j+1]
 	}
+	var ind model.Indicator
+	if i, ok := a.inds[indicator]; ok {
+		ind = a.ds.Indicators[i]
+	}
+	as := Assess(ind, upTo, s.Target)
+	s.Status, s.Baseline, s.Pace, s.Projected, s.DeadlinePassed = as.Status, as.Baseline, as.Pace, as.Projected, as.DeadlinePassed
 	return s
 }
 

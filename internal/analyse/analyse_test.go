@@ -259,10 +259,10 @@ func TestSummaryChange(t *testing.T) {
 		p    string
 		want string // current previous change status
 	}{
-		{"2024-Q1", "2024-Q1 - - not-achieved"},
+		{"2024-Q1", "2024-Q1 - - not-enough-data"}, // one figure: no pace yet
 		{"2024-Q2", "- 2024-Q1 - no-data"},
-		{"2024-Q4", "2024-Q4 2024-Q1 12.5000 not-achieved"}, // across the gap: 72.5 − 60 points
-		{"2025-Q1", "- 2024-Q4 - no-data"},                  // after the last snapshot
+		{"2024-Q4", "2024-Q4 2024-Q1 12.5000 on-track"}, // across the gap: 72.5 − 60 points; 16.7 a year reaches 80 in 2025
+		{"2025-Q1", "- 2024-Q4 - no-data"},              // after the last snapshot
 		{"2023-Q4", "- - - no-data"},
 	}
 	for _, tt := range tests {
@@ -335,17 +335,17 @@ func TestStatus(t *testing.T) {
 	}{
 		{"up above", model.Percent, model.Up, "85", 80, false, Achieved, false},
 		{"up equal", model.Percent, model.Up, "80", 80, false, Achieved, false},
-		{"up below", model.Percent, model.Up, "79.9", 80, false, NotAchieved, false},
+		{"up below, one figure", model.Percent, model.Up, "79.9", 80, false, NotEnoughData, false},
 		{"down below", model.Count, model.Down, "3", 5, false, Achieved, false},
 		{"down equal", model.Count, model.Down, "5", 5, false, Achieved, false},
-		{"down above", model.Count, model.Down, "7", 5, false, NotAchieved, false},
+		{"down above, one figure", model.Count, model.Down, "7", 5, false, NotEnoughData, false},
 		{"shown as 100% counts as 100%", model.Percent, model.Up, "99.96", 100, false, Achieved, false},
 		{"half rounds up", model.Percent, model.Up, "99.95", 100, false, Achieved, false},
-		{"shown as 99.9% is short", model.Percent, model.Up, "99.94", 100, false, NotAchieved, false},
+		{"shown as 99.9% is short", model.Percent, model.Up, "99.94", 100, false, NotEnoughData, false},
 		{"rolled-up ratio 1999/2000 = 99.95%", model.Percent, model.Up, "1999/2000", 100, false, Achieved, true},
 		{"down percent shown equal", model.Percent, model.Down, "5.04", 5, false, Achieved, false},
 		{"number to two decimals", model.Number, model.Up, "0.795", 0.8, false, Achieved, false},
-		{"number short", model.Number, model.Up, "0.7949", 0.8, false, NotAchieved, false},
+		{"number short", model.Number, model.Up, "0.7949", 0.8, false, NotEnoughData, false},
 		{"no target", model.Percent, model.Up, "50", 0, true, NoTarget, false},
 		{"no data", model.Percent, model.Up, "", 80, false, NoData, false},
 	}

@@ -47,6 +47,10 @@ type Result struct {
 // the generated report of their period (2024-Q4.md, 2024-Q4.en.md).
 const EditorialDir = sitedata.ReportSection
 
+// GeneratedKey is the editorial front matter key that says what happens to
+// the generated summary: "keep" (the default) or "replace".
+const GeneratedKey = "generated"
+
 // Check loads and validates the site's data and editorial text, reporting
 // every problem at once. The Analysis is nil when there is any problem.
 func Check(opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
@@ -124,7 +128,18 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 			continue
 		}
 		title, _ := f.Params["title"].(string)
-		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File})
+		// "generated: replace" puts the staff's text in place of the
+		// generated summary; the key is not Hugo's own "summary".
+		replace := false
+		switch g := f.Params[GeneratedKey]; g {
+		case nil, "keep":
+		case "replace":
+			replace = true
+		default:
+			problems.Addf(pos, source.CodeSource, "front matter %s: %q: write \"%s: replace\" to put this text in place of the generated summary, or leave it out", GeneratedKey, fmt.Sprint(g), GeneratedKey)
+			continue
+		}
+		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Replace: replace})
 	}
 	return out, nil
 }

@@ -222,7 +222,7 @@ func TestSampleReportMergesEditorial(t *testing.T) {
 	// The generated numbers link to their indicator pages.
 	var linked bool
 	for _, a := range find(doc, "a", "") {
-		if attr(a, "href") == "/chi-so/vb01/" && text(a) == "90%" {
+		if attr(a, "href") == "/chi-so/vb01/#p-2024-q4" && text(a) == "90%" {
 			linked = true
 		}
 	}
@@ -426,6 +426,177 @@ func BenchmarkSampleBuild(b *testing.B) {
 		dest := filepath.Join(b.TempDir(), "public")
 		if _, err := build.Site(build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// generatedParts returns the text of the report's generated sections and
+// table, and every number link in them, in document order.
+func generatedParts(t *testing.T, dest, file string) (summary, rest string, links []string) {
+	t.Helper()
+	doc := parse(t, dest, file)
+	for _, s := range find(doc, "section", "") {
+		label := attr(s, "aria-labelledby")
+		switch label {
+		case "h-sum":
+			summary = text(s)
+		case "h-details", "h-limits":
+			rest += label + ": " + text(s) + "\n"
+		default:
+			continue
+		}
+		for _, a := range find(s, "a", "") {
+			links = append(links, attr(a, "href")+" "+text(a))
+		}
+	}
+	for _, tb := range find(doc, "table", "") {
+		rest += "table: " + text(tb) + "\n"
+	}
+	return summary, rest, links
+}
+
+// TestEditorialNeverChangesGeneratedNumbers builds the sample without any
+// editorial text, with hostile editorial text (numbers, Hugo shortcodes,
+// template actions, raw HTML, front matter overrides), and with
+// "generated: replace", and compares the generated parts of the reports.
+func TestEditorialNeverChangesGeneratedNumbers(t *testing.T) {
+	build := func(t *testing.T, files map[string]string) string {
+		t.Helper()
+		src := copySite(t)
+		dir := filepath.Join(src, "content", "bao-cao")
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, body := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := build.Site(build.Options{Source: src, Dest: dest, Today: today}); err != nil {
+			t.Fatalf("build: %v", err)
+		}
+		return dest
+	}
+	const hostile = `---
+title: "Báo cáo 99%"
+params:
+  summary: []
+  rows: []
+summary: "0%"
+---
+## Hạn chế
+
+Tỷ lệ văn bản ký số chỉ đạt 12,5% (không phải 90%). {{< param "summary" >}} {{% param "rows" %}}
+{{ .Params.rows }} {{ index .Params "summary" }} <b>55%</b>
+`
+	plain := build(t, nil)
+	edited := build(t, map[string]string{"2024-Q4.md": hostile, "2024-Q4.en.md": hostile, "2023-Q1.md": hostile})
+	replaced := build(t, map[string]string{"2024-Q4.md": "---\ngenerated: replace\n---\nĐến quý IV/2024, 1% văn bản được ký số.\n"})
+
+	for _, file := range []string{"bao-cao/2024-q4/index.html", "en/bao-cao/2024-q4/index.html", "bao-cao/2023-q1/index.html"} {
+		s0, r0, l0 := generatedParts(t, plain, file)
+		s1, r1, l1 := generatedParts(t, edited, file)
+		if s0 == "" || !strings.Contains(r0, "h-details") || !strings.Contains(r0, "table:") {
+			t.Fatalf("%s: generated parts not found", file)
+		}
+		if s0 != s1 || r0 != r1 || !slices.Equal(l0, l1) {
+			t.Errorf("%s: editorial text changed the generated text:\nwithout: %s\n%s\nwith:    %s\n%s", file, s0, r0, s1, r1)
+		}
+		// The hostile text is shown as text, not run.
+		body := text(parse(t, edited, file))
+		if !strings.Contains(body, "12,5%") {
+			t.Errorf("%s: the editorial text is missing", file)
+		}
+		if !strings.Contains(body, `{{< param`) || !strings.Contains(body, `{{% param`) || strings.Contains(body, "map[") {
+			t.Errorf("%s: shortcodes in the editorial text ran instead of showing as text", file)
+		}
+		if strings.Contains(body, "<b>") || len(find(parse(t, edited, file), "b", "")) > 0 {
+			t.Errorf("%s: raw HTML of the editorial text was rendered", file)
+		}
+	}
+	// "generated: replace": the summary goes, everything else stays.
+	s2, r2, l2 := generatedParts(t, replaced, "bao-cao/2024-q4/index.html")
+	_, r0, l0 := generatedParts(t, plain, "bao-cao/2024-q4/index.html")
+	if s2 != "" {
+		t.Errorf("replaced summary still shown: %q", s2)
+	}
+	if r2 != r0 || !slices.Equal(l2, l0[len(l0)-len(l2):]) {
+		t.Error("replacing the summary changed the other generated parts")
+	}
+	if body := text(parse(t, replaced, "bao-cao/2024-q4/index.html")); !strings.Contains(body, "1% văn bản được ký số") {
+		t.Error("the replacing text is missing")
+	}
+}
+
+func TestEditorialFrontMatterKeyIsChecked(t *testing.T) {
+	src := copySite(t)
+	file := filepath.Join(src, "content", "bao-cao", "2024-Q4.md")
+	if err := os.WriteFile(file, []byte("---\ngenerated: replaced\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := build.Site(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Today: today})
+	if err == nil || !strings.Contains(err.Error(), "content/bao-cao/2024-Q4.md") || !strings.Contains(err.Error(), `"replaced"`) || !strings.Contains(err.Error(), "generated: replace") {
+		t.Errorf("err = %v, want the file, the value and the fix", err)
+	}
+}
+
+// TestSampleStatusAndMethodology checks the status words on the pages and
+// that the methodology page is reachable from every indicator page.
+func TestSampleStatusAndMethodology(t *testing.T) {
+	dest := sampleSite(t)
+	for _, tc := range []struct{ prefix, onTrack, projected, method string }{
+		{"", "Đúng tiến độ", "dự kiến đạt năm 2025", "Tốc độ"},
+		{"en/", "On track", "projected to be met in 2025", "Pace"},
+	} {
+		doc := parse(t, dest, tc.prefix+"chi-so/vb01/index.html")
+		body := text(doc)
+		for _, want := range []string{tc.onTrack, tc.projected} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%schi-so/vb01: lacks %q", tc.prefix, want)
+			}
+		}
+		var method bool
+		for _, a := range find(doc, "a", "") {
+			if attr(a, "href") == "/"+tc.prefix+"phuong-phap/" {
+				method = true
+			}
+		}
+		if !method {
+			t.Errorf("%schi-so/vb01: no link to the methodology page", tc.prefix)
+		}
+		// Every status badge is words, not colour alone.
+		for _, st := range find(doc, "span", "st") {
+			if text(st) == "" {
+				t.Errorf("%schi-so/vb01: empty status badge %v", tc.prefix, st.Attr)
+			}
+		}
+		// Every figure link of the report lands on an existing table row,
+		// and that row links its source or names the units summed.
+		rep := parse(t, dest, tc.prefix+"bao-cao/2024-q4/index.html")
+		anchors := 0
+		for _, a := range find(rep, "a", "") {
+			href := attr(a, "href")
+			page, frag, ok := strings.Cut(href, "#")
+			if !ok || !strings.Contains(page, "/chi-so/") {
+				continue
+			}
+			anchors++
+			row := byID(parse(t, dest, strings.TrimPrefix(page, "/")+"index.html"), frag)
+			if row == nil || row.Data != "tr" {
+				t.Errorf("%s: link %s lands on no table row", tc.prefix, href)
+			} else if len(find(row, "a", "src"))+len(find(row, "span", "src")) != 1 {
+				t.Errorf("%s: row %s names no source: %s", tc.prefix, href, text(row))
+			}
+		}
+		if anchors < 50 {
+			t.Errorf("%s: only %d figure links in the report", tc.prefix, anchors)
+		}
+		if m := text(parse(t, dest, tc.prefix+"phuong-phap/index.html")); !strings.Contains(m, tc.method) {
+			t.Errorf("%sphuong-phap: lacks %q", tc.prefix, tc.method)
 		}
 	}
 }

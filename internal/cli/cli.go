@@ -3,10 +3,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,11 +50,36 @@ func Main(args []string, env Env) int {
 	var ue usageError
 	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() {
 		fmt.Fprintf(env.Stderr, "minhbach: %v\n", err)
-		fmt.Fprintf(env.Stderr, "Run 'minhbach %s--help' for usage.\n", subName(cmd))
+		if langArg(args) == "en" {
+			fmt.Fprintf(env.Stderr, "Run 'minhbach %s--help' for usage.\n", subName(cmd))
+		} else {
+			fmt.Fprintf(env.Stderr, "Chạy 'minhbach %s--help' để xem cách dùng.\n", subName(cmd))
+		}
 		return Usage
 	}
-	report(env.Stderr, err, reportOptions{Lang: "en", Format: "text"})
+	opt := optionsOf(cmd)
+	w := env.Stderr
+	if opt.Format == "json" {
+		w = env.Stdout
+	}
+	report(w, err, opt)
 	return Fail
+}
+
+// langArg finds --lang in args, for messages printed when the flags could
+// not be parsed: Vietnamese unless English was asked for.
+func langArg(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return "vi"
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return "vi"
 }
 
 func subName(cmd *cobra.Command) string {
@@ -68,22 +95,123 @@ type reportOptions struct {
 	Lang, Format string
 }
 
+// optionsOf reads a command's --lang and --format, with their defaults
+// when the command has no such flag.
+func optionsOf(cmd *cobra.Command) reportOptions {
+	opt := reportOptions{Lang: "vi", Format: "text"}
+	if cmd == nil {
+		return opt
+	}
+	if f := cmd.Flags().Lookup("lang"); f != nil {
+		opt.Lang = f.Value.String()
+	}
+	if f := cmd.Flags().Lookup("format"); f != nil {
+		opt.Format = f.Value.String()
+	}
+	return opt
+}
+
+// addReportFlags adds --lang and --format to cmd, and checks their values
+// before the command runs.
+func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
+	cmd.Flags().StringVar(&opt.Lang, "lang", "vi", "language of the messages: vi (Vietnamese) or en (English)")
+	cmd.Flags().StringVar(&opt.Format, "format", "text",
+		"text: one line per problem on standard error; json: one JSON document on standard output, for programs")
+	cmd.PreRunE = func(*cobra.Command, []string) error {
+		if opt.Lang != "vi" && opt.Lang != "en" {
+			return usageError{fmt.Errorf("--lang must be vi or en, not %q", opt.Lang)}
+		}
+		if opt.Format != "text" && opt.Format != "json" {
+			return usageError{fmt.Errorf("--format must be text or json, not %q", opt.Format)}
+		}
+		return nil
+	}
+}
+
 // report prints every positioned problem on its own line, then a count,
-// so staff can work through the list in one pass.
-func report(w io.Writer, err error, _ reportOptions) {
+// so staff can work through the list in one pass; with Format "json" it
+// prints the same report as one JSON document (see jsonReport). An error
+// that is not about the input (a disk failure, a lock held) is printed as
+// it is.
+func report(w io.Writer, err error, opt reportOptions) {
 	problems := source.All(err)
+	if opt.Format == "json" {
+		r := jsonReport{Problems: make([]jsonProblem, 0, len(problems)), Count: len(problems)}
+		for _, p := range problems {
+			r.Problems = append(r.Problems, jsonProblem{
+				File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
+				Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(opt.Lang),
+			})
+		}
+		if len(problems) == 0 && err != nil {
+			r.Error = err.Error()
+		}
+		writeJSON(w, r)
+		return
+	}
 	if len(problems) == 0 {
 		fmt.Fprintf(w, "minhbach: %v\n", err)
 		return
 	}
 	for _, p := range problems {
-		fmt.Fprintln(w, p.Error())
+		fmt.Fprintln(w, p.Line(opt.Lang))
 	}
-	noun := "problems"
-	if len(problems) == 1 {
-		noun = "problem"
+	switch {
+	case opt.Lang == "vi":
+		fmt.Fprintf(w, "minhbach: %d lỗi; chưa xuất bản gì.\n", len(problems))
+	case len(problems) == 1:
+		fmt.Fprintln(w, "minhbach: 1 problem found; nothing was published")
+	default:
+		fmt.Fprintf(w, "minhbach: %d problems found; nothing was published\n", len(problems))
 	}
-	fmt.Fprintf(w, "minhbach: %d %s found; nothing was published\n", len(problems), noun)
+}
+
+// jsonReport is the report for programs (--format json): ok is true when
+// there is nothing to fix; problems lists each one, its message in the
+// chosen language; error holds a failure that is not about the input.
+// The exit code is the same as with text.
+type jsonReport struct {
+	OK        bool           `json:"ok"`
+	Problems  []jsonProblem  `json:"problems"`
+	Count     int            `json:"count"`
+	Error     string         `json:"error,omitempty"`
+	Data      *jsonData      `json:"data,omitempty"`      // check: what was read
+	Published *jsonPublished `json:"published,omitempty"` // build: what was published
+}
+
+// jsonProblem is one problem: line and column are 0 for a whole file,
+// sheet is set only in workbooks.
+type jsonProblem struct {
+	File    string `json:"file"`
+	Sheet   string `json:"sheet,omitempty"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Code    string `json:"code"`
+	Field   string `json:"field"`
+	Value   string `json:"value"`
+	Message string `json:"message"`
+}
+
+type jsonData struct {
+	Indicators int    `json:"indicators"`
+	Units      int    `json:"units"`
+	Targets    int    `json:"targets"`
+	Snapshots  int    `json:"snapshots"`
+	Latest     string `json:"latest"`
+}
+
+type jsonPublished struct {
+	Dest      string `json:"dest"`
+	Pages     int    `json:"pages"`
+	Downloads int    `json:"downloads"`
+	Files     int    `json:"files"`
+	Bytes     int64  `json:"bytes"`
+}
+
+func writeJSON(w io.Writer, r jsonReport) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(r) // nothing to do if the terminal is gone
 }
 
 func newRoot(env Env) *cobra.Command {
@@ -114,12 +242,17 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 func newBuild(env Env) *cobra.Command {
 	var src, dest string
+	var opt reportOptions
 	cmd := &cobra.Command{
 		Use:   "build [--source DIR] [--dest DIR]",
 		Short: "Check the data and publish the site",
 		Long: `build checks every input file, then builds the site into a temporary folder
 beside the destination and swaps it in only when it is complete. If anything
-fails, the previously published site is left exactly as it was.`,
+fails, the previously published site is left exactly as it was.
+
+Problems are reported as by check: one line each on standard error, in
+Vietnamese unless --lang en is given, or one JSON document on standard
+output with --format json.`,
 		Example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -132,22 +265,42 @@ fails, the previously published site is left exactly as it was.`,
 			if r, err := filepath.Rel(src, res.Dest); err == nil && filepath.IsLocal(r) {
 				rel = r
 			}
-			fmt.Fprintf(env.Stdout, "minhbach: published %d pages and %d downloads (%d files, %.1f MB) to %s in %.1fs\n",
-				res.Pages, res.Downloads, res.Files, float64(res.Bytes)/1e6, rel, time.Since(start).Seconds())
+			switch {
+			case opt.Format == "json":
+				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
+					Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes}})
+			case opt.Lang == "vi":
+				mb := strings.Replace(fmt.Sprintf("%.1f", float64(res.Bytes)/1e6), ".", ",", 1)
+				secs := strings.Replace(fmt.Sprintf("%.1f", time.Since(start).Seconds()), ".", ",", 1)
+				fmt.Fprintf(env.Stdout, "minhbach: đã xuất bản %d trang và %d tệp tải về (%d tệp, %s MB) vào %s trong %s giây\n",
+					res.Pages, res.Downloads, res.Files, mb, rel, secs)
+			default:
+				fmt.Fprintf(env.Stdout, "minhbach: published %d pages and %d downloads (%d files, %.1f MB) to %s in %.1fs\n",
+					res.Pages, res.Downloads, res.Files, float64(res.Bytes)/1e6, rel, time.Since(start).Seconds())
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
 	cmd.Flags().StringVar(&dest, "dest", "", "where to publish the site (default: SOURCE/public)")
+	addReportFlags(cmd, &opt)
 	return cmd
 }
 
 func newCheck(env Env) *cobra.Command {
 	var src string
+	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:     "check [--source DIR]",
-		Short:   "Check the data without building anything",
-		Long:    "check reads and validates every input file and reports all problems at once. It writes nothing.",
+		Use:   "check [--source DIR]",
+		Short: "Check the data without building anything",
+		Long: `check reads and validates every input file and reports all problems at once. It writes nothing.
+
+Each problem is one line, file:line:column: code: field "value": message,
+in Vietnamese unless --lang en is given, on standard error. With
+--format json the same report is one JSON document on standard output:
+{"ok", "problems": [{"file", "sheet", "line", "column", "code", "field",
+"value", "message"}], "count"}. The exit code is 0 when the data is
+fine, 1 when it has problems, 2 when the command line is wrong.`,
 		Example: "  minhbach check\n  minhbach check --source ../cho-don",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -156,11 +309,21 @@ func newCheck(env Env) *cobra.Command {
 				return err
 			}
 			ds := a.Dataset()
-			fmt.Fprintf(env.Stdout, "minhbach: data OK: %d indicators, %d units, %d targets, %d snapshots (latest %s)\n",
-				len(ds.Indicators), len(ds.Units), len(ds.Targets), len(ds.Snapshots), a.Latest())
+			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
+			switch {
+			case opt.Format == "json":
+				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d})
+			case opt.Lang == "vi":
+				fmt.Fprintf(env.Stdout, "minhbach: dữ liệu hợp lệ: %d chỉ tiêu, %d đơn vị, %d mục tiêu, %d kỳ số liệu (mới nhất %s)\n",
+					d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
+			default:
+				fmt.Fprintf(env.Stdout, "minhbach: data OK: %d indicators, %d units, %d targets, %d snapshots (latest %s)\n",
+					d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/)")
+	addReportFlags(cmd, &opt)
 	return cmd
 }

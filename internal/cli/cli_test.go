@@ -2,13 +2,16 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/cli"
+	"github.com/minhbach/minhbach/internal/source/catalogtest"
 )
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -61,13 +64,28 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"publsh"}, cli.Usage, "", []string{`unknown command "publsh"`}},
 		{"unknown flag", []string{"build", "--dst", "x"}, cli.Usage, "", []string{"unknown flag: --dst", "minhbach build --help"}},
 		{"stray argument", []string{"check", "data"}, cli.Usage, "", []string{"check takes no arguments"}},
-		{"check ok", []string{"check", "--source", good}, cli.OK, "data OK: 1 indicators, 3 units, 1 targets, 1 snapshots (latest 2024-Q4)", nil},
+		{"unknown flag in Vietnamese", []string{"check", "--srouce", "x"}, cli.Usage, "", []string{"unknown flag: --srouce", "Chạy 'minhbach check --help' để xem cách dùng."}},
+		{"bad language", []string{"check", "--lang", "fr"}, cli.Usage, "", []string{`--lang must be vi or en, not "fr"`, "Chạy 'minhbach check --help'"}},
+		{"bad format", []string{"build", "--format=xml", "--lang=en"}, cli.Usage, "", []string{`--format must be text or json, not "xml"`, "Run 'minhbach build --help' for usage."}},
+		{"check ok", []string{"check", "--source", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ tiêu, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},
+		{"check ok en", []string{"check", "--source", good, "--lang", "en"}, cli.OK, "data OK: 1 indicators, 3 units, 1 targets, 1 snapshots (latest 2024-Q4)", nil},
 		{"check bad", []string{"check", "--source", bad}, cli.Fail, "", []string{
-			`data/snapshots/2024-Q4.csv:2:12: value "12,5": not a number`,
-			`data/snapshots/2024-Q4.csv:3:7: indicator "VB99"`,
+			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": không phải là số: hãy viết 12.5, dùng dấu chấm thay cho dấu phẩy`,
+			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": không có chỉ tiêu này`,
+			"minhbach: 2 lỗi; chưa xuất bản gì.",
+		}},
+		{"check bad en", []string{"check", "--source", bad, "--lang", "en"}, cli.Fail, "", []string{
+			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": not a number: write 12.5, with a dot`,
+			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": unknown indicator`,
 			"minhbach: 2 problems found; nothing was published",
 		}},
-		{"missing site", []string{"check", "--source", filepath.Join(good, "nope")}, cli.Fail, "", []string{"data/indicators.csv"}},
+		{"build bad", []string{"build", "--source", bad, "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, "", []string{
+			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": không phải là số`,
+			"minhbach: 2 lỗi; chưa xuất bản gì.",
+		}},
+		{"build bad json", []string{"build", "--source", bad, "--format", "json", "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, `"code": "type-error"`, nil},
+		{"check ok json", []string{"check", "--source", good, "--format", "json"}, cli.OK, `"ok": true`, nil},
+		{"missing site", []string{"check", "--source", filepath.Join(good, "nope")}, cli.Fail, "", []string{"data/indicators.csv: source-error: không tìm thấy tệp"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := run(t, tc.args...)
@@ -93,8 +111,13 @@ func TestBuildPublishes(t *testing.T) {
 	if code != cli.OK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "minhbach: published") {
+	if !regexp.MustCompile(`^minhbach: đã xuất bản \d+ trang và \d+ tệp tải về \(\d+ tệp, \d+,\d MB\) vào .+ trong \d+,\d giây\n$`).MatchString(stdout) {
 		t.Errorf("stdout: %q", stdout)
+	}
+	// English, and the same build again (publishing replaces the site).
+	code, stdout, stderr = run(t, "build", "--source", src, "--dest", dest, "--lang", "en")
+	if code != cli.OK || !regexp.MustCompile(`^minhbach: published \d+ pages and \d+ downloads`).MatchString(stdout) {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	b, err := os.ReadFile(filepath.Join(dest, "chi-so", "vb01", "index.html"))
 	if err != nil {
@@ -112,5 +135,34 @@ func TestBuildPublishes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(src, "data", "units.csv")); err != nil {
 		t.Errorf("data/ was damaged: %v", err)
+	}
+}
+
+// TestBuildMessagesVI checks that every message package build makes with
+// Addf (about editorial files) has the Vietnamese form registered here.
+func TestBuildMessagesVI(t *testing.T) {
+	formats := catalogtest.Literals(t, filepath.Join("..", "build"), map[string]int{"Addf": 2, "Newf": 4})
+	if len(formats) < 3 {
+		t.Fatalf("found %d formats in package build, want at least 3", len(formats))
+	}
+	catalogtest.CheckVI(t, formats)
+}
+
+// TestJSONNotData checks that a failure that is not about the data (here,
+// publishing into the data folder) still gives a JSON document.
+func TestJSONNotData(t *testing.T) {
+	src := site(t, header+"02020,VB01,90,9,10,,\n")
+	code, stdout, stderr := run(t, "build", "--source", src, "--dest", filepath.Join(src, "data"), "--format", "json")
+	var doc struct {
+		OK       bool
+		Problems []any
+		Count    int
+		Error    string
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("stdout is not JSON (%v): %q; stderr %q", err, stdout, stderr)
+	}
+	if code != cli.Fail || doc.OK || doc.Count != 0 || len(doc.Problems) != 0 || doc.Error == "" {
+		t.Errorf("exit %d, document %+v", code, doc)
 	}
 }

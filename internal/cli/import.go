@@ -1,19 +1,117 @@
 package cli
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/minhbach/minhbach/internal/importer"
+	"github.com/minhbach/minhbach/internal/period"
 )
 
-// newImport is the import command (issue: accept Excel files and messy CSVs).
+// newImport is the import command: an Excel workbook or a CSV/text export
+// from a commune becomes the canonical snapshot of a period.
 func newImport(env Env) *cobra.Command {
-	return &cobra.Command{
-		Use:    "import FILE --period P",
-		Short:  "Convert an Excel workbook or a CSV export into a snapshot",
-		Hidden: true, // until the importer lands
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("import is not available yet")
+	var (
+		src, per, sheet, dec      string
+		fraction, keepText, force bool
+		opt                       reportOptions
+	)
+	cmd := &cobra.Command{
+		Use:   "import FILE --period P [--source DIR]",
+		Short: "Convert an Excel workbook or a CSV export into a snapshot",
+		Long: `import reads a workbook (.xlsx) or a CSV or text export (.csv, .txt) as communes
+send them — title lines, Vietnamese headings, merged cells, group headings and
+total rows, one row per figure or one column per indicator, in UTF-8,
+UTF-16 or Windows-1258, with decimal commas or points — and writes the
+canonical snapshot data/snapshots/P.csv of the site.
+
+Units and indicators are matched by code or by name against data/units.csv
+and data/indicators.csv. Anything that could be read two ways is reported,
+never guessed: give --decimal, --fraction or --keep-text to decide. Every
+problem is reported at once with its cell, and nothing is written unless the
+whole file converts and the snapshot passes the same checks as 'check'.`,
+		Example: "  minhbach import bao-cao-xa.xlsx --period 2025-Q1\n" +
+			"  minhbach import tong-hop.csv --period 2024-Q4 --decimal comma --force\n" +
+			"  minhbach import so-lieu.xlsx --period 2025 --sheet \"Biểu 01\" --source ../cho-don",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{fmt.Errorf("import takes one file to import, got %d arguments", len(args))}
+			}
+			return nil
 		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if per == "" {
+				return usageError{fmt.Errorf("import needs --period, such as --period 2025-Q1")}
+			}
+			p, err := period.Parse(per)
+			if err != nil {
+				return usageError{err}
+			}
+			mark, ok := importer.ParseMark(dec)
+			if !ok {
+				return usageError{fmt.Errorf("--decimal %q: write --decimal comma (85,5 and 1.234) or --decimal dot (85.5 and 1,234)", dec)}
+			}
+			res, err := importer.Import(importer.Options{
+				File: args[0], Site: src, Period: p, Sheet: sheet, Decimal: mark,
+				Fraction: fraction, KeepText: keepText, Force: force, Today: env.Now(),
+			})
+			if err != nil {
+				return err // Main reports it with this command's --lang and --format
+			}
+			summary(env, res, opt)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&per, "period", "", "the period of the figures: YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM (required)")
+	f.StringVar(&src, "source", ".", "the site folder (with data/units.csv and data/indicators.csv)")
+	f.StringVar(&sheet, "sheet", "", "the worksheet to read (default: the first one with a heading row)")
+	f.StringVar(&dec, "decimal", "", "the decimal mark, when the file cannot show it: comma (85,5 and 1.234) or dot (85.5 and 1,234)")
+	f.BoolVar(&fraction, "fraction", false, "percents are written as fractions: 0,9 means 90%")
+	f.BoolVar(&keepText, "keep-text", false, "keep words such as \"gần 100%\" as a note, with no figure, instead of stopping")
+	f.BoolVar(&force, "force", false, "replace the period's snapshot if it exists")
+	addReportFlags(cmd, &opt)
+	return cmd
+}
+
+// jsonImported is what --format json prints on success: the report's
+// fields (ok, no problems) and what was written.
+type jsonImported struct {
+	jsonReport
+	Imported *importer.Result `json:"imported"`
+}
+
+// summary tells staff what was imported, in their language.
+func summary(env Env, res *importer.Result, opt reportOptions) {
+	if opt.Format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(jsonImported{jsonReport{OK: true, Problems: []jsonProblem{}}, res})
+		return
+	}
+	path := filepath.FromSlash(res.Path)
+	layout := map[bool]string{true: "one column per indicator", false: "one row per figure"}[res.Wide]
+	if opt.Lang == "vi" {
+		layout = map[bool]string{true: "mỗi chỉ số một cột", false: "mỗi số liệu một dòng"}[res.Wide]
+		fmt.Fprintf(env.Stdout, "minhbach: đã ghi %s: %d dòng, %d đơn vị, %d chỉ số (%s", path, res.Rows, res.Units, res.Indicators, layout)
+		if res.Sheet != "" {
+			fmt.Fprintf(env.Stdout, ", trang tính %q", res.Sheet)
+		}
+		fmt.Fprintf(env.Stdout, ")\n  bỏ qua %d dòng tiêu đề nhóm và %d dòng tổng (đã đối chiếu); điền xuống %d ô tên đơn vị\n", res.Groups, res.Totals, res.Filled)
+		if res.Unchecked > 0 {
+			fmt.Fprintf(env.Stdout, "  %d số tổng không đối chiếu được (tỷ lệ không có tử số, mẫu số)\n", res.Unchecked)
+		}
+		return
+	}
+	fmt.Fprintf(env.Stdout, "minhbach: wrote %s: %d rows, %d units, %d indicators (%s", path, res.Rows, res.Units, res.Indicators, layout)
+	if res.Sheet != "" {
+		fmt.Fprintf(env.Stdout, ", sheet %q", res.Sheet)
+	}
+	fmt.Fprintf(env.Stdout, ")\n  skipped %d group headings and %d total rows (checked); filled down %d unit names\n", res.Groups, res.Totals, res.Filled)
+	if res.Unchecked > 0 {
+		fmt.Fprintf(env.Stdout, "  %d totals could not be checked (percents without numerator and denominator)\n", res.Unchecked)
 	}
 }

@@ -6,7 +6,6 @@ package export
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,8 +13,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/model"
@@ -28,7 +25,7 @@ const Dir = "du-lieu"
 // File is one downloadable file.
 type File struct {
 	Path   string // slash path under the site root, e.g. "du-lieu/snapshots/2024-Q4.csv"
-	Kind   string // "indicators", "units", "targets", "snapshot" or "indicator"
+	Kind   string // "indicators", "units", "targets", "snapshot", "indicator" or "figures"
 	Key    string // the period of a snapshot, the code of an indicator
 	Rows   int    // data rows, header excluded
 	Data   []byte
@@ -47,7 +44,8 @@ func IndicatorPath(code string) string {
 }
 
 // Files returns every download: the input files byte for byte (what staff
-// published, checksummed), then one derived CSV per indicator.
+// published, checksummed), then one derived CSV per indicator, then the
+// figures file that holds them all.
 func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 	ds := a.Dataset()
 	inputs := []struct{ name, kind, key string }{
@@ -76,6 +74,11 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 		}
 		out = append(out, newFile(IndicatorPath(ind.Code), "indicator", ind.Code, n, b))
 	}
+	b, n, err := figuresCSV(a)
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", FiguresPath, err)
+	}
+	out = append(out, newFile(FiguresPath, "figures", "", n, b))
 	return out, nil
 }
 
@@ -138,6 +141,14 @@ func (n num) MarshalCSV() (string, error) {
 }
 
 func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error) {
+	rows := indicatorRows(a, ind)
+	b, err := writeCSV(rows)
+	return b, len(rows), err
+}
+
+// indicatorRows lists every figure of ind: units in file order, periods
+// ascending.
+func indicatorRows(a *analyse.Analysis, ind model.Indicator) []row {
 	ds := a.Dataset()
 	var rows []row
 	for _, u := range ds.Units {
@@ -158,13 +169,7 @@ func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error)
 			rows = append(rows, r)
 		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF") // Excel reads UTF-8 only with a BOM
-	w := csv.NewWriter(&buf)
-	if err := gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(w)); err != nil {
-		return nil, 0, err
-	}
-	return buf.Bytes(), len(rows), nil
+	return rows
 }
 
 func sources(ps []source.Position) string {

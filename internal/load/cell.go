@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/minhbach/minhbach/internal/source"
 )
 
 // The cell types below are what gocsv fills. Each one keeps the text as
@@ -32,7 +34,7 @@ func (t *text) UnmarshalCSV(s string) error { t.s = strings.TrimSpace(s); return
 type number struct {
 	raw string
 	v   *float64
-	msg string // why raw is not a number; empty when it is
+	msg source.Phrase // why raw is not a number; zero when it is
 }
 
 func (n *number) UnmarshalCSV(s string) error {
@@ -41,7 +43,7 @@ func (n *number) UnmarshalCSV(s string) error {
 		return nil
 	}
 	v, msg := parseNumber(s)
-	if msg != "" {
+	if !msg.IsZero() {
 		n.msg = msg
 		return nil
 	}
@@ -54,7 +56,7 @@ type year struct {
 	raw string
 	v   int
 	ok  bool
-	msg string
+	msg source.Phrase
 }
 
 var yearRE = regexp.MustCompile(`^[0-9]{4}$`)
@@ -67,7 +69,7 @@ func (y *year) UnmarshalCSV(s string) error {
 		y.v, _ = strconv.Atoi(s)
 		y.ok = true
 	default:
-		y.msg = "not a year: write four digits, such as 2025"
+		y.msg = source.P("not a year: write four digits, such as 2025")
 	}
 	return nil
 }
@@ -89,83 +91,93 @@ var (
 
 // parseNumber reads a strictly written decimal. On failure it returns a
 // message in plain words with a hint on how to write the number instead.
-func parseNumber(s string) (float64, string) {
+func parseNumber(s string) (float64, source.Phrase) {
 	if numberRE.MatchString(s) {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsInf(v, 0) {
-			return 0, "number too large"
+			return 0, source.P("number too large: write a smaller number")
 		}
-		return v, ""
+		return v, source.Phrase{}
 	}
 	return 0, numberHint(s)
 }
 
-func numberHint(s string) string {
-	var how []string // what to change, in plain words
+// numberHint says how to write s as a number: the number it most likely
+// means, and each change made to get there, each a phrase of its own so
+// the message can be given whole in Vietnamese.
+func numberHint(s string) source.Phrase {
+	var how []source.Phrase // what to change, in plain words
 	t := s
 	if strings.ContainsFunc(t, unicode.IsSpace) {
 		t = strings.Join(strings.Fields(t), "")
-		how = append(how, "without spaces")
+		how = append(how, source.P("without spaces"))
 	}
 	if strings.Contains(t, "%") {
 		t = strings.ReplaceAll(t, "%", "")
-		how = append(how, "without %")
+		how = append(how, source.P("without %%"))
 	}
 	if strings.HasPrefix(t, "+") {
 		t = t[1:]
-		how = append(how, "without the + sign")
+		how = append(how, source.P("without the + sign"))
 	}
 	if strings.Contains(t, "_") && numberRE.MatchString(strings.ReplaceAll(t, "_", "")) {
 		t = strings.ReplaceAll(t, "_", "")
-		how = append(how, "without underscores")
+		how = append(how, source.P("without underscores"))
 	}
 	switch {
 	case numberRE.MatchString(t):
 	case ambiguousCommaRE.MatchString(t):
 		plain := strings.ReplaceAll(t, ",", "")
 		dotted := strings.ReplaceAll(t, ",", ".")
-		return "not a number: write " + plain + " if the comma separates thousands, or " + dotted +
-			" if it marks decimals" + joinHow(how, ", and write it ")
+		if len(how) == 0 {
+			return source.P("not a number: write %s if the comma separates thousands, or %s if it marks decimals", plain, dotted)
+		}
+		return source.P("not a number: write %s if the comma separates thousands, or %s if it marks decimals, and write it %s", plain, dotted, joinHow(how))
 	case decimalCommaRE.MatchString(t):
 		t = strings.ReplaceAll(t, ",", ".")
-		how = append([]string{"with a dot"}, how...)
+		how = append([]source.Phrase{source.P("with a dot")}, how...)
 	case commaThousandsRE.MatchString(t):
 		t = strings.ReplaceAll(t, ",", "")
-		how = append(how, "without thousands separators")
+		how = append(how, source.P("without thousands separators"))
 	case dotThousandsRE.MatchString(t):
 		t = strings.ReplaceAll(t, ".", "")
 		t = strings.ReplaceAll(t, ",", ".")
-		how = append(how, "without thousands separators")
+		how = append(how, source.P("without thousands separators"))
 		if strings.Contains(t, ".") {
-			how = append(how, "with a dot for decimals")
+			how = append(how, source.P("with a dot for decimals"))
 		}
 	case isNaNOrInf(t):
-		return "not a number: leave the cell empty if the figure is missing"
+		return source.P("not a number: leave the cell empty if the figure is missing")
 	case exponentRE.MatchString(t):
-		return "not a number: write the number in full, without e (scientific notation)"
+		return source.P("not a number: write the number in full, without e (scientific notation)")
 	case hexRE.MatchString(t):
-		return "not a number: write it in ordinary decimal digits"
+		return source.P("not a number: write it in ordinary decimal digits")
 	case bareDotRE.MatchString(t):
 		t = strings.TrimSuffix(t, ".")
 		if i := strings.Index(t, "."); i >= 0 && (i == 0 || t[i-1] == '-') {
 			t = t[:i] + "0" + t[i:]
 		}
-		how = append(how, "with digits on both sides of the dot")
+		how = append(how, source.P("with digits on both sides of the dot"))
 	default:
-		return "not a number: write digits only, with a dot for decimals, such as 12.5"
+		return source.P("not a number: write digits only, with a dot for decimals, such as 12.5")
 	}
-	return "not a number: write " + t + joinHow(how, ", ")
+	if len(how) == 0 {
+		return source.P("not a number: write %s", t)
+	}
+	return source.P("not a number: write %s, %s", t, joinHow(how))
 }
 
-// joinHow turns ["with a dot", "without %"] into ", with a dot and without %".
-func joinHow(how []string, lead string) string {
-	if len(how) == 0 {
-		return ""
+// joinHow turns [with a dot, without %] into "with a dot and without %".
+func joinHow(how []source.Phrase) source.Phrase {
+	switch len(how) {
+	case 0:
+		return source.Phrase{}
+	case 1:
+		return how[0]
+	case 2:
+		return source.P("%s and %s", how[0], how[1])
 	}
-	if len(how) == 1 {
-		return lead + how[0]
-	}
-	return lead + strings.Join(how[:len(how)-1], ", ") + " and " + how[len(how)-1]
+	return source.P("%s, %s", how[0], joinHow(how[1:]))
 }
 
 func isNaNOrInf(s string) bool {

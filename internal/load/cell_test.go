@@ -48,7 +48,7 @@ func TestNumber(t *testing.T) {
 		{in: "--1", msg: "not a number: write digits only, with a dot for decimals, such as 12.5"},
 		{in: "٥", msg: "not a number: write digits only, with a dot for decimals, such as 12.5"},
 		{in: "１２", msg: "not a number: write digits only, with a dot for decimals, such as 12.5"},
-		{in: strings.Repeat("9", 400), msg: "number too large"},
+		{in: strings.Repeat("9", 400), msg: "number too large: write a smaller number"},
 	} {
 		t.Run(fmt.Sprintf("%.20s", tc.in), func(t *testing.T) {
 			var n number
@@ -58,8 +58,8 @@ func TestNumber(t *testing.T) {
 			if n.raw != tc.in {
 				t.Errorf("raw = %q, want %q", n.raw, tc.in)
 			}
-			if n.msg != tc.msg {
-				t.Errorf("msg = %q, want %q", n.msg, tc.msg)
+			if got := n.msg.String(); got != tc.msg {
+				t.Errorf("msg = %q, want %q", got, tc.msg)
 			}
 			switch {
 			case tc.msg != "" && n.v != nil:
@@ -72,8 +72,8 @@ func TestNumber(t *testing.T) {
 }
 
 func TestNumberEmptyIsMissing(t *testing.T) {
-	n := number{raw: "stale", msg: "stale"}
-	if err := n.UnmarshalCSV(""); err != nil || n.v != nil || n.msg != "" || n.raw != "" {
+	n := number{raw: "stale", msg: source.P("stale")}
+	if err := n.UnmarshalCSV(""); err != nil || n.v != nil || !n.msg.IsZero() || n.raw != "" {
 		t.Errorf("empty cell: got %+v, %v; want a missing figure", n, err)
 	}
 }
@@ -95,7 +95,7 @@ func TestYear(t *testing.T) {
 	} {
 		var y year
 		_ = y.UnmarshalCSV(tc.in)
-		if y.v != tc.v || y.ok != tc.ok || y.msg != tc.msg || y.raw != tc.in {
+		if y.v != tc.v || y.ok != tc.ok || y.msg.String() != tc.msg || y.raw != tc.in {
 			t.Errorf("year %q = %+v, want v=%d ok=%v msg=%q", tc.in, y, tc.v, tc.ok, tc.msg)
 		}
 	}
@@ -126,7 +126,7 @@ func TestForbidden(t *testing.T) {
 		"a\rb":        "contains a line break: keep the text of a cell on one line",
 		"a\tb":        "contains a tab character: delete it",
 	} {
-		if got := forbidden(in); got != want {
+		if got := forbidden(in).String(); got != want {
 			t.Errorf("forbidden(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -137,12 +137,13 @@ func TestForbidden(t *testing.T) {
 func TestColumnsCountCharacters(t *testing.T) {
 	data := []byte("\uFEFFcode,name_vi,name_en,kind,parent\nĐồn,Huyện Chợ Đồn,\"Chợ, Đồn\",district,x\n")
 	var errs source.List
-	tb := readTable("f.csv", data, unitColumns, false, &errs)
+	tb := readTable("f.csv", data, unitColumns, false, "", &errs)
 	if errs.Len() != 0 {
 		t.Fatalf("unexpected errors: %v", errs.Err())
 	}
 	want := []int{1, 5, 19, 30, 39}
-	for i, p := range tb.rows[0].pos {
+	for i := range tb.rows[0].cells {
+		p := tb.rows[0].pos(i)
 		if p.Line != 2 || p.Column != want[i] {
 			t.Errorf("cell %d at %v, want 2:%d", i, p, want[i])
 		}

@@ -2,8 +2,10 @@ package load_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -32,8 +34,9 @@ func seed(f *testing.F, pattern string) {
 
 // checkReport runs load and validate on fsys and checks the promises every
 // report keeps, whatever the input: no panic, only *source.Error values,
-// each naming a file of the site and a line in it. Only whole-file problems
-// (source-error: missing, empty, no rows) have no line; whole-file problems
+// each naming a file of the site and a line in it, with a stable code and a
+// message in both languages. Only whole-file problems (source-error:
+// missing, empty, no rows; size-limit) have no line; whole-file problems
 // found by validation (period-overlap, a future period, no top unit) cannot
 // occur with the fixed files used here.
 func checkReport(t *testing.T, fsys fstest.MapFS) {
@@ -51,7 +54,7 @@ func checkReport(t *testing.T, fsys fstest.MapFS) {
 			t.Errorf("error names a file that is not in the site: %v", e)
 			continue
 		case e.Pos.Line == 0:
-			if e.Code != source.CodeSource || e.Pos.Column != 0 {
+			if (e.Code != source.CodeSource && e.Code != source.CodeSizeLimit) || e.Pos.Column != 0 {
 				t.Errorf("only a whole-file source-error may have no line: %v (%s)", e, e.Code)
 			}
 		case e.Pos.Line < 0, e.Pos.Column < 1:
@@ -68,8 +71,25 @@ func checkReport(t *testing.T, fsys fstest.MapFS) {
 		if !utf8.ValidString(e.Error()) {
 			t.Errorf("report line is not valid UTF-8: %q", e.Error())
 		}
+		if !codeRE.MatchString(e.Code) {
+			t.Errorf("code %q is not a stable lower-case name: %v", e.Code, e)
+		}
+		// A translation that does not fit its arguments prints %!; the
+		// input itself may hold %! too, in the value or the arguments.
+		vi := e.Line("vi")
+		if !utf8.ValidString(vi) || !strings.HasPrefix(vi, e.Pos.String()+": "+e.Code+": ") ||
+			strings.Count(e.Message("vi"), "%!") > strings.Count(fmt.Sprint(e.Args...), "%!") {
+			t.Errorf("Vietnamese report line is malformed: %q", vi)
+		}
+		for _, f := range e.Formats() {
+			if _, ok := source.VI(f); !ok {
+				t.Errorf("no Vietnamese form for %q", f)
+			}
+		}
 	}
 }
+
+var codeRE = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 
 func FuzzSnapshot(f *testing.F) {
 	seed(f, "snapshots/*.csv")

@@ -17,14 +17,14 @@ import (
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
-var update = flag.Bool("update", false, "rewrite the want.golden files")
+var update = flag.Bool("update", false, "rewrite the want.golden and want.vi.golden files")
 
 // today is the build date of the golden cases, for the future-period check.
 var today = time.Date(2025, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 
-// report loads and validates the site in fsys, as the build does, and
-// returns every problem, one per line, in file and position order.
-func report(t testing.TB, dir string) string {
+// problems loads and validates the site in dir, as the build does, and
+// returns every problem in file and position order.
+func problems(t testing.TB, dir string) []*source.Error {
 	t.Helper()
 	ds, err := load.Dataset(os.DirFS(dir))
 	if ds == nil {
@@ -34,9 +34,15 @@ func report(t testing.TB, dir string) string {
 	all = append(all, source.All(validate.Dataset(ds, validate.Options{Today: today}))...)
 	checkErrors(t, err)
 	slices.SortStableFunc(all, func(a, b *source.Error) int { return a.Pos.Compare(b.Pos) })
+	return all
+}
+
+// report prints the problems of the site in dir, one line each, in lang.
+func report(t testing.TB, dir, lang string) string {
+	t.Helper()
 	var b strings.Builder
-	for _, e := range all {
-		b.WriteString(e.Error())
+	for _, e := range problems(t, dir) {
+		b.WriteString(e.Line(lang))
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -61,30 +67,32 @@ func checkErrors(t testing.TB, err error) {
 }
 
 // TestGolden runs each mini-site under testdata/cases and compares the full
-// report with its want.golden. Run with -update to rewrite them, then read
-// the diff.
+// report with its want.golden (English) and want.vi.golden (Vietnamese).
+// Run with -update to rewrite them, then read the diff.
 func TestGolden(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("testdata", "cases", "*"))
 	if err != nil || len(dirs) < 15 {
 		t.Fatalf("want at least 15 cases, got %d (%v)", len(dirs), err)
 	}
 	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			got := report(t, dir)
-			golden := filepath.Join(dir, "want.golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+		for lang, name := range map[string]string{"en": "want.golden", "vi": "want.vi.golden"} {
+			t.Run(filepath.Base(dir)+"/"+lang, func(t *testing.T) {
+				got := report(t, dir, lang)
+				golden := filepath.Join(dir, name)
+				if *update {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
 					t.Fatal(err)
 				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("report mismatch (-want +got):\n%s", diff)
-			}
-		})
+				if diff := cmp.Diff(string(want), got); diff != "" {
+					t.Errorf("report mismatch (-want +got):\n%s", diff)
+				}
+			})
+		}
 	}
 }

@@ -11,7 +11,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -94,7 +93,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	var errs source.List
 	ds := &model.Dataset{}
 
-	if t := readFile(fsys, indicatorsFile, indicatorColumns, true, false, &errs); t != nil {
+	if t := readFile(fsys, indicatorsFile, indicatorColumns, true, false, "", &errs); t != nil {
 		ds.Indicators = convert(t, &errs, func(r *row, x indicatorRow) model.Indicator {
 			return model.Indicator{
 				Code:       r.code("code", x.Code),
@@ -109,7 +108,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 		})
 	}
 
-	if t := readFile(fsys, unitsFile, unitColumns, true, false, &errs); t != nil {
+	if t := readFile(fsys, unitsFile, unitColumns, true, false, "", &errs); t != nil {
 		ds.Units = convert(t, &errs, func(r *row, x unitRow) model.Unit {
 			return model.Unit{
 				Code:   r.code("code", x.Code),
@@ -123,10 +122,10 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 
 	// Targets are optional: a site may have none yet. A file that exists
 	// needs its header, but may have no rows.
-	if t := readFile(fsys, targetsFile, targetColumns, false, true, &errs); t != nil {
+	if t := readFile(fsys, targetsFile, targetColumns, false, true, "", &errs); t != nil {
 		ds.Targets = convert(t, &errs, func(r *row, x targetRow) model.Target {
-			r.required("year", x.Year.raw, "year the target is due")
-			r.required("value", x.Value.raw, "target value")
+			r.required("year", x.Year.raw, source.P("missing: give the year the target is due"))
+			r.required("value", x.Value.raw, source.P("missing: give the target value"))
 			v := r.number("value", x.Value)
 			tg := model.Target{
 				Indicator: r.code("indicator", x.Indicator),
@@ -155,7 +154,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.List) []model.Snapshot {
 	entries, err := fs.ReadDir(fsys, snapshotsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Add(&source.Error{Pos: source.Position{File: snapshotsDir}, Code: source.CodeSource, Msg: "cannot read the folder: " + plainIOError(err)})
+		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "", "cannot read the folder: %s", plainIOError(err)))
 		return nil
 	}
 	var snaps []model.Snapshot
@@ -169,21 +168,22 @@ func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.L
 		found = true
 		ext := path.Ext(name)
 		if e.IsDir() || ext != ".csv" {
-			msg := "not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in " + snapshotsDir
 			if !e.IsDir() && strings.EqualFold(ext, ".csv") {
-				msg = "not a CSV snapshot: the name must end in .csv, in lower case"
+				errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", "not a CSV snapshot: the name must end in .csv, in lower case"))
+				continue
 			}
-			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: msg})
+			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
+				"not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in %s", snapshotsDir))
 			continue
 		}
 		p, err := period.Parse(strings.TrimSuffix(name, ext))
 		if err != nil {
-			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource,
-				Msg: "the file name is not a period: name it YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv or YYYY-MM.csv, such as 2024-Q4.csv (years 1900 to 2200)"})
+			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
+				"the file name is not a period: name it YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv or YYYY-MM.csv, such as 2024-Q4.csv (years 1900 to 2200)"))
 			continue
 		}
 		snap := model.Snapshot{Period: p, File: file}
-		if t := readFile(fsys, file, snapshotColumns, true, false, errs); t != nil {
+		if t := readFile(fsys, file, snapshotColumns, true, false, p.String(), errs); t != nil {
 			snap.Observations = convert(t, errs, func(r *row, x snapshotRow) model.Observation {
 				o := model.Observation{
 					Period:      p,
@@ -203,8 +203,8 @@ func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.L
 		snaps = append(snaps, snap)
 	}
 	if !found {
-		errs.Add(&source.Error{Pos: source.Position{File: snapshotsDir}, Code: source.CodeSource,
-			Msg: "no snapshot files: add one CSV file per period, such as " + snapshotsDir + "/2024-Q4.csv"})
+		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "",
+			"no snapshot files: add one CSV file per period, such as %s/2024-Q4.csv", snapshotsDir))
 	}
 	slices.SortStableFunc(snaps, func(a, b model.Snapshot) int { return a.Period.Compare(b.Period) })
 	return snaps
@@ -226,31 +226,51 @@ func fillPercent(o *model.Observation, m model.Measure) {
 }
 
 // readFile reads and checks one CSV file. A missing file is an error only
-// when required.
-func readFile(fsys fs.FS, file string, columns []string, required, allowEmpty bool, errs *source.List) *table {
+// when required. period is the period of a snapshot file, "" for the other
+// files: only snapshots can be made with minhbach import, and the hints
+// that suggest it name the period.
+//
+// The file's size is checked before it is read: a file over the limit is
+// refused without being read, so a wrong file copied into data/ (a video, a
+// database dump) costs nothing. The read itself is bounded too, for files
+// whose size is not known in advance.
+func readFile(fsys fs.FS, file string, columns []string, required, allowEmpty bool, period string, errs *source.List) *table {
+	pos := source.Position{File: file}
 	f, err := fsys.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
-			errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "file not found: every site needs it"})
+			errs.Add(source.Newf(pos, source.CodeSource, "", "", "file not found: every site needs it"))
 		}
 		return nil
 	}
 	if err != nil {
-		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "cannot open: " + plainIOError(err)})
+		errs.Add(source.Newf(pos, source.CodeSource, "", "", "cannot open: %s", plainIOError(err)))
 		return nil
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > maxFileSize {
+		errs.Add(tooLarge(pos, info.Size()))
+		return nil
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource, Msg: "cannot read: " + plainIOError(err)})
+		errs.Add(source.Newf(pos, source.CodeSource, "", "", "cannot read: %s", plainIOError(err)))
 		return nil
 	}
 	if len(data) > maxFileSize {
-		errs.Add(&source.Error{Pos: source.Position{File: file}, Code: source.CodeSource,
-			Msg: fmt.Sprintf("file too large: more than %d MB", maxFileSize>>20)})
+		errs.Add(source.Newf(pos, source.CodeSizeLimit, "", "",
+			"file too large: over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file", maxFileSize>>20))
 		return nil
 	}
-	return readTable(file, data, columns, allowEmpty, errs)
+	return readTable(file, data, columns, allowEmpty, period, errs)
+}
+
+// tooLarge reports a file of the given size, over maxFileSize.
+func tooLarge(pos source.Position, size int64) *source.Error {
+	const mb = 1 << 20
+	return source.Newf(pos, source.CodeSizeLimit, "", "",
+		"file too large: %d MB, over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file",
+		(size+mb-1)/mb, maxFileSize/mb)
 }
 
 // plainIOError drops the path from an I/O error: the position already

@@ -114,7 +114,7 @@ const snapHeader = "unit,indicator,value,numerator,denominator,note,source\n"
 func errorLines(err error) []string {
 	var out []string
 	for _, e := range source.All(err) {
-		out = append(out, e.Error())
+		out = append(out, e.Line("en"))
 	}
 	return out
 }
@@ -130,37 +130,37 @@ func TestDatasetRules(t *testing.T) {
 	}{
 		{"valid, without targets.csv", nil, nil},
 		{"targets.csv empty", map[string]string{"data/targets.csv": ""}, []string{
-			"data/targets.csv: empty file: it needs at least the header row"}},
+			"data/targets.csv: source-error: empty file: it needs at least the header row"}},
 		{"targets header only", map[string]string{"data/targets.csv": "indicator,unit,year,value,basis_vi,basis_en\n"}, nil},
 		{"empty file", map[string]string{s: ""}, []string{
-			"data/snapshots/2024-Q4.csv: empty file: it needs at least the header row"}},
+			"data/snapshots/2024-Q4.csv: source-error: empty file: it needs at least the header row"}},
 		{"only blank lines", map[string]string{s: "\n\n"}, []string{
-			"data/snapshots/2024-Q4.csv: empty file: it needs at least the header row"}},
+			"data/snapshots/2024-Q4.csv: source-error: empty file: it needs at least the header row"}},
 		{"header only", map[string]string{s: snapHeader}, []string{
-			"data/snapshots/2024-Q4.csv: no data rows: the file has only its header row"}},
+			"data/snapshots/2024-Q4.csv: source-error: no data rows: the file has only its header row"}},
 		{"only a BOM", map[string]string{"data/units.csv": "\uFEFF"}, []string{
-			"data/units.csv: empty file: it needs at least the header row"}},
+			"data/units.csv: source-error: empty file: it needs at least the header row"}},
 		{"utf-16 big endian", map[string]string{s: "\xFE\xFF\x00u"}, []string{
-			`data/snapshots/2024-Q4.csv:1:1: the file is saved as UTF-16 ("Unicode Text"): save it as "CSV UTF-8 (Comma delimited)"`}},
+			`data/snapshots/2024-Q4.csv:1:1: encoding-error: the file is saved as UTF-16 ("Unicode Text"): convert the original file with "minhbach import FILE --period 2024-Q4", or save it again as "CSV UTF-8 (Comma delimited)"`}},
 		{"windows-1258", map[string]string{s: snapHeader + "X1,P1,50,,,Ch\xd2 \xd0\xf4n,\n"}, []string{
-			`data/snapshots/2024-Q4.csv:2:14: not UTF-8 text (byte 0xD2), perhaps Windows-1258: save the file as "CSV UTF-8 (Comma delimited)"`}},
+			`data/snapshots/2024-Q4.csv:2:14: encoding-error: not UTF-8 text (byte 0xD2), perhaps Windows-1258: convert the original file with "minhbach import FILE --period 2024-Q4", or save it again as "CSV UTF-8 (Comma delimited)"`}},
 		{"semicolons", map[string]string{s: "unit;indicator;value\nX1;P1;50\n"}, []string{
-			"data/snapshots/2024-Q4.csv:1:1: expected commas between columns; this file uses semicolons (Excel with Vietnamese settings): save it as CSV UTF-8 with commas"}},
+			`data/snapshots/2024-Q4.csv:1:1: format-error: expected commas between columns, but this file uses semicolons (Excel with Vietnamese settings): convert the original file with "minhbach import FILE --period 2024-Q4", or save it again as "CSV UTF-8 (Comma delimited)"`}},
 		{"quote in header", map[string]string{s: "unit,indi\"cator\nX1,P1\n"}, []string{
-			`data/snapshots/2024-Q4.csv:1:10: stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`}},
+			`data/snapshots/2024-Q4.csv:1:10: format-error: stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`}},
 		{"unclosed quote after other quoted cells", map[string]string{s: snapHeader + "X1,\"P1\",\"5,0\",,,\"ghi chú\n"}, []string{
-			`data/snapshots/2024-Q4.csv:2:17: quote mark opened here is never closed: close it, or write a quote mark inside a cell twice ("")`}},
+			`data/snapshots/2024-Q4.csv:2:17: format-error: quote mark opened here is never closed: close it, or write a quote mark inside a cell twice ("")`}},
 		{"missing column drops rows", map[string]string{s: "unit,indicator,value,numerator,denominator,note\nX1,P1,50%,,,\nXX,P1,50,,,\n"}, []string{
-			`data/snapshots/2024-Q4.csv:1:1: missing column "source"`,
-			`data/snapshots/2024-Q4.csv:2:7: value "50%": not a number: write 50, without %`}},
+			`data/snapshots/2024-Q4.csv:1:1: missing-label: missing column "source": add it to the header row, even if its cells stay empty`,
+			`data/snapshots/2024-Q4.csv:2:7: type-error: value "50%": not a number: write 50, without %`}},
 		{"columns in any order", map[string]string{s: "source,note,denominator,numerator,value,indicator,unit\n,,,,1O,P1,X1\n"}, []string{
-			`data/snapshots/2024-Q4.csv:2:5: value "1O": not a number: write digits only, with a dot for decimals, such as 12.5`}},
+			`data/snapshots/2024-Q4.csv:2:5: type-error: value "1O": not a number: write digits only, with a dot for decimals, such as 12.5`}},
 		{"empty indicators and units", map[string]string{"data/indicators.csv": "", "data/units.csv": "", "data/snapshots/2024-Q4.csv": snapHeader + "X1,P1,50,,,,\n"}, []string{
-			"data/indicators.csv: empty file: it needs at least the header row",
-			"data/units.csv: empty file: it needs at least the header row"}},
+			"data/indicators.csv: source-error: empty file: it needs at least the header row",
+			"data/units.csv: source-error: empty file: it needs at least the header row"}},
 		{"a snapshot folder of other files", map[string]string{s: "", "data/snapshots/x.xlsx": "PK"}, []string{
-			"data/snapshots/2024-Q4.csv: empty file: it needs at least the header row",
-			"data/snapshots/x.xlsx: not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in data/snapshots"}},
+			"data/snapshots/2024-Q4.csv: source-error: empty file: it needs at least the header row",
+			"data/snapshots/x.xlsx: source-error: not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in data/snapshots"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds, err := load.Dataset(site(tc.files))
@@ -180,7 +180,7 @@ func TestDatasetNoSnapshots(t *testing.T) {
 	delete(fsys, "data/snapshots/2024-Q4.csv")
 	fsys["data/snapshots/README.md"] = &fstest.MapFile{Data: []byte("x")}
 	ds, err := load.Dataset(fsys)
-	want := []string{"data/snapshots: no snapshot files: add one CSV file per period, such as data/snapshots/2024-Q4.csv"}
+	want := []string{"data/snapshots: source-error: no snapshot files: add one CSV file per period, such as data/snapshots/2024-Q4.csv"}
 	if diff := cmp.Diff(want, errorLines(err)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}

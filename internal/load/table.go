@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,34 +33,53 @@ type table struct {
 
 // record is one data row.
 type record struct {
+	file  string
 	line  int
 	cells []string
-	pos   []source.Position
-	bad   []bool // cell already reported (forbidden character)
+	at    []cellAt // where each cell starts
+	bad   []bool   // cell already reported (forbidden character)
+}
+
+// cellAt is a cell's line and column, kept small: a file at the size limit
+// has a million rows, and a full Position per cell would cost hundreds of
+// megabytes.
+type cellAt struct{ line, col int32 }
+
+// pos is the position of cell i.
+func (r *record) pos(i int) source.Position {
+	return source.Position{File: r.file, Line: int(r.at[i].line), Column: int(r.at[i].col)}
 }
 
 // readTable checks data as a CSV file with the given columns (in any
 // order) and reports every problem to errs. It returns nil when the file
 // cannot be read as a table at all.
-func readTable(file string, data []byte, columns []string, allowEmpty bool, errs *source.List) *table {
+//
+// period is the period of a snapshot file ("" for the other files): the
+// files Excel makes on Vietnamese Windows (UTF-16, Windows-1258,
+// semicolons) can then be converted with minhbach import, and the hint
+// says so.
+func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *source.List) *table {
 	filePos := source.Position{File: file}
 	if len(data) == 0 {
-		errs.Add(&source.Error{Pos: filePos, Code: source.CodeSource, Msg: "empty file: it needs at least the header row"})
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
 		return nil
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		errs.Add(&source.Error{Pos: at(file, 1, 1), Code: source.CodeEncoding,
-			Msg: `the file is saved as UTF-16 ("Unicode Text"): save it as "CSV UTF-8 (Comma delimited)"`})
+		errs.Add(source.Newf(at(file, 1, 1), source.CodeEncoding, "", "",
+			`the file is saved as UTF-16 ("Unicode Text"): %s`, resave(period)))
 		return nil
 	}
 	// Excel's "CSV UTF-8" starts with a byte order mark; it is invisible in
 	// editors, so columns are counted without it.
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	t := &table{file: file, lines: lineStarts(data), col: map[string]int{}}
+	// A row per line, less the header, is the most there can be: growing
+	// the slice instead would copy it over and over in a large file.
+	t.rows = make([]record, 0, len(t.lines)-1)
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
-		errs.Add(&source.Error{Pos: t.pos(data, i), Code: source.CodeEncoding,
-			Msg: fmt.Sprintf(`not UTF-8 text (byte 0x%02X), perhaps Windows-1258: save the file as "CSV UTF-8 (Comma delimited)"`, data[i])})
+		errs.Add(source.Newf(t.pos(data, i), source.CodeEncoding, "", "",
+			"not UTF-8 text (byte 0x%02X), perhaps Windows-1258: %s", data[i], resave(period)))
 		return nil
 	}
 
@@ -84,24 +102,25 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, errs
 			seen++
 			continue
 		}
-		rec := record{cells: cells, pos: make([]source.Position, len(cells)), bad: make([]bool, len(cells))}
+		rec := record{file: file, cells: cells, at: make([]cellAt, len(cells)), bad: make([]bool, len(cells))}
 		for i := range cells {
 			line, col := r.FieldPos(i)
-			rec.pos[i] = t.posAt(data, line, col)
+			p := t.posAt(data, line, col)
+			rec.at[i] = cellAt{int32(p.Line), int32(p.Column)}
 			rec.cells[i] = norm.NFC.String(cells[i])
 		}
-		rec.line = rec.pos[0].Line
-		if !headerDone && t.wrongDelimiter(rec, columns, errs) {
+		rec.line = int(rec.at[0].line)
+		if !headerDone && t.wrongDelimiter(rec, columns, period, errs) {
 			return nil
 		}
 		for i, c := range rec.cells {
-			if msg := forbidden(c); msg != "" {
+			if msg := forbidden(c); !msg.IsZero() {
 				rec.bad[i] = true
 				field := ""
 				if headerDone && i < len(t.header) {
 					field = t.header[i]
 				}
-				errs.Add(&source.Error{Pos: rec.pos[i], Code: source.CodeForbidden, Field: field, Value: c, Msg: msg})
+				errs.Add(source.NewP(rec.pos(i), source.CodeForbidden, field, c, msg))
 			}
 		}
 		if !headerDone {
@@ -113,30 +132,40 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, errs
 		t.addRow(rec, errs)
 	}
 	if !headerDone {
-		errs.Add(&source.Error{Pos: filePos, Code: source.CodeSource, Msg: "empty file: it needs at least the header row"})
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
 		return nil
 	}
 	if seen == 0 && !allowEmpty {
-		errs.Add(&source.Error{Pos: filePos, Code: source.CodeSource, Msg: "no data rows: the file has only its header row"})
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "no data rows: the file has only its header row"))
 	}
 	return t
 }
 
+// resave is the hint for a file that Excel saved in a form the loader
+// does not read: convert a snapshot with minhbach import, or save any file
+// again as CSV UTF-8.
+func resave(period string) source.Phrase {
+	if period == "" {
+		return source.P(`save it again as "CSV UTF-8 (Comma delimited)"`)
+	}
+	return source.P(`convert the original file with "minhbach import FILE --period %s", or save it again as "CSV UTF-8 (Comma delimited)"`, period)
+}
+
 // wrongDelimiter reports a header read as a single column that holds the
 // usual other separators: the rows of such a file cannot be read at all.
-func (t *table) wrongDelimiter(header record, columns []string, errs *source.List) bool {
+func (t *table) wrongDelimiter(header record, columns []string, period string, errs *source.List) bool {
 	if len(header.cells) != 1 || len(columns) < 2 {
 		return false
 	}
-	for _, d := range []struct{ sep, name, why string }{
-		{";", "semicolons", "Excel with Vietnamese settings"},
-		{"\t", "tabs", `Excel "Unicode Text" or "Text (Tab delimited)"`},
-	} {
-		if strings.Contains(header.cells[0], d.sep) {
-			errs.Add(&source.Error{Pos: header.pos[0], Code: source.CodeFormat,
-				Msg: fmt.Sprintf("expected commas between columns; this file uses %s (%s): save it as CSV UTF-8 with commas", d.name, d.why)})
-			return true
-		}
+	switch {
+	case strings.Contains(header.cells[0], ";"):
+		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
+			"expected commas between columns, but this file uses semicolons (Excel with Vietnamese settings): %s", resave(period)))
+		return true
+	case strings.Contains(header.cells[0], "\t"):
+		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
+			`expected commas between columns, but this file uses tabs (Excel "Unicode Text" or "Text (Tab delimited)"): %s`, resave(period)))
+		return true
 	}
 	return false
 }
@@ -145,30 +174,29 @@ func (t *table) wrongDelimiter(header record, columns []string, errs *source.Lis
 func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 	t.header = rec.cells
 	for i, name := range rec.cells {
-		pos := rec.pos[i]
+		pos := rec.pos(i)
 		switch {
 		case rec.bad[i]:
 			// already reported
 		case strings.TrimSpace(name) == "":
-			errs.Add(&source.Error{Pos: pos, Code: source.CodeBlankLabel, Msg: "blank column name: name the column or delete it"})
+			errs.Add(source.Newf(pos, source.CodeBlankLabel, "", "", "blank column name: name the column or delete it"))
 		case t.has(name):
-			errs.Add(&source.Error{Pos: pos, Code: source.CodeDupLabel, Value: name,
-				Msg: fmt.Sprintf("column name used twice: also column %d", t.col[name]+1)})
+			errs.Add(source.Newf(pos, source.CodeDupLabel, "", name, "column name used twice: also column %d", t.col[name]+1))
 		case slices.Contains(columns, name):
 			t.col[name] = i
+		case guessColumn(name, columns) != "":
+			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
+				"unknown column: did you mean %q? (column names are lower case, without spaces)", guessColumn(name, columns)))
 		default:
-			msg := "unknown column: expected " + strings.Join(columns, ", ")
-			if guess := guessColumn(name, columns); guess != "" {
-				msg = fmt.Sprintf("unknown column: did you mean %q? (column names are lower case, without spaces)", guess)
-			}
-			errs.Add(&source.Error{Pos: pos, Code: source.CodeExtraLabel, Value: name, Msg: msg})
+			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
+				"unknown column: the columns are %s; delete this one or correct its name", strings.Join(columns, ", ")))
 		}
 	}
 	for _, c := range columns {
 		if !t.has(c) {
 			t.broken = true
-			errs.Add(&source.Error{Pos: source.Position{File: t.file, Line: rec.line, Column: 1}, Code: source.CodeMissing,
-				Msg: fmt.Sprintf("missing column %q", c)})
+			errs.Add(source.Newf(source.Position{File: t.file, Line: rec.line, Column: 1}, source.CodeMissing, "", "",
+				"missing column %q: add it to the header row, even if its cells stay empty", c))
 		}
 	}
 }
@@ -199,21 +227,22 @@ func (t *table) addRow(rec record, errs *source.List) {
 	row := source.Position{File: t.file, Line: rec.line, Column: 1}
 	switch {
 	case blank:
-		errs.Add(&source.Error{Pos: row, Code: source.CodeBlankRow, Msg: "blank row: delete it"})
+		errs.Add(source.Newf(row, source.CodeBlankRow, "", "", "blank row: delete it"))
 	case len(rec.cells) > len(t.header):
 		// A row with the wrong number of cells has its cells shifted, so
 		// none of them can be trusted: it does not reach the model.
 		n := len(t.header)
-		hint := ""
 		if strings.TrimSpace(strings.Join(rec.cells[n:], "")) == "" {
-			hint = " (a comma too many at the end?)"
+			errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
+				"extra cell: this row has %d cells but the header has %d columns (a comma too many at the end?)", len(rec.cells), n))
+			break
 		}
-		errs.Add(&source.Error{Pos: rec.pos[n], Code: source.CodeExtraCell, Value: rec.cells[n],
-			Msg: fmt.Sprintf("extra cell: this row has %d cells but the header has %d columns%s", len(rec.cells), n, hint)})
+		errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
+			"extra cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), n))
 	case len(rec.cells) < len(t.header):
 		last := len(rec.cells) - 1
-		errs.Add(&source.Error{Pos: rec.pos[last], Code: source.CodeMissingCell,
-			Msg: fmt.Sprintf("missing cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), len(t.header))})
+		errs.Add(source.Newf(rec.pos(last), source.CodeMissingCell, "", "",
+			"missing cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), len(t.header)))
 	default:
 		t.rows = append(t.rows, rec)
 	}
@@ -224,23 +253,24 @@ func (t *table) addRow(rec record, errs *source.List) {
 func (t *table) parseError(data []byte, err error, errs *source.List) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		errs.Add(&source.Error{Pos: source.Position{File: t.file}, Code: source.CodeSource, Msg: "cannot read: " + err.Error()})
+		errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "", "cannot read: %s", err))
 		return
 	}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat,
-			Msg: `stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`})
+		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+			`stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`))
 	case errors.Is(pe.Err, csv.ErrQuote) && t.byteAt(data, pe.Line, pe.Column) == '"':
 		// encoding/csv points at a closing quote followed by more text.
-		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat,
-			Msg: `text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice ("")`})
+		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+			`text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice ("")`))
 	case errors.Is(pe.Err, csv.ErrQuote):
 		// The file ended inside a quoted cell: point at where it opened.
-		errs.Add(&source.Error{Pos: t.openQuote(data, pe.StartLine), Code: source.CodeFormat,
-			Msg: "quote mark opened here is never closed: close it, or write a quote mark inside a cell twice (\"\")"})
+		errs.Add(source.Newf(t.openQuote(data, pe.StartLine), source.CodeFormat, "", "",
+			`quote mark opened here is never closed: close it, or write a quote mark inside a cell twice ("")`))
 	default:
-		errs.Add(&source.Error{Pos: t.posAt(data, pe.Line, pe.Column), Code: source.CodeFormat, Msg: pe.Err.Error()})
+		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+			"cannot read this part of the file as CSV: %s", pe.Err))
 	}
 }
 
@@ -280,18 +310,18 @@ func (t *table) openQuote(data []byte, line int) source.Position {
 // forbidden reports why a cell's text cannot be accepted: control
 // characters are invisible in a spreadsheet and break the files people
 // download, so they are never silently kept.
-func forbidden(s string) string {
+func forbidden(s string) source.Phrase {
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\r':
-			return "contains a line break: keep the text of a cell on one line"
+			return source.P("contains a line break: keep the text of a cell on one line")
 		case r == '\t':
-			return "contains a tab character: delete it"
+			return source.P("contains a tab character: delete it")
 		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
-			return fmt.Sprintf("contains an invisible control character (U+%04X): delete it", r)
+			return source.P("contains an invisible control character (U+%04X): delete it", r)
 		}
 	}
-	return ""
+	return source.Phrase{}
 }
 
 func lineStarts(data []byte) []int {
@@ -355,17 +385,17 @@ func at(file string, line, col int) source.Position {
 	return source.Position{File: file, Line: line, Column: col}
 }
 
-// decode maps the table's rows onto out (a *[]T) with gocsv. Only the
+// decode maps rows of the table onto out (a *[]T) with gocsv. Only the
 // accepted column names reach gocsv, so it cannot match a column that the
 // header check rejected (gocsv would match " value" to value).
-func decode[T any](t *table, out *[]T) error {
+func decode[T any](t *table, rows []record, out *[]T) error {
 	header := make([]string, len(t.header))
 	for name, i := range t.col {
 		header[i] = name
 	}
-	all := make([][]string, 0, len(t.rows)+1)
+	all := make([][]string, 0, len(rows)+1)
 	all = append(all, header)
-	for _, rec := range t.rows {
+	for _, rec := range rows {
 		all = append(all, rec.cells)
 	}
 	return gocsv.UnmarshalCSV(&rowsReader{rows: all}, out)
@@ -396,7 +426,7 @@ func (r *rowsReader) ReadAll() ([][]string, error) {
 func (t *table) origin(rec record) source.Origin {
 	o := source.Origin{Row: at(t.file, rec.line, 1), Cells: make(map[string]source.Position, len(t.col))}
 	for name, i := range t.col {
-		o.Cells[name] = rec.pos[i]
+		o.Cells[name] = rec.pos(i)
 	}
 	return o
 }
@@ -425,10 +455,10 @@ func (r *row) bad(col string) bool {
 	return ok && r.rec.bad[i]
 }
 
-func (r *row) typeError(col, raw, msg string) {
+func (r *row) typeError(col, raw string, msg source.Phrase) {
 	i, _ := r.cell(col)
 	r.ok = false
-	r.errs.Add(&source.Error{Pos: r.rec.pos[i], Code: source.CodeType, Field: col, Value: raw, Msg: msg})
+	r.errs.Add(source.NewP(r.rec.pos(i), source.CodeType, col, raw, msg))
 }
 
 // code returns a code cell. A code with a forbidden character matches
@@ -445,7 +475,7 @@ func (r *row) number(col string, n number) *float64 {
 	case r.bad(col):
 		r.ok = false
 		return nil
-	case n.msg != "":
+	case !n.msg.IsZero():
 		r.typeError(col, n.raw, n.msg)
 	}
 	return n.v
@@ -456,7 +486,7 @@ func (r *row) year(col string, y year) int {
 	case r.bad(col):
 		r.ok = false
 		return 0
-	case y.msg != "":
+	case !y.msg.IsZero():
 		r.typeError(col, y.raw, y.msg)
 	}
 	return y.v
@@ -464,11 +494,11 @@ func (r *row) year(col string, y year) int {
 
 // required reports an empty cell that the model cannot hold as missing (a
 // target's year or value are not pointers).
-func (r *row) required(col, raw, what string) {
+func (r *row) required(col, raw string, msg source.Phrase) {
 	i, ok := r.cell(col)
 	if ok && raw == "" && !r.rec.bad[i] {
 		r.ok = false
-		r.errs.Add(&source.Error{Pos: r.rec.pos[i], Code: source.CodeConstraint, Field: col, Value: raw, Msg: "missing: give the " + what})
+		r.errs.Add(source.NewP(r.rec.pos(i), source.CodeConstraint, col, raw, msg))
 	}
 }
 
@@ -478,20 +508,29 @@ func convert[T, M any](t *table, errs *source.List, conv func(*row, T) M) []M {
 	if t == nil || len(t.rows) == 0 {
 		return nil
 	}
-	var decoded []T
-	if err := decode(t, &decoded); err != nil || len(decoded) != len(t.rows) {
-		// Cannot happen with our own cell types; say so rather than panic.
-		errs.Add(&source.Error{Pos: source.Position{File: t.file}, Code: source.CodeSource,
-			Msg: "cannot map the rows to columns: " + strconv.Quote(fmt.Sprint(err))})
-		return nil
-	}
-	var out []M
-	for i, d := range decoded {
-		r := &row{t: t, rec: t.rows[i], errs: errs, ok: true}
-		m := conv(r, d)
-		if r.ok && !t.broken {
-			out = append(out, m)
+	// Rows go through gocsv a chunk at a time, so that a large file never
+	// holds every row in three forms (cells, structs, model) at once.
+	const chunk = 4096
+	out := make([]M, 0, len(t.rows))
+	for start := 0; start < len(t.rows); start += chunk {
+		rows := t.rows[start:min(start+chunk, len(t.rows))]
+		var decoded []T
+		if err := decode(t, rows, &decoded); err != nil || len(decoded) != len(rows) {
+			// Cannot happen with our own cell types; say so rather than panic.
+			errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "",
+				"cannot map the rows to columns: %q", fmt.Sprint(err)))
+			return nil
 		}
+		for i, d := range decoded {
+			r := &row{t: t, rec: rows[i], errs: errs, ok: true}
+			m := conv(r, d)
+			if r.ok && !t.broken {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil // as before any row was read: no records, not an empty list
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package sitedata
 import (
 	"path"
 
+	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/period"
 )
@@ -11,6 +12,10 @@ import (
 type DataParams struct {
 	TitleI18n string        `json:"title_i18n"`
 	Files     []DownloadRow `json:"files"`
+	// Figures is the file of every figure, listed apart with the meaning
+	// of each of its Columns (the template's "figcol-<name>" labels).
+	Figures *DownloadRow `json:"figures,omitempty"`
+	Columns []string     `json:"columns,omitempty"`
 }
 
 // DownloadRow is one downloadable file. The template describes it with the
@@ -39,10 +44,15 @@ func (b *builder) dataPage() Page {
 				label = ind.Code + " – " + ind.Name.In(b.lang)
 			}
 		}
-		p.Files = append(p.Files, DownloadRow{
+		row := DownloadRow{
 			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
 			Size: locale.Number(b.lang, float64(len(f.Data))/1000, 1) + " kB", SHA256: f.SHA256,
-		})
+		}
+		if f.Kind == "figures" {
+			p.Figures, p.Columns = &row, export.FigureColumns
+			continue
+		}
+		p.Files = append(p.Files, row)
 	}
 	return Page{Path: DataSection, Kind: "section", Weight: 4, Params: p}
 }

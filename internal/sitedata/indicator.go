@@ -54,14 +54,17 @@ type TargetRow struct {
 	Basis string `json:"basis"`
 }
 
-// TrendRow is one period of the top unit's series.
+// TrendRow is one period of the top unit's series. ID is the row's
+// anchor, which the report's figures link to.
 type TrendRow struct {
+	ID     string `json:"id"`
 	Period string `json:"period"`
 	Figure
 }
 
 // UnitRow is one unit's figure in the latest period.
 type UnitRow struct {
+	ID   string `json:"id"`
 	Unit string `json:"unit"`
 	Path string `json:"path"`
 	Figure
@@ -103,10 +106,10 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		if s.Current != nil {
 			v := s.Current.Value
 			trendChart.Values = append(trendChart.Values, &v)
-			p.TrendRows = append(p.TrendRows, TrendRow{Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: periodAnchor(per), Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
 		} else {
 			trendChart.Values = append(trendChart.Values, nil)
-			p.TrendRows = append(p.TrendRows, TrendRow{Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: periodAnchor(per), Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
 		}
 	}
 	if t, ok := b.a.Target(top.Code, ind.Code, latest.Year); ok {
@@ -144,7 +147,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		} else {
 			bars.Values = append(bars.Values, nil)
 		}
-		p.UnitRows = append(p.UnitRows, UnitRow{Unit: u.Name.In(b.lang), Path: unitPath(u.Code) + "/", Figure: b.figure(ind, s)})
+		p.UnitRows = append(p.UnitRows, UnitRow{ID: unitAnchor(u.Code), Unit: u.Name.In(b.lang), Path: unitPath(u.Code) + "/", Figure: b.figure(ind, s)})
 	}
 	p.Notes = b.notes(p.UnitRows)
 	if len(bars.Labels) > 0 {

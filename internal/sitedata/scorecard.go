@@ -1,4 +1,134 @@
 package sitedata
 
-// scorecardPages are the one-page A4 scorecards of the units.
-func (b *builder) scorecardPages() ([]Page, error) { return nil, nil }
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// ScorecardSection holds one printable page per unit. A scorecard is a
+// page of its own rather than the unit page printed: staff print it to
+// file or hand out, so it carries what a sheet of paper needs (period,
+// sources, legal bases, licence, the address of the page) and nothing a
+// printer cannot use (navigation, charts, lists of links).
+const ScorecardSection = "the-diem"
+
+func scorecardPath(code string) string { return ScorecardSection + "/" + strings.ToLower(code) }
+
+// ScorecardParams is what a unit's scorecard shows: every indicator the
+// unit has figures for, in the latest period, on one A4 page.
+type ScorecardParams struct {
+	TitleI18n string         `json:"title_i18n"` // scorecardTitle, given Unit
+	Unit      string         `json:"unit"`
+	Code      string         `json:"code"`
+	Kind      string         `json:"kind"`
+	Parent    string         `json:"parent,omitempty"` // the parent unit's name
+	UnitPath  string         `json:"unit_path"`
+	Period    string         `json:"period"`
+	Rows      []ScorecardRow `json:"rows"`
+	Reported  int            `json:"reported"`  // rows with a value in Period
+	Targets   int            `json:"targets"`   // rows with a target and a value
+	Achieved  int            `json:"achieved"`  // of Targets, those achieved
+	RolledUp  bool           `json:"rolled_up"` // some value is summed from other units
+	Bases     []string       `json:"bases,omitempty"`
+	Sources   []SourceLines  `json:"sources,omitempty"`
+}
+
+// ScorecardRow is one indicator of a scorecard. Ref numbers the legal basis
+// of its target in Bases, from 1, so a basis shared by several targets is
+// printed once.
+type ScorecardRow struct {
+	UnitIndicatorRow
+	Ref int `json:"ref,omitempty"`
+}
+
+// SourceLines names the rows of one snapshot a scorecard's reported values
+// come from: "data/snapshots/2024-Q4.csv", lines "5–16".
+type SourceLines struct {
+	File  string `json:"file"`
+	URL   string `json:"url"`
+	Lines string `json:"lines"`
+	One   bool   `json:"one,omitempty"` // a single line: "line 2", not "lines 2"
+}
+
+// scorecardPages are the one-page A4 scorecards of the units, and the list
+// of them.
+func (b *builder) scorecardPages() ([]Page, error) {
+	pages := []Page{{Path: ScorecardSection, Kind: "section", Weight: 7, Params: Titled{"sectionScorecards"}}}
+	for i, u := range b.ds.Units {
+		pages = append(pages, b.scorecardPage(u, i))
+	}
+	return pages, nil
+}
+
+func (b *builder) scorecardPage(u model.Unit, weight int) Page {
+	latest := b.a.Latest()
+	p := ScorecardParams{
+		TitleI18n: "scorecardTitle", Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
+		UnitPath: unitPath(u.Code) + "/", Period: locale.Period(b.lang, latest),
+	}
+	if parent, ok := b.ds.Unit(u.Parent); ok {
+		p.Parent = parent.Name.In(b.lang)
+	}
+	refs := map[string]int{}
+	lines := map[string][]int{}
+	for _, r := range b.unitRows(u) {
+		row := ScorecardRow{UnitIndicatorRow: r}
+		if r.Basis != "" {
+			if refs[r.Basis] == 0 {
+				p.Bases = append(p.Bases, r.Basis)
+				refs[r.Basis] = len(p.Bases)
+			}
+			row.Ref = refs[r.Basis]
+		}
+		if r.Value != "" {
+			p.Reported++
+			if r.Target != "" {
+				p.Targets++
+				if r.Status == "achieved" {
+					p.Achieved++
+				}
+			}
+		}
+		p.RolledUp = p.RolledUp || r.RolledUp
+		p.Rows = append(p.Rows, row)
+		if cur, ok := b.a.At(u.Code, r.Code, latest); ok && !cur.RolledUp {
+			for _, s := range cur.Sources {
+				lines[s.File] = append(lines[s.File], s.Line)
+			}
+		}
+	}
+	for _, f := range slices.Sorted(maps.Keys(lines)) {
+		ls := lineRanges(lines[f])
+		p.Sources = append(p.Sources, SourceLines{File: f, URL: export.URLPath(f), Lines: ls, One: !strings.ContainsAny(ls, ",–")})
+	}
+	return Page{
+		Path: scorecardPath(u.Code), Weight: weight + 1, Params: p,
+		Description: fmt.Sprintf("%s, %s", u.Name.In(b.lang), p.Period),
+	}
+}
+
+// lineRanges writes line numbers as ranges: 5, 6, 7, 9 → "5–7, 9".
+func lineRanges(ls []int) string {
+	ls = slices.Compact(slices.Sorted(slices.Values(ls)))
+	var parts []string
+	for i := 0; i < len(ls); {
+		j := i
+		for j+1 < len(ls) && ls[j+1] == ls[j]+1 {
+			j++
+		}
+		s := strconv.Itoa(ls[i])
+		if j > i {
+			s += "–" + strconv.Itoa(ls[j])
+		}
+		parts = append(parts, s)
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}

@@ -8,6 +8,7 @@ package sitedata
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -22,10 +23,11 @@ import (
 // Vietnamese site is the default one; English pages live under /en/ with
 // the same paths so that translations pair up.
 const (
-	IndicatorSection = "chi-so"
-	UnitSection      = "don-vi"
-	ReportSection    = "bao-cao"
-	DataSection      = "du-lieu"
+	IndicatorSection   = "chi-so"
+	UnitSection        = "don-vi"
+	ReportSection      = "bao-cao"
+	DataSection        = "du-lieu"
+	MethodologySection = "phuong-phap"
 )
 
 // Editorial is the staff's own text for one period's report, in one
@@ -36,6 +38,10 @@ type Editorial struct {
 	Title  string
 	Body   string // Markdown; rendered by Hugo with raw HTML off
 	File   string
+	// Replace is set when the front matter says "generated: replace": the
+	// text then stands in for the generated summary paragraph. The figures
+	// per indicator, the limitations and the table stay.
+	Replace bool
 }
 
 // Input is everything the site data is made from.
@@ -102,26 +108,45 @@ type Paragraph struct {
 	Spans []Span `json:"spans"`
 }
 
-// Span is a run of text, linked when Path is set.
+// Span is a run of text, linked when Path is set. Kind is a
+// narrative.Kind: what the linked text is ("value", "change", "name"…).
 type Span struct {
 	Text string `json:"text"`
 	Path string `json:"path,omitempty"`
+	Kind string `json:"kind,omitempty"`
 }
 
-// paragraphs links every figure of generated text to its indicator page.
+// paragraphs links every figure of generated text to its indicator page,
+// at the table row it comes from: the top unit's row of that period
+// (#p-2024-q4), or a unit's row in the latest period (#u-02020), where the
+// row's source links to the snapshot line or names the units summed.
 func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
+	top, latest := b.ds.Top().Code, b.a.Latest()
 	out := make([]Paragraph, len(ps))
 	for i, p := range ps {
 		for _, s := range p.Spans {
-			sp := Span{Text: s.Text}
+			sp := Span{Text: s.Text, Kind: string(s.Kind)}
 			if ind, ok := b.ds.Indicator(s.Indicator); ok {
 				sp.Path = indicatorPath(ind) + "/"
+				switch {
+				case s.Kind == narrative.Name || s.Unit == "":
+				case s.Unit == top:
+					sp.Path += "#" + periodAnchor(s.Period)
+				case s.Period == latest:
+					sp.Path += "#" + unitAnchor(s.Unit)
+				}
 			}
 			out[i].Spans = append(out[i].Spans, sp)
 		}
 	}
 	return out
 }
+
+// periodAnchor is the id of a period's row in an indicator's trend table.
+func periodAnchor(p period.Period) string { return "p-" + strings.ToLower(p.String()) }
+
+// unitAnchor is the id of a unit's row in an indicator's units table.
+func unitAnchor(code string) string { return "u-" + strings.ToLower(code) }
 
 // Link is a labelled link to a generated page. Path is language-neutral
 // and relative, with a trailing slash ("chi-so/vb01/"): templates pass it
@@ -133,20 +158,24 @@ type Link struct {
 
 // Figure is one formatted figure with its context.
 type Figure struct {
-	Value      string `json:"value"`                 // "90%", "1.234", "" when missing
-	Ratio      string `json:"ratio,omitempty"`       // "3.888/4.320"
-	Period     string `json:"period,omitempty"`      // period label
-	Change     string `json:"change,omitempty"`      // "+2,5 điểm"
-	ChangeLong string `json:"change_long,omitempty"` // "tăng 2,5 điểm phần trăm so với quý III/2024"
-	Trend      string `json:"trend,omitempty"`       // better, worse or same, taking the direction into account
-	Status     string `json:"status"`                // an analyse.Status
-	Target     string `json:"target,omitempty"`      // "100% (2025)"
-	Basis      string `json:"basis,omitempty"`
-	Coverage   string `json:"coverage,omitempty"` // roll-ups: "28/28"
-	RolledUp   bool   `json:"rolled_up,omitempty"`
-	Note       string `json:"note,omitempty"`
-	Source     string `json:"source,omitempty"`     // "data/snapshots/2024-Q4.csv:12" for a reported figure
-	SourceURL  string `json:"source_url,omitempty"` // the published copy of that file
+	Value          string `json:"value"`                 // "90%", "1.234", "" when missing
+	Ratio          string `json:"ratio,omitempty"`       // "3.888/4.320"
+	Period         string `json:"period,omitempty"`      // period label
+	Change         string `json:"change,omitempty"`      // "+2,5 điểm"
+	ChangeLong     string `json:"change_long,omitempty"` // "tăng 2,5 điểm phần trăm so với quý III/2024"
+	Trend          string `json:"trend,omitempty"`       // better, worse or same, taking the direction into account
+	Status         string `json:"status"`                // an analyse.Status: achieved, on-track, off-track, moving-away, not-enough-data, no-target, no-data
+	Projected      string `json:"projected,omitempty"`   // the year the target is reached at the current pace: "2025"
+	DeadlinePassed bool   `json:"deadline_passed,omitempty"`
+	Pace           string `json:"pace,omitempty"`   // "tăng 11 điểm phần trăm" a year
+	Since          string `json:"since,omitempty"`  // the baseline period of the pace
+	Target         string `json:"target,omitempty"` // "100% (2025)"
+	Basis          string `json:"basis,omitempty"`
+	Coverage       string `json:"coverage,omitempty"` // roll-ups: "28/28"
+	RolledUp       bool   `json:"rolled_up,omitempty"`
+	Note           string `json:"note,omitempty"`
+	Source         string `json:"source,omitempty"`     // "data/snapshots/2024-Q4.csv:12" for a reported figure
+	SourceURL      string `json:"source_url,omitempty"` // the published copy of that file
 }
 
 // Tile is a headline figure on the home page.
@@ -269,6 +298,14 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	if s.Target != nil {
 		f.Target = fmt.Sprintf("%s (%d)", locale.Value(b.lang, ind.Measure, s.Target.Value), s.Target.Year)
 		f.Basis = s.Target.Basis.In(b.lang)
+	}
+	if s.Projected != nil {
+		f.Projected = strconv.Itoa(*s.Projected)
+	}
+	f.DeadlinePassed = s.DeadlinePassed
+	if s.Pace != nil && s.Baseline != nil {
+		f.Pace = narrative.PaceText(b.lang, ind.Measure, *s.Pace)
+		f.Since = locale.Period(b.lang, s.Baseline.Period)
 	}
 	c := s.Current
 	if c == nil {

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -55,8 +58,10 @@ func TestHomeTilesAreFormattedPerLanguage(t *testing.T) {
 		code string
 		want Figure
 	}{
-		{vi, "VB01", Figure{Value: "90%", Ratio: "3.888/4.320", Change: "+3,5 điểm", Trend: "better", Status: "not-achieved", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
-		{en, "VB01", Figure{Value: "90%", Ratio: "3,888/4,320", Change: "+3.5 pts", Trend: "better", Status: "not-achieved", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
+		// 70.7% in Q1 2023 → 90%: 19.3 points in 1.75 years, 11 a year,
+		// reaches 100% within 2025, the target year.
+		{vi, "VB01", Figure{Value: "90%", Ratio: "3.888/4.320", Change: "+3,5 điểm", Trend: "better", Status: "on-track", Projected: "2025", Pace: "tăng 11 điểm phần trăm", Since: "quý I/2023", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
+		{en, "VB01", Figure{Value: "90%", Ratio: "3,888/4,320", Change: "+3.5 pts", Trend: "better", Status: "on-track", Projected: "2025", Pace: "rising 11 percentage points", Since: "Q1 2023", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
 		// A count where lower is better: 34 → 26 obsolete computers is better.
 		{vi, "HT04", Figure{Value: "26", Change: "−8", Trend: "better", Status: "no-target", Coverage: "20/20", RolledUp: true}},
 		// The district's own row, not a roll-up: its source line is linked.
@@ -80,9 +85,24 @@ func TestPagesAndCharts(t *testing.T) {
 	a := sample(t)
 	vi, en, charts := docs(t, Input{Analysis: a})
 	ds := a.Dataset()
-	want := 3 + len(ds.Indicators) + len(ds.Units) + len(a.Periods()) + 1
-	if len(vi.Pages) != want || len(en.Pages) != want {
-		t.Fatalf("pages: vi %d, en %d, want %d", len(vi.Pages), len(en.Pages), want)
+	if len(vi.Pages) != len(en.Pages) {
+		t.Fatalf("pages: vi %d, en %d", len(vi.Pages), len(en.Pages))
+	}
+	count := map[string]int{}
+	for _, p := range vi.Pages {
+		section, _, _ := strings.Cut(p.Path, "/")
+		count[section]++
+	}
+	for section, want := range map[string]int{
+		IndicatorSection:   1 + len(ds.Indicators),
+		UnitSection:        1 + len(ds.Units),
+		ReportSection:      1 + len(a.Periods()),
+		DataSection:        1,
+		MethodologySection: 1,
+	} {
+		if count[section] != want {
+			t.Errorf("%d pages under %s/, want %d", count[section], section, want)
+		}
 	}
 	for i := range vi.Pages {
 		if vi.Pages[i].Path != en.Pages[i].Path {
@@ -163,6 +183,149 @@ func TestTrend(t *testing.T) {
 	} {
 		if got := trend(tc.ind, tc.prev, tc.cur); got != tc.want {
 			t.Errorf("trend(%v, %v → %v) = %s, want %s", tc.ind.Direction, tc.prev, tc.cur, got, tc.want)
+		}
+	}
+}
+
+// page finds a page by path and decodes its params into v.
+func page(t *testing.T, d Doc, path string, v any) Page {
+	t.Helper()
+	for _, p := range d.Pages {
+		if p.Path == path {
+			b, err := json.Marshal(p.Params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, v); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+	}
+	t.Fatalf("no page %s", path)
+	return Page{}
+}
+
+// TestReportFiguresLandOnTheirRows follows every link of every report's
+// generated text: a figure's link must land on the table row of the
+// indicator page that shows the same number, and that row names its
+// source (a snapshot line, or the units rolled up).
+func TestReportFiguresLandOnTheirRows(t *testing.T) {
+	a := sample(t)
+	vi, en, _ := docs(t, Input{Analysis: a})
+	for _, d := range []Doc{vi, en} {
+		rows := map[string]Figure{} // "chi-so/vb01/#p-2024-q4" → the row's figure
+		for _, ind := range a.Dataset().Indicators {
+			var ip IndicatorParams
+			path := indicatorPath(ind)
+			page(t, d, path, &ip)
+			for _, r := range ip.TrendRows {
+				rows[path+"/#"+r.ID] = r.Figure
+			}
+			for _, r := range ip.UnitRows {
+				rows[path+"/#"+r.ID] = r.Figure
+			}
+		}
+		links := 0
+		for _, per := range a.Periods() {
+			var rp ReportParams
+			page(t, d, reportPath(per), &rp)
+			for _, para := range slicesConcat(rp.Summary, rp.Details, rp.Limits) {
+				for _, s := range para.Spans {
+					if s.Kind != "value" {
+						continue
+					}
+					fig, ok := rows[s.Path]
+					if !ok {
+						// A unit's figure of an earlier period is not on
+						// the indicator page's table (only the latest is).
+						if !strings.Contains(s.Path, "#") && strings.HasPrefix(s.Path, IndicatorSection+"/") {
+							continue
+						}
+						t.Errorf("%s: %q links to %s, which is no table row", per, s.Text, s.Path)
+						continue
+					}
+					links++
+					if fig.Value != s.Text {
+						t.Errorf("%s: %q links to %s, a row showing %q", per, s.Text, s.Path, fig.Value)
+					}
+					if fig.Source == "" && fig.Coverage == "" {
+						t.Errorf("%s: row %s names no source", per, s.Path)
+					}
+				}
+			}
+		}
+		if links < 100 {
+			t.Errorf("only %d figure links checked", links)
+		}
+	}
+}
+
+func slicesConcat(ps ...[]Paragraph) []Paragraph {
+	var out []Paragraph
+	for _, p := range ps {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func TestEditorialReplacesSummary(t *testing.T) {
+	a := sample(t)
+	q4 := period.MustParse("2024-Q4")
+	vi, en, _ := docs(t, Input{Analysis: a, Editorial: []Editorial{
+		{Period: q4, Lang: model.VI, Body: "Tóm tắt riêng 12,5%.", Replace: true},
+		{Period: q4, Lang: model.EN, Body: "Our own summary."},
+	}})
+	var rvi, ren ReportParams
+	page(t, vi, "bao-cao/2024-q4", &rvi)
+	page(t, en, "bao-cao/2024-q4", &ren)
+	if !rvi.Replace || !rvi.Editorial || ren.Replace || !ren.Editorial {
+		t.Errorf("replace: vi %v, en %v; want true, false", rvi.Replace, ren.Replace)
+	}
+	// The generated parts are still there, and the same either way.
+	var plain ReportParams
+	v0, _, _ := docs(t, Input{Analysis: a})
+	page(t, v0, "bao-cao/2024-q4", &plain)
+	a1, _ := json.Marshal([]any{rvi.Summary, rvi.Details, rvi.Limits, rvi.Rows})
+	a2, _ := json.Marshal([]any{plain.Summary, plain.Details, plain.Limits, plain.Rows})
+	if !bytes.Equal(a1, a2) || len(rvi.Details) == 0 {
+		t.Error("editorial text changed the generated parts of the report")
+	}
+}
+
+// TestMethodologyExample recomputes the worked example from its own
+// printed figures.
+func TestMethodologyExample(t *testing.T) {
+	vi, en, _ := docs(t, Input{Analysis: sample(t)})
+	num := regexp.MustCompile(`^[\d.,]+`)
+	for _, d := range []Doc{vi, en} {
+		var mp MethodologyParams
+		p := page(t, d, MethodologySection, &mp)
+		if p.Content == nil || len(p.Content.Value) < 2000 || p.Kind != "section" {
+			t.Fatalf("methodology page without its text: %+v", p)
+		}
+		if len(mp.Statuses) != 7 || mp.Statuses[0] != "achieved" {
+			t.Errorf("statuses = %q", mp.Statuses)
+		}
+		ex := mp.Example
+		if ex == nil {
+			t.Fatal("no worked example")
+		}
+		// The example's figures are below 1,000: only the decimal mark
+		// differs between the languages.
+		parse := func(s string) float64 {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(num.FindString(s), ",", "."), 64)
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			return v
+		}
+		pace := (parse(ex.Current) - parse(ex.Baseline)) / parse(ex.Years)
+		if got := parse(ex.Pace); got < pace-0.05 || got > pace+0.05 {
+			t.Errorf("pace %s, but (%s − %s) / %s = %.3f", ex.Pace, ex.Current, ex.Baseline, ex.Years, pace)
+		}
+		if ex.Status != "on-track" || ex.Projected != "2025" || ex.Indicator == "" {
+			t.Errorf("example = %+v", ex)
 		}
 	}
 }

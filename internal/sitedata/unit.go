@@ -18,10 +18,13 @@ type UnitParams struct {
 	Children []Link             `json:"children,omitempty"`
 	Period   string             `json:"period"`
 	Rows     []UnitIndicatorRow `json:"rows"`
+	// Scorecard is the unit's one-page printable scorecard.
+	Scorecard string `json:"scorecard"`
 }
 
 // UnitIndicatorRow is one indicator on a unit page.
 type UnitIndicatorRow struct {
+	Code      string `json:"code"`
 	Indicator string `json:"indicator"`
 	Path      string `json:"path"`
 	Figure
@@ -31,24 +34,34 @@ type UnitIndicatorRow struct {
 
 func (b *builder) unitPage(u model.Unit, weight int) Page {
 	latest := b.a.Latest()
-	p := UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest)}
+	p := UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest), Scorecard: scorecardPath(u.Code) + "/"}
 	if parent, ok := b.ds.Unit(u.Parent); ok {
 		p.Parent = &Link{Title: parent.Name.In(b.lang), Path: unitPath(parent.Code) + "/"}
 	}
 	for _, c := range b.ds.Children(u.Code) {
 		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: unitPath(c.Code) + "/"})
 	}
+	p.Rows = b.unitRows(u)
+	return Page{Path: unitPath(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, Params: p}
+}
+
+// unitRows is the unit's figure of every indicator it has ever had one
+// for, in the latest period, with its trend: the unit page and the
+// scorecard show the same rows.
+func (b *builder) unitRows(u model.Unit) []UnitIndicatorRow {
+	latest := b.a.Latest()
 	periods := b.a.Periods()
+	var rows []UnitIndicatorRow
 	for _, ind := range b.ds.Indicators {
 		series := b.a.Series(u.Code, ind.Code)
 		if len(series) == 0 {
 			continue
 		}
-		row := UnitIndicatorRow{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
+		row := UnitIndicatorRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
 		row.Spark, row.SparkLabel = b.spark(ind, series, periods)
-		p.Rows = append(p.Rows, row)
+		rows = append(rows, row)
 	}
-	return Page{Path: unitPath(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, Params: p}
+	return rows
 }
 
 // spark draws a series as an SVG path in a 100×24 box, so a unit page shows

@@ -81,6 +81,9 @@ const (
 	CodeUnsafeText  = "unsafe-text"
 	CodeForbidden   = "forbidden-char"
 	CodeOverlap     = "period-overlap"
+	CodeSizeLimit   = "size-limit"     // a file too large to be a district's data
+	CodeUnsafePath  = "unsafe-path"    // a code that cannot become a folder or web address
+	CodeSlugCollide = "slug-collision" // two codes that become the same folder
 )
 
 // Error is one problem in the input, tied to the position it was found at.
@@ -98,9 +101,70 @@ type Error struct {
 }
 
 // Newf makes an Error whose message is fmt.Sprintf(format, args...) in
-// English and can be translated: format is the key of the catalogue.
+// English and can be translated: format is the key of the catalogue. An
+// argument may itself be a Phrase, translated along with the message.
 func Newf(pos Position, code, field, value, format string, args ...any) *Error {
 	return &Error{Pos: pos, Code: code, Field: field, Value: value, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+// NewP makes an Error whose message is the phrase m.
+func NewP(pos Position, code, field, value string, m Phrase) *Error {
+	return Newf(pos, code, field, value, m.Format, m.Args...)
+}
+
+// Phrase is a translatable piece of text: an English format and its
+// arguments, translated through the same catalogue as messages. It lets a
+// message be assembled from parts (a hint, a list of fixes) and still be
+// given whole in Vietnamese. The zero Phrase is empty.
+type Phrase struct {
+	Format string
+	Args   []any
+}
+
+// P makes a Phrase. Like every format, a literal % is written %%.
+func P(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
+
+// IsZero reports whether p is the empty phrase.
+func (p Phrase) IsZero() bool { return p.Format == "" }
+
+// String is the phrase in English.
+func (p Phrase) String() string { return p.In("en") }
+
+// In is the phrase in lang ("vi" or "en"); a phrase without a Vietnamese
+// form is given in English.
+func (p Phrase) In(lang string) string {
+	if p.Format == "" {
+		return ""
+	}
+	f := p.Format
+	if lang == "vi" {
+		if vi, ok := VI(f); ok {
+			f = vi
+		}
+	}
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		if q, ok := a.(Phrase); ok {
+			a = q.In(lang)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// Formats lists p's format and those of the phrases inside it, so tests
+// can check that every one has a translation.
+func (p Phrase) Formats() []string {
+	if p.Format == "" {
+		return nil
+	}
+	out := []string{p.Format}
+	for _, a := range p.Args {
+		if q, ok := a.(Phrase); ok {
+			out = append(out, q.Formats()...)
+		}
+	}
+	return out
 }
 
 var (
@@ -111,38 +175,77 @@ var (
 // RegisterVI adds Vietnamese forms of English message formats. Each
 // package that makes messages registers its own from an init function.
 // A translation may reorder the arguments with indexed verbs (%[2]s).
+// Registering a format twice with different translations panics: the
+// catalogue is shared, and a silent overwrite would change another
+// package's message.
 func RegisterVI(m map[string]string) {
 	catalogMu.Lock()
 	defer catalogMu.Unlock()
 	for en, vi := range m {
+		if prev, ok := catalogVI[en]; ok && prev != vi {
+			panic(fmt.Sprintf("source.RegisterVI: %q is already translated as %q, not %q", en, prev, vi))
+		}
 		catalogVI[en] = vi
 	}
+}
+
+// VI returns the Vietnamese form of an English format, if registered.
+func VI(format string) (string, bool) {
+	catalogMu.RLock()
+	defer catalogMu.RUnlock()
+	vi, ok := catalogVI[format]
+	return vi, ok
+}
+
+// phrase is the message as a Phrase: its format, or for an Error made
+// without one, its message as a format without arguments.
+func (e *Error) phrase() Phrase {
+	if e.Format != "" {
+		return Phrase{Format: e.Format, Args: e.Args}
+	}
+	return Phrase{Format: strings.ReplaceAll(e.Msg, "%", "%%")}
 }
 
 // Message returns the message in lang ("vi" or "en"); a message without a
 // Vietnamese form is given in English.
 func (e *Error) Message(lang string) string {
-	if lang == "vi" {
-		key := e.Format
-		if key == "" {
-			key = e.Msg
-		}
-		catalogMu.RLock()
-		f, ok := catalogVI[key]
-		catalogMu.RUnlock()
-		if ok {
-			return fmt.Sprintf(f, e.Args...)
-		}
+	if lang != "vi" {
+		return e.Msg
 	}
-	return e.Msg
+	return e.phrase().In(lang)
 }
 
+// Formats lists the message's format and those of the phrases inside it.
+func (e *Error) Formats() []string { return e.phrase().Formats() }
+
 // Error prints `file:line:col: field "value": message` in English, leaving
-// out the parts that are empty.
+// out the parts that are empty. It is the form Go callers and logs see; a
+// report for people uses Line.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pos.String())
 	b.WriteString(": ")
+	e.writeTail(&b, e.Msg)
+	return b.String()
+}
+
+// Line prints the problem as one line of a report in lang:
+// `file:line:col: code: field "value": message`, leaving out the parts
+// that are empty. The code is a stable name (Frictionless where one fits),
+// the same in every language, for people to search and tools to match.
+func (e *Error) Line(lang string) string {
+	var b strings.Builder
+	b.WriteString(e.Pos.String())
+	b.WriteString(": ")
+	if e.Code != "" {
+		b.WriteString(e.Code)
+		b.WriteString(": ")
+	}
+	e.writeTail(&b, e.Message(lang))
+	return b.String()
+}
+
+func (e *Error) writeTail(b *strings.Builder, msg string) {
 	if e.Field != "" {
 		b.WriteString(e.Field)
 		b.WriteString(" ")
@@ -152,8 +255,7 @@ func (e *Error) Error() string {
 		b.WriteString(strconv.Quote(e.Value))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
-	return b.String()
+	b.WriteString(msg)
 }
 
 // List collects every problem found, so that staff can fix a file in one
@@ -165,9 +267,10 @@ type List struct {
 // Add records a problem.
 func (l *List) Add(e *Error) { l.errs = append(l.errs, e) }
 
-// Addf records a problem without a field.
+// Addf records a problem without a field. The format and arguments are
+// kept, so the message can be translated.
 func (l *List) Addf(pos Position, code, format string, args ...any) {
-	l.Add(&Error{Pos: pos, Code: code, Msg: fmt.Sprintf(format, args...)})
+	l.Add(Newf(pos, code, "", "", format, args...))
 }
 
 // Len reports how many problems were recorded.

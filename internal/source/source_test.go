@@ -280,3 +280,74 @@ func messages(errs []*source.Error) []string {
 	}
 	return out
 }
+
+func TestLineAndLanguages(t *testing.T) {
+	source.RegisterVI(map[string]string{
+		"test: not a number: write %s, %s": "test: không phải là số: hãy viết %s, %s",
+		"test: with a dot":                 "test: dùng dấu chấm",
+		"test: %[2]s before %[1]s":         "test: %[1]s sau %[2]s",
+	})
+	at := pos("data/snapshots/2024-Q4.csv", 5, 3)
+	e := source.Newf(at, source.CodeType, "value", "12,5", "test: not a number: write %s, %s", "12.5", source.P("test: with a dot"))
+	for lang, want := range map[string]string{
+		"en": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: not a number: write 12.5, test: with a dot`,
+		"vi": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: không phải là số: hãy viết 12.5, test: dùng dấu chấm`,
+		"fr": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: not a number: write 12.5, test: with a dot`,
+	} {
+		if got := e.Line(lang); got != want {
+			t.Errorf("Line(%q) =\n%s\nwant\n%s", lang, got, want)
+		}
+	}
+	// Error() stays the English line without the code, for Go callers.
+	if got, want := e.Error(), `data/snapshots/2024-Q4.csv:5:3: value "12,5": test: not a number: write 12.5, test: with a dot`; got != want {
+		t.Errorf("Error() = %s, want %s", got, want)
+	}
+	if got := e.Formats(); !slices.Equal(got, []string{"test: not a number: write %s, %s", "test: with a dot"}) {
+		t.Errorf("Formats() = %q", got)
+	}
+	// A translation may reorder its arguments.
+	r := source.Newf(at, source.CodeType, "", "", "test: %[2]s before %[1]s", "a", "b")
+	if got := r.Message("vi"); got != "test: a sau b" {
+		t.Errorf("reordered = %q", got)
+	}
+	// No translation: English; no code: the line leaves it out.
+	u := &source.Error{Pos: source.Position{File: "data/units.csv"}, Msg: "test: 100% untranslated"}
+	if got := u.Line("vi"); got != "data/units.csv: test: 100% untranslated" {
+		t.Errorf("untranslated Line = %q", got)
+	}
+}
+
+func TestAddfIsTranslatable(t *testing.T) {
+	source.RegisterVI(map[string]string{"test: no snapshot for period %s": "test: không có số liệu cho kỳ %s"})
+	var l source.List
+	l.Addf(pos("content/bao-cao/2023-Q1.md", 0, 0), source.CodeForeignKey, "test: no snapshot for period %s", "2023-Q1")
+	e := l.Errors()[0]
+	if e.Format != "test: no snapshot for period %s" || len(e.Args) != 1 {
+		t.Errorf("Addf kept Format %q, Args %v", e.Format, e.Args)
+	}
+	if got := e.Message("vi"); got != "test: không có số liệu cho kỳ 2023-Q1" {
+		t.Errorf("Message(vi) = %q", got)
+	}
+}
+
+func TestRegisterVIConflict(t *testing.T) {
+	source.RegisterVI(map[string]string{"test: conflict": "một"})
+	source.RegisterVI(map[string]string{"test: conflict": "một"}) // the same again is fine
+	defer func() {
+		if recover() == nil {
+			t.Error("registering another translation of the same format must panic")
+		}
+	}()
+	source.RegisterVI(map[string]string{"test: conflict": "hai"})
+}
+
+func TestPhrase(t *testing.T) {
+	var zero source.Phrase
+	if !zero.IsZero() || zero.String() != "" || zero.Formats() != nil {
+		t.Errorf("zero phrase: %q %q", zero.String(), zero.Formats())
+	}
+	p := source.P("test: without %%")
+	if p.String() != "test: without %" || p.IsZero() {
+		t.Errorf("P = %q", p.String())
+	}
+}

@@ -9,7 +9,6 @@
 package validate
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -70,8 +69,13 @@ type checker struct {
 }
 
 // add reports a problem at the cell col of a record.
-func (c *checker) add(at source.Origin, code, col, value, msg string) {
-	c.errs.Add(&source.Error{Pos: at.Cell(col), Code: code, Field: col, Value: clip(value), Msg: msg})
+func (c *checker) add(at source.Origin, code, col, value, format string, args ...any) {
+	c.errs.Add(source.Newf(at.Cell(col), code, col, clip(value), format, args...))
+}
+
+// addP reports a problem, given as a phrase, at the cell col of a record.
+func (c *checker) addP(at source.Origin, code, col, value string, msg source.Phrase) {
+	c.errs.Add(source.NewP(at.Cell(col), code, col, clip(value), msg))
 }
 
 // clip shortens a value quoted in a message: a 1 MB cell must not become
@@ -91,47 +95,52 @@ var codeRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 // codes become folder names of the published site.
 var reservedCodes = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])$`)
 
-// codeProblem says why s cannot be a code, or "" when it can. Codes become
-// URL path segments and folder names, so they are plain ASCII.
-func codeProblem(s string) string {
+// codeProblem says why s cannot be a code, with the problem's code, or
+// "" when it can. Codes become URL path segments and folder names, so
+// they are plain ASCII; a code that would escape its folder or that
+// Windows cannot store is unsafe-path rather than a plain constraint.
+func codeProblem(s string) (string, source.Phrase) {
 	switch {
 	case s == "":
-		return "missing: every row needs a code here"
+		return source.CodeConstraint, source.P("missing: every row needs a code here")
 	case strings.TrimSpace(s) != s:
-		return "has spaces at the start or end: delete them"
+		return source.CodeConstraint, source.P("has spaces at the start or end: delete them")
 	case strings.ContainsAny(s, `/\`) || strings.Contains(s, ".."):
-		return "not safe in a web address: use only letters A to Z, digits, - and _ (no / or ..)"
+		return source.CodeUnsafePath, source.P("not safe in a web address: use only letters A to Z, digits, - and _ (no / or ..)")
 	case utf8.RuneCountInString(s) > maxCode:
-		return fmt.Sprintf("too long: a code has at most %d characters", maxCode)
+		return source.CodeConstraint, source.P("too long: a code has at most %d characters", maxCode)
 	case !codeRE.MatchString(s):
-		return "not a valid code: use only letters A to Z without accents, digits, - and _, starting with a letter or digit"
+		return source.CodeConstraint, source.P("not a valid code: use only letters A to Z without accents, digits, - and _, starting with a letter or digit")
 	case reservedCodes.MatchString(s):
-		return "reserved name: Windows cannot store a file with this name, choose another code"
+		return source.CodeUnsafePath, source.P("reserved name: Windows cannot store a file with this name, choose another code")
 	}
-	return ""
+	return "", source.Phrase{}
 }
 
 // code checks a code cell and reports whether it is well formed, so that
 // references are only looked up for codes that could exist.
 func (c *checker) code(at source.Origin, col, s string) bool {
-	if msg := codeProblem(s); msg != "" {
-		c.add(at, source.CodeConstraint, col, s, msg)
+	if code, msg := codeProblem(s); code != "" {
+		c.addP(at, code, col, s, msg)
 		return false
 	}
 	return true
 }
 
-// text checks a text's length and, when what is not empty, that it is
-// given.
-func (c *checker) text(at source.Origin, col, s string, limit int, what string) {
-	if s == "" && what != "" {
-		c.add(at, source.CodeConstraint, col, s, "missing: give "+what)
+// text checks a text's length and, when missing is not zero, that it is
+// given: missing is then the message for an empty cell.
+func (c *checker) text(at source.Origin, col, s string, limit int, missing source.Phrase) {
+	if s == "" && !missing.IsZero() {
+		c.addP(at, source.CodeConstraint, col, s, missing)
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
-		c.add(at, source.CodeConstraint, col, s, fmt.Sprintf("too long: %d characters, at most %d", n, limit))
+		c.add(at, source.CodeConstraint, col, s, "too long: %d characters, at most %d", n, limit)
 	}
 }
+
+// optional is the missing message of a text that may be empty.
+var optional source.Phrase
 
 // keys finds duplicate codes, exact or differing only in case. Codes that
 // differ only in case would be one folder on Windows and macOS and are
@@ -153,14 +162,18 @@ func newKeys(what string) *keys {
 
 func (k *keys) add(c *checker, at source.Origin, col, code string) {
 	if prev, ok := k.exact[code]; ok {
-		c.add(at, source.CodePrimaryKey, col, code, fmt.Sprintf("this %s code is used twice: also on line %d", k.what, prev.Row.Line))
+		if k.what == "indicator" {
+			c.add(at, source.CodePrimaryKey, col, code, "this indicator code is used twice: also on line %d", prev.Row.Line)
+		} else {
+			c.add(at, source.CodePrimaryKey, col, code, "this unit code is used twice: also on line %d", prev.Row.Line)
+		}
 		return
 	}
 	k.exact[code] = at
 	f := strings.ToLower(code)
 	if prev, ok := k.fold[f]; ok {
-		c.add(at, source.CodeConstraint, col, code, fmt.Sprintf(
-			"same as %q on line %d once capital letters are ignored; codes become web addresses, so make them differ by more than case", prev.code, prev.at.Row.Line))
+		c.add(at, source.CodeSlugCollide, col, code,
+			"same as %q on line %d once capital letters are ignored; codes become web addresses, so make them differ by more than case", prev.code, prev.at.Row.Line)
 		return
 	}
 	k.fold[f] = keyOwner{code, at}
@@ -178,27 +191,36 @@ func (c *checker) indicators() {
 		} else {
 			c.code(at, "group", ind.Group)
 		}
-		c.text(at, "name_vi", ind.Name.VI, maxName, "the name in Vietnamese")
-		c.text(at, "name_en", ind.Name.EN, maxName, "")
-		c.text(at, "definition_vi", ind.Definition.VI, maxText, "")
-		c.text(at, "definition_en", ind.Definition.EN, maxText, "")
-		c.text(at, "source_vi", ind.Source.VI, maxText, "")
-		c.text(at, "source_en", ind.Source.EN, maxText, "")
-		if !ind.Measure.Valid() {
-			c.add(at, source.CodeConstraint, "unit", string(ind.Measure), "must be percent, count or number"+enumHint(string(ind.Measure), "percent", "count", "number"))
+		c.text(at, "name_vi", ind.Name.VI, maxName, source.P("missing: give the name in Vietnamese"))
+		c.text(at, "name_en", ind.Name.EN, maxName, optional)
+		c.text(at, "definition_vi", ind.Definition.VI, maxText, optional)
+		c.text(at, "definition_en", ind.Definition.EN, maxText, optional)
+		c.text(at, "source_vi", ind.Source.VI, maxText, optional)
+		c.text(at, "source_en", ind.Source.EN, maxText, optional)
+		if m := string(ind.Measure); !ind.Measure.Valid() {
+			if w := nearMiss(m, "percent", "count", "number"); w != "" {
+				c.add(at, source.CodeConstraint, "unit", m, "must be percent, count or number: write %s, in lower case and without spaces", w)
+			} else {
+				c.add(at, source.CodeConstraint, "unit", m, "must be percent, count or number")
+			}
 		}
-		if !ind.Direction.Valid() {
-			c.add(at, source.CodeConstraint, "direction", string(ind.Direction), "must be up (higher is better) or down (lower is better)"+enumHint(string(ind.Direction), "up", "down"))
+		if d := string(ind.Direction); !ind.Direction.Valid() {
+			if w := nearMiss(d, "up", "down"); w != "" {
+				c.add(at, source.CodeConstraint, "direction", d, "must be up (higher is better) or down (lower is better): write %s, in lower case and without spaces", w)
+			} else {
+				c.add(at, source.CodeConstraint, "direction", d, "must be up (higher is better) or down (lower is better)")
+			}
 		}
 	}
 }
 
-// enumHint points out the near misses people make with a word from a list.
-func enumHint(s string, words ...string) string {
+// nearMiss finds the word of a list that s differs from only by case or
+// spaces, the near misses people make; "" when there is none.
+func nearMiss(s string, words ...string) string {
 	t := strings.ToLower(strings.TrimSpace(s))
 	for _, w := range words {
 		if t == w {
-			return fmt.Sprintf(": write %s, in lower case and without spaces", w)
+			return w
 		}
 	}
 	return ""
@@ -212,26 +234,26 @@ func (c *checker) units() {
 		if c.code(u.At, "code", u.Code) {
 			seen.add(c, u.At, "code", u.Code)
 		}
-		c.text(u.At, "name_vi", u.Name.VI, maxName, "the name in Vietnamese")
-		c.text(u.At, "name_en", u.Name.EN, maxName, "")
-		c.text(u.At, "kind", u.Kind, maxName, "")
+		c.text(u.At, "name_vi", u.Name.VI, maxName, source.P("missing: give the name in Vietnamese"))
+		c.text(u.At, "name_en", u.Name.EN, maxName, optional)
+		c.text(u.At, "kind", u.Kind, maxName, optional)
 		switch {
 		case u.Parent == "" && top == nil:
 			top = u
 		case u.Parent == "":
-			c.add(u.At, source.CodeConstraint, "parent", "", fmt.Sprintf(
-				"missing: only one unit, the district, has no parent, and %s on line %d already has none", top.Code, top.At.Row.Line))
+			c.add(u.At, source.CodeConstraint, "parent", "",
+				"missing: only one unit, the district, has no parent, and %s on line %d already has none", top.Code, top.At.Row.Line)
 		case c.code(u.At, "parent", u.Parent):
 			if !c.hasUnit(u.Parent) {
-				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, "unknown parent: no unit in "+unitsFile+" has this code")
+				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, "unknown parent: no unit in %s has this code", unitsFile)
 			}
 		}
 	}
 	// No units at all is the loader's to report: it knows why (a missing
 	// or empty file).
 	if top == nil && len(c.ds.Units) > 0 {
-		c.errs.Add(&source.Error{Pos: source.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, Code: source.CodeConstraint,
-			Msg: "no top unit: the district must have an empty parent"})
+		c.errs.Add(source.Newf(source.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, source.CodeConstraint, "", "",
+			"no top unit: the district must have an empty parent"))
 	}
 	c.cycles()
 }
@@ -305,7 +327,7 @@ func (c *checker) reportCycle(path []int, from int) {
 	}
 	u := c.ds.Units[loop[first]]
 	c.add(u.At, source.CodeConstraint, "parent", u.Parent,
-		"units form a loop: "+strings.Join(names, " → ")+"; follow the parents up to the district instead")
+		"units form a loop: %s; follow the parents up to the district instead", strings.Join(names, " → "))
 }
 
 func (c *checker) targets() {
@@ -326,12 +348,12 @@ func (c *checker) targets() {
 		if indOK {
 			c.value(at, "value", t.Value, ind)
 		}
-		c.text(at, "basis_vi", t.Basis.VI, maxText, "the decision that set the target, in Vietnamese")
-		c.text(at, "basis_en", t.Basis.EN, maxText, "")
+		c.text(at, "basis_vi", t.Basis.VI, maxText, source.P("missing: give the decision that set the target, in Vietnamese"))
+		c.text(at, "basis_en", t.Basis.EN, maxText, optional)
 		k := key{t.Indicator, t.Unit, t.Year}
 		if prev, ok := seen[k]; ok {
-			c.errs.Add(&source.Error{Pos: at.Row, Code: source.CodePrimaryKey, Msg: fmt.Sprintf(
-				"a second target for indicator %s, unit %s and year %d: the first is on line %d; keep one", t.Indicator, t.Unit, t.Year, prev.Row.Line)})
+			c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
+				"a second target for indicator %s, unit %s and year %d: the first is on line %d; keep one", t.Indicator, t.Unit, t.Year, prev.Row.Line))
 			continue
 		}
 		seen[k] = at
@@ -345,7 +367,7 @@ func (c *checker) indicator(at source.Origin, col, code string) (model.Indicator
 	}
 	ind, ok := c.ds.Indicator(code)
 	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
-		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in "+indicatorsFile+" has this code")
+		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
 	}
 	return ind, ok
 }
@@ -355,7 +377,7 @@ func (c *checker) unit(at source.Origin, col, code string) {
 		return
 	}
 	if !c.hasUnit(code) && len(c.ds.Units) > 0 {
-		c.add(at, source.CodeForeignKey, col, code, "unknown unit: no unit in "+unitsFile+" has this code")
+		c.add(at, source.CodeForeignKey, col, code, "unknown unit: no unit in %s has this code", unitsFile)
 	}
 }
 
@@ -365,15 +387,16 @@ func (c *checker) value(at source.Origin, col string, v float64, ind model.Indic
 	switch ind.Measure {
 	case model.Percent:
 		if v < 0 || v > 100 {
-			c.add(at, source.CodeConstraint, col, s, fmt.Sprintf("out of range: %s is a percent, from 0 to 100", ind.Code))
+			c.add(at, source.CodeConstraint, col, s, "out of range: %s is a percent, from 0 to 100", ind.Code)
 		}
 	case model.Count:
 		if v < 0 || v != math.Trunc(v) {
-			msg := fmt.Sprintf("not a count: %s counts things, so write a whole number, 0 or more", ind.Code)
 			if thousands := strings.ReplaceAll(s, ".", ""); v >= 1 && len(s)-strings.IndexByte(s, '.') == 4 {
-				msg += fmt.Sprintf(" (if the dot separates thousands, write %s)", strings.TrimLeft(thousands, "0"))
+				c.add(at, source.CodeConstraint, col, s,
+					"not a count: %s counts things, so write a whole number, 0 or more (if the dot separates thousands, write %s)", ind.Code, strings.TrimLeft(thousands, "0"))
+				break
 			}
-			c.add(at, source.CodeConstraint, col, s, msg)
+			c.add(at, source.CodeConstraint, col, s, "not a count: %s counts things, so write a whole number, 0 or more", ind.Code)
 		}
 	}
 }
@@ -389,12 +412,12 @@ func (c *checker) snapshots() {
 			at := o.At
 			c.unit(at, "unit", o.Unit)
 			ind, indOK := c.indicator(at, "indicator", o.Indicator)
-			c.text(at, "note", o.Note, maxText, "")
-			c.text(at, "source", o.Source, maxText, "")
+			c.text(at, "note", o.Note, maxText, optional)
+			c.text(at, "source", o.Source, maxText, optional)
 			k := key{o.Unit, o.Indicator}
 			if prev, ok := seen[k]; ok {
-				c.errs.Add(&source.Error{Pos: at.Row, Code: source.CodePrimaryKey, Msg: fmt.Sprintf(
-					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, prev.Row.Line)})
+				c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
+					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, prev.Row.Line))
 			} else {
 				seen[k] = at
 			}
@@ -431,8 +454,8 @@ func (c *checker) ratio(o model.Observation, ind model.Indicator) bool {
 		if num == nil {
 			col, v = "denominator", den
 		}
-		c.add(at, source.CodeRow, col, format(*v), fmt.Sprintf(
-			"only percent indicators take a numerator and denominator; %s is a %s: leave both empty", ind.Code, ind.Measure))
+		c.add(at, source.CodeRow, col, format(*v),
+			"only percent indicators take a numerator and denominator; %s is a %s: leave both empty", ind.Code, string(ind.Measure))
 		return true // the value is still checked on its own
 	case den == nil:
 		c.add(at, source.CodeRow, "numerator", format(*num), "denominator is missing: give both numerator and denominator, or neither")
@@ -447,15 +470,15 @@ func (c *checker) ratio(o model.Observation, ind model.Indicator) bool {
 		c.add(at, source.CodeRow, "numerator", format(*num), "the numerator cannot be negative")
 		return false
 	case *num > *den:
-		c.add(at, source.CodeRow, "numerator", format(*num), fmt.Sprintf(
-			"the numerator is more than the denominator (%s): a part cannot be larger than the whole", format(*den)))
+		c.add(at, source.CodeRow, "numerator", format(*num),
+			"the numerator is more than the denominator (%s): a part cannot be larger than the whole", format(*den))
 		return false
 	}
 	if o.Value != nil {
 		want := 100 * *num / *den
 		if math.Abs(*o.Value-want) > agreement {
-			c.add(at, source.CodeRow, "value", format(*o.Value), fmt.Sprintf(
-				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(decimal.Round(want, 2))))
+			c.add(at, source.CodeRow, "value", format(*o.Value),
+				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(decimal.Round(want, 2)))
 			return false
 		}
 	}
@@ -469,8 +492,8 @@ func (c *checker) periods() {
 	for j := range snaps {
 		for i := range j {
 			if snaps[i].Period.Overlaps(snaps[j].Period) {
-				c.errs.Add(&source.Error{Pos: source.Position{File: snaps[j].File}, Code: source.CodeOverlap, Msg: fmt.Sprintf(
-					"period %s overlaps %s (%s): keep one file per period, with no two covering the same months", snaps[j].Period, snaps[i].File, snaps[i].Period)})
+				c.errs.Add(source.Newf(source.Position{File: snaps[j].File}, source.CodeOverlap, "", "",
+					"period %s overlaps %s (%s): keep one file per period, with no two covering the same months", snaps[j].Period.String(), snaps[i].File, snaps[i].Period.String()))
 			}
 		}
 	}
@@ -481,8 +504,8 @@ func (c *checker) periods() {
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	for _, s := range snaps {
 		if start := s.Period.Start(); start.After(today) {
-			c.errs.Add(&source.Error{Pos: source.Position{File: s.File}, Code: source.CodeConstraint, Msg: fmt.Sprintf(
-				"period has not started yet: %s starts on %s and today is %s", s.Period, start.Format(time.DateOnly), today.Format(time.DateOnly))})
+			c.errs.Add(source.Newf(source.Position{File: s.File}, source.CodeConstraint, "", "",
+				"period has not started yet: %s starts on %s and today is %s", s.Period.String(), start.Format(time.DateOnly), today.Format(time.DateOnly)))
 		}
 	}
 }

@@ -317,7 +317,7 @@ func TestCodes(t *testing.T) {
 	ds.Indicators[1].Code = "P1"                                                                // primary-key
 	ds.Units[1].Parent = "Z"                                                                    // foreign-key
 	ds.Snapshots[0].Observations[0].Numerator = f(11)                                           // row-constraint
-	ds.Snapshots[0].Observations[2].Unit = "../x"                                               // constraint-error
+	ds.Snapshots[0].Observations[2].Unit = "../x"                                               // unsafe-path
 	ds.Snapshots = append(ds.Snapshots, snapshot("2024"))                                       // period-overlap
 	ds.Targets = append(ds.Targets, target(3, "P1", "*", 2025, 1), target(4, "", "*", 2025, 1)) // primary-key, constraint-error
 	var got []string
@@ -328,7 +328,7 @@ func TestCodes(t *testing.T) {
 		"data/indicators.csv:3:1 primary-key",
 		"data/snapshots/2024-Q4.csv:2:31 row-constraint",
 		"data/snapshots/2024-Q4.csv:3:11 foreign-key",
-		"data/snapshots/2024-Q4.csv:4:1 constraint-error",
+		"data/snapshots/2024-Q4.csv:4:1 unsafe-path",
 		"data/snapshots/2024-Q4.csv:5:11 foreign-key",
 		"data/snapshots/2024.csv period-overlap",
 		"data/targets.csv:3:1 primary-key",

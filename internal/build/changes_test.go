@@ -1,0 +1,172 @@
+package build_test
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/minhbach/minhbach/internal/build"
+)
+
+// corrections returns the rows of the corrections table of the changes
+// page, as cell texts.
+func corrections(t *testing.T, dest, lang string) [][]string {
+	t.Helper()
+	doc := parse(t, dest, filepath.Join(lang, "thay-doi/index.html"))
+	var out [][]string
+	for _, tr := range find(doc, "tr", "corr") {
+		var cells []string
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				cells = append(cells, text(c))
+			}
+		}
+		out = append(out, cells)
+	}
+	return out
+}
+
+func pageText(t *testing.T, dest, name string) string {
+	t.Helper()
+	return text(parse(t, dest, name))
+}
+
+// TestChangesListCorrectionsOfThePreviousBuild builds the sample, corrects
+// a figure of an earlier quarter, builds again into the same place, and
+// checks that the changes page lists the correction with both values.
+func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
+	site := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Đây là lần công bố đầu tiên") {
+		t.Errorf("first build: the changes page does not say there is nothing to compare with:\n%s", got)
+	}
+	if got := pageText(t, dest, "en/thay-doi/index.html"); !strings.Contains(got, "This is the first publication") {
+		t.Error("first build: the English changes page does not say there is nothing to compare with")
+	}
+	if rows := corrections(t, dest, ""); len(rows) != 0 {
+		t.Errorf("first build lists corrections: %v", rows)
+	}
+
+	// Xuân Lạc's signed documents of Q3 2024 were 175 of 212; staff correct
+	// them to 170 of 212 (line 18), leaving the value to be computed.
+	edited := false
+	rewriteCSV(t, filepath.Join(site, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
+		if r[col["unit"]] == "02023" && r[col["indicator"]] == "VB01" {
+			if r[col["numerator"]] != "175" || r[col["denominator"]] != "212" {
+				t.Fatalf("sample row changed: %v", r)
+			}
+			r[col["value"]], r[col["numerator"]] = "", "170"
+			edited = true
+		}
+	})
+	if !edited {
+		t.Fatal("no Xuân Lạc VB01 row in 2024-Q3.csv")
+	}
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "en"} {
+		rows := corrections(t, dest, lang)
+		// The commune's figure and the district total it is part of.
+		if len(rows) != 2 {
+			t.Fatalf("%s: %d corrections, want 2 (Xuân Lạc and the district total): %v", lang, len(rows), rows)
+		}
+		var commune []string
+		for _, r := range rows {
+			if strings.Contains(r[2], "Xuân Lạc") {
+				commune = r
+			}
+		}
+		if commune == nil {
+			t.Fatalf("%s: no correction for Xuân Lạc: %v", lang, rows)
+		}
+		period, before, after, src := commune[0], commune[3], commune[4], commune[5]
+		wantPeriod, wantAfter := "quý III/2024", "80,2% (170/212)"
+		if lang == "en" {
+			wantPeriod, wantAfter = "Q3 2024", "80.2% (170/212)"
+		}
+		if period != wantPeriod || !strings.Contains(before, "(175/212)") || !strings.HasPrefix(after, wantAfter) {
+			t.Errorf("%s: correction %q: want period %s, before with 175/212, after %s", lang, commune, wantPeriod, wantAfter)
+		}
+		if src != "data/snapshots/2024-Q3.csv:18" {
+			t.Errorf("%s: correction source = %q, want the corrected row data/snapshots/2024-Q3.csv:18", lang, src)
+		}
+	}
+
+	// A third build of the same data corrects nothing.
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	if rows := corrections(t, dest, ""); len(rows) != 0 {
+		t.Errorf("rebuild of the same data lists corrections: %v", rows)
+	}
+	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không có số liệu nào của các kỳ đã công bố bị thay đổi") {
+		t.Error("rebuild of the same data: the changes page does not say nothing changed")
+	}
+}
+
+// TestFiguresFilePublished checks the figures file: listed on the data page
+// with its checksum, every figure once, and its columns documented.
+func TestFiguresFilePublished(t *testing.T) {
+	dest := sampleSite(t)
+	b, err := os.ReadFile(filepath.Join(dest, "du-lieu/figures.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	doc := parse(t, dest, "du-lieu/index.html")
+	var listed bool
+	for _, tr := range find(doc, "tr", "") {
+		links := find(tr, "a", "")
+		hashes := find(tr, "code", "hash")
+		if len(links) == 1 && attr(links[0], "href") == "/du-lieu/figures.csv" && len(hashes) == 1 {
+			listed = text(hashes[0]) == hex.EncodeToString(sum[:])
+		}
+	}
+	if !listed {
+		t.Error("du-lieu/figures.csv is not listed with its SHA-256 on the data page")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range recs[1:] {
+		k := r[0] + " " + r[1] + " " + r[4]
+		if seen[k] {
+			t.Errorf("figure %s listed twice", k)
+		}
+		seen[k] = true
+	}
+	// 8 quarters: HT01 is reported by 28 units (27 in Q1 2023) and
+	// rolled up for the district in each.
+	n := 0
+	for _, r := range recs[1:] {
+		if r[4] == "HT01" {
+			n++
+		}
+	}
+	if n != 27+7*28+8 {
+		t.Errorf("%d HT01 figures, want %d", n, 27+7*28+8)
+	}
+	// Every column is explained on the data page.
+	var documented []string
+	for _, th := range find(doc, "th", "") {
+		if c := find(th, "code", ""); len(c) == 1 && attr(c[0], "class") == "" {
+			documented = append(documented, text(c[0]))
+		}
+	}
+	if !slices.Equal(documented, recs[0]) {
+		t.Errorf("documented columns %v, file columns %v", documented, recs[0])
+	}
+}

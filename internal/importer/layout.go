@@ -1,0 +1,342 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// role is what a column holds.
+type role int
+
+const (
+	rNone      role = iota // blank heading, or not part of the table
+	rIgnore                // STT, unit of measure: read by people, not imported
+	rUnit                  // unit name or code
+	rIndicator             // indicator code or name (long layout)
+	rValue
+	rNum
+	rDen
+	rNote
+	rSource
+)
+
+// labels are the column headings import understands, as labelKey folds
+// them: the snapshot's own names and the Vietnamese ones staff write.
+var labels = func() map[string]role {
+	m := map[string]role{}
+	for r, names := range map[role][]string{
+		rIgnore:    {"STT", "TT", "Số TT", "Số thứ tự", "No", "Đơn vị tính", "ĐVT"},
+		rUnit:      {"unit", "Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị báo cáo", "Xã, thị trấn", "Tên xã, thị trấn", "Tên xã", "Mã đơn vị", "Địa phương", "Cơ quan"},
+		rIndicator: {"indicator", "Chỉ số", "Mã chỉ số", "Tên chỉ số", "Chỉ tiêu", "Mã chỉ tiêu", "Tên chỉ tiêu", "Nội dung"},
+		rValue:     {"value", "Giá trị", "Tỷ lệ", "Tỷ lệ (%)", "Tỉ lệ", "Kết quả", "Số liệu", "Thực hiện", "Số lượng"},
+		rNum:       {"numerator", "Tử số"},
+		rDen:       {"denominator", "Mẫu số"},
+		rNote:      {"note", "Ghi chú"},
+		rSource:    {"source", "Nguồn", "Nguồn số liệu"},
+	} {
+		for _, n := range names {
+			m[labelKey(n)] = r
+		}
+	}
+	return m
+}()
+
+// knownLabels lists headings for messages.
+const knownLabels = "Đơn vị, Chỉ số, Giá trị, Tử số, Mẫu số, Ghi chú, Nguồn, STT"
+
+// column is one column of the table found.
+type column struct {
+	role  role
+	ind   int  // indicator index, for the columns of one indicator (wide)
+	label cell // its heading, for positions
+}
+
+// table is the layout found in a grid.
+type table struct {
+	g     *grid
+	first int // index in g.rows of the first row after the heading rows
+	wide  bool
+	cols  []column
+}
+
+// roleOf returns the role of a heading, and for an indicator heading its
+// index (-1 otherwise).
+func (im *importer) roleOf(text string) (role, int) {
+	if strings.TrimSpace(text) == "" {
+		return rNone, -1
+	}
+	if r, ok := labels[labelKey(text)]; ok {
+		return r, -1
+	}
+	if i := im.indicatorHeading(text); i >= 0 {
+		return rValue, i
+	}
+	return rNone, -1
+}
+
+// indicatorHeading finds the indicator a column heading names: its code,
+// its Vietnamese name, or the code followed by the name ("HT01 - Tỷ lệ…").
+func (im *importer) indicatorHeading(text string) int {
+	if i, _, _ := im.inds.match(text); i >= 0 {
+		return i
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(" \n\t-.:–()", r) })
+	if len(fields) > 1 {
+		if ids := im.inds.code[strings.ToLower(fields[0])]; len(ids) == 1 {
+			return ids[0]
+		}
+	}
+	return -1
+}
+
+// score rates a row as the heading row: 0 when it is not one.
+func (im *importer) score(texts []string) int {
+	unit, n := false, 0
+	for _, t := range texts {
+		r, ind := im.roleOf(t)
+		switch {
+		case r == rUnit:
+			unit = true
+		case r == rIndicator:
+			n += 2
+		case ind >= 0:
+			n += 2
+		case r != rNone:
+			n++
+		}
+	}
+	if !unit {
+		return 0
+	}
+	return 1 + n
+}
+
+func texts(r row) []string {
+	out := make([]string, len(r.cells))
+	for i, c := range r.cells {
+		out[i] = c.eff()
+	}
+	return out
+}
+
+// eff is what the cell shows: its text, or the text of the merged range
+// it belongs to.
+func (c cell) eff() string {
+	if c.follower && c.text == "" {
+		return c.mergedVal
+	}
+	return c.text
+}
+
+// maxTitleRows is how far down the heading row is looked for.
+const maxTitleRows = 50
+
+// columnNumbersRE matches the row of column numbers that Vietnamese forms
+// print under the headings: "(1)", "2", "A", "B".
+var columnNumbersRE = regexp.MustCompile(`^\(?([0-9]{1,2}|[A-Za-z])\)?$`)
+
+// findTable finds the heading row (after any title lines), a second
+// heading row of indicators or of Tử số/Mẫu số/Tỷ lệ under each
+// indicator, and the columns' roles. It returns nil when the grid has no
+// heading row.
+func (im *importer) findTable(g *grid, errs *source.List) *table {
+	h := -1
+	for i := 0; i < len(g.rows) && i < maxTitleRows; i++ {
+		if im.score(texts(g.rows[i])) > 0 {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	t := &table{g: g}
+	head := g.rows[h]
+	width := len(head.cells)
+	for _, r := range g.rows[h:] {
+		width = max(width, len(r.cells))
+	}
+	t.cols = make([]column, width)
+	long := false
+	indicators := 0
+	for i := range width {
+		c := g.get(head, i)
+		r, ind := im.roleOf(c.eff())
+		t.cols[i] = column{role: r, ind: ind, label: c}
+		if r == rIndicator {
+			long = true
+		}
+		if ind >= 0 {
+			indicators++
+		}
+	}
+	next := h + 1
+	// Indicators on a second heading row, under group headings.
+	if !long && indicators == 0 && next < len(g.rows) {
+		sub := g.rows[next]
+		found := 0
+		for i := range width {
+			if _, ind := im.roleOf(g.get(sub, i).eff()); ind >= 0 {
+				found++
+			}
+		}
+		if found > 0 {
+			for i := range width {
+				c := g.get(sub, i)
+				if t.cols[i].role != rNone && t.cols[i].ind < 0 && strings.TrimSpace(c.eff()) == "" {
+					continue // a heading merged down over both rows
+				}
+				if r, ind := im.roleOf(c.eff()); ind >= 0 || (t.cols[i].role == rNone && r != rNone) {
+					t.cols[i] = column{role: r, ind: ind, label: c}
+				} else if strings.TrimSpace(c.eff()) != "" && t.cols[i].role == rNone {
+					t.cols[i].label = c
+				}
+			}
+			indicators = found
+			head = sub
+			next++
+		}
+	}
+	t.wide = !long
+	if t.wide {
+		next = im.subHeadings(t, head, next)
+	}
+	// A row of column numbers under the headings.
+	if next < len(g.rows) && columnNumbers(g.rows[next]) {
+		next++
+	}
+	t.first = next
+	im.checkColumns(t, errs)
+	return t
+}
+
+// subHeadings reads a row of Tử số / Mẫu số / Tỷ lệ / Ghi chú under the
+// indicators of a wide table: each indicator's heading then spans the
+// columns up to the next heading. It returns the index of the next row.
+func (im *importer) subHeadings(t *table, head row, next int) int {
+	g := t.g
+	if next >= len(g.rows) {
+		return next
+	}
+	sub := g.rows[next]
+	subs := 0
+	for i := range t.cols {
+		c := g.get(sub, i)
+		if c.follower || strings.TrimSpace(c.text) == "" {
+			continue
+		}
+		r, ind := im.roleOf(c.text)
+		switch {
+		case ind < 0 && (r == rValue || r == rNum || r == rDen || r == rNote):
+			subs++
+		case r == rIgnore:
+		case columnNumbersRE.MatchString(strings.TrimSpace(c.text)):
+		default:
+			return next // a data row, or something else: no sub-headings
+		}
+	}
+	if subs == 0 {
+		return next
+	}
+	ind := -1
+	for i := range t.cols {
+		hc := g.get(head, i)
+		if strings.TrimSpace(hc.text) != "" && !hc.follower {
+			ind = t.cols[i].ind // a new heading starts a group (or ends one)
+		}
+		c := g.get(sub, i)
+		r, _ := im.roleOf(c.text)
+		switch {
+		case ind >= 0 && (r == rValue || r == rNum || r == rDen || r == rNote):
+			t.cols[i] = column{role: r, ind: ind, label: c}
+		case ind >= 0 && strings.TrimSpace(c.text) != "":
+			t.cols[i] = column{role: rNone, ind: -1, label: c}
+		case ind >= 0 && strings.TrimSpace(hc.text) != "" && !hc.follower:
+			// an indicator without sub-headings (merged down over both rows)
+		case ind >= 0:
+			t.cols[i] = column{role: rNone, ind: -1, label: hc}
+		}
+	}
+	return next + 1
+}
+
+func columnNumbers(r row) bool {
+	n := 0
+	for _, c := range r.cells {
+		s := strings.TrimSpace(c.text)
+		if s == "" {
+			continue
+		}
+		if !columnNumbersRE.MatchString(s) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// checkColumns reports headings that are unknown, repeated, or missing.
+func (im *importer) checkColumns(t *table, errs *source.List) {
+	g := t.g
+	type key struct {
+		r   role
+		ind int
+	}
+	seen := map[key]cell{}
+	has := map[role]bool{}
+	for i, col := range t.cols {
+		c := col.label
+		text := strings.TrimSpace(c.eff())
+		if col.role == rNone {
+			if text != "" && !c.follower {
+				if t.wide {
+					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownWide, knownLabels))
+				} else {
+					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownLong, knownLabels))
+				}
+			} else if im.hasData(t, i) {
+				errs.Add(source.Newf(g.at(c), source.CodeBlankLabel, "", "", msgBlankLabel))
+			}
+			continue
+		}
+		has[col.role] = true
+		if col.role == rIgnore || col.role == rUnit {
+			continue
+		}
+		k := key{col.role, col.ind}
+		if prev, ok := seen[k]; ok {
+			errs.Add(source.Newf(g.at(c), source.CodeDupLabel, "", text, msgDupLabel, g.at(prev).String()))
+			t.cols[i].role = rNone
+			continue
+		}
+		seen[k] = c
+	}
+	if !t.wide {
+		if !has[rValue] && !has[rNum] {
+			errs.Add(source.Newf(g.pos(t.cols[0].label.line, 1), source.CodeMissing, "", "", msgNoValueCol))
+		}
+	}
+}
+
+// hasData reports whether any row below the headings has text in column i.
+func (im *importer) hasData(t *table, i int) bool {
+	for _, r := range t.g.rows[min(t.first, len(t.g.rows)):] {
+		if i < len(r.cells) && strings.TrimSpace(r.cells[i].text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// "I. KHỐI XÃ", "II.", "A)": a group heading in the unit or STT column.
+	groupRE = regexp.MustCompile(`^([IVXLC]+|[A-Z])\s*[.):]`)
+	romanRE = regexp.MustCompile(`^([IVXLC]+|[A-Z])$`)
+	// Total rows, as labelKey folds them.
+	totalRE    = regexp.MustCompile(`^(tong cong|tong so|tong|toan huyen|toan tinh|toan xa|cong)( |$)`)
+	subtotalRE = regexp.MustCompile(`^cong( |$)`)
+	// Signature blocks and dates under the table end it.
+	footerRE = regexp.MustCompile(`^(nguoi lap( bieu)?|thu truong|ki ten|xac nhan|lanh dao|chu tich|tm ubnd|kt chu tich|ke toan)( |$)|ngay [0-9]+ thang [0-9]+ nam [0-9]+`)
+)

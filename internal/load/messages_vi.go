@@ -1,0 +1,73 @@
+package load
+
+import "github.com/minhbach/minhbach/internal/source"
+
+// The Vietnamese form of every message the loader makes, keyed by its
+// English format (see source.RegisterVI). TestMessagesVI fails when a
+// format in this package has no entry here.
+func init() {
+	source.RegisterVI(map[string]string{
+		// Files and folders (load.go).
+		"cannot read the folder: %s":                                                                                                         "không đọc được thư mục: %s",
+		"not a CSV snapshot: the name must end in .csv, in lower case":                                                                       "không phải tệp số liệu CSV: tên tệp phải kết thúc bằng .csv, viết thường",
+		"not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in %s":                                         "không phải tệp số liệu CSV: thư mục %s chỉ chứa các tệp đặt tên theo kỳ báo cáo, ví dụ 2024-Q4.csv",
+		"the file name is not a period: name it YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv or YYYY-MM.csv, such as 2024-Q4.csv (years 1900 to 2200)": "tên tệp không phải là một kỳ báo cáo: hãy đặt tên YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv hoặc YYYY-MM.csv, ví dụ 2024-Q4.csv (năm từ 1900 đến 2200)",
+		"no snapshot files: add one CSV file per period, such as %s/2024-Q4.csv":                                                             "chưa có tệp số liệu nào: mỗi kỳ báo cáo cần một tệp CSV, ví dụ %s/2024-Q4.csv",
+		"file not found: every site needs it":                                                                                                "không tìm thấy tệp: trang web nào cũng cần tệp này",
+		"cannot open: %s":                                                                                                                    "không mở được tệp: %s",
+		"cannot read: %s":                                                                                                                    "không đọc được tệp: %s",
+		"file too large: %d MB, over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file": "tệp quá lớn: %d MB, vượt giới hạn %d MB; số liệu của một huyện chỉ nặng vài kilobyte, hãy kiểm tra xem có chép nhầm tệp không",
+		"file too large: over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file":        "tệp quá lớn: vượt giới hạn %d MB; số liệu của một huyện chỉ nặng vài kilobyte, hãy kiểm tra xem có chép nhầm tệp không",
+		"missing: give the year the target is due": "còn trống: hãy ghi năm phải đạt mục tiêu",
+		"missing: give the target value":           "còn trống: hãy ghi giá trị mục tiêu",
+
+		// Encoding, delimiters and quotes (table.go).
+		"no data rows: the file has only its header row":                                                                       "không có dòng số liệu nào: tệp chỉ có dòng tiêu đề",
+		"empty file: it needs at least the header row":                                                                         "tệp rỗng: tệp cần ít nhất dòng tiêu đề",
+		`the file is saved as UTF-16 ("Unicode Text"): %s`:                                                                     `tệp được lưu ở dạng UTF-16 ("Unicode Text"): %s`,
+		"not UTF-8 text (byte 0x%02X), perhaps Windows-1258: %s":                                                               "tệp không phải văn bản UTF-8 (byte 0x%02X), có lẽ là bảng mã Windows-1258: %s",
+		`save it again as "CSV UTF-8 (Comma delimited)"`:                                                                       `hãy lưu lại tệp theo định dạng "CSV UTF-8 (Comma delimited)"`,
+		`convert the original file with "minhbach import FILE --period %s", or save it again as "CSV UTF-8 (Comma delimited)"`: `hãy chuyển đổi tệp gốc bằng lệnh "minhbach import FILE --period %s", hoặc lưu lại tệp theo định dạng "CSV UTF-8 (Comma delimited)"`,
+		"expected commas between columns, but this file uses semicolons (Excel with Vietnamese settings): %s":                  "các cột phải cách nhau bằng dấu phẩy, nhưng tệp này dùng dấu chấm phẩy (Excel cài đặt tiếng Việt): %s",
+		`expected commas between columns, but this file uses tabs (Excel "Unicode Text" or "Text (Tab delimited)"): %s`:        `các cột phải cách nhau bằng dấu phẩy, nhưng tệp này dùng ký tự tab (Excel "Unicode Text" hoặc "Text (Tab delimited)"): %s`,
+		"blank column name: name the column or delete it":                                                                      "tên cột để trống: hãy đặt tên cho cột hoặc xoá cột",
+		"column name used twice: also column %d":                                                                               "tên cột bị trùng: cột %d cũng mang tên này",
+		"unknown column: did you mean %q? (column names are lower case, without spaces)":                                       "cột không có trong mẫu: có phải là %q? (tên cột viết thường, không có dấu cách)",
+		"unknown column: the columns are %s; delete this one or correct its name":                                              "cột không có trong mẫu: các cột cần có là %s; hãy xoá cột này hoặc sửa lại tên",
+		"missing column %q: add it to the header row, even if its cells stay empty":                                            "thiếu cột %q: hãy thêm cột này vào dòng tiêu đề, kể cả khi các ô của cột để trống",
+		"blank row: delete it": "dòng trống: hãy xoá dòng này",
+		"extra cell: this row has %d cells but the header has %d columns (a comma too many at the end?)":                        "thừa ô: dòng này có %d ô nhưng dòng tiêu đề có %d cột (có lẽ thừa một dấu phẩy ở cuối dòng?)",
+		"extra cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell":   "thừa ô: dòng này có %d ô nhưng dòng tiêu đề có %d cột; ô nào có dấu phẩy bên trong thì phải đặt trong dấu ngoặc kép",
+		"missing cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell": "thiếu ô: dòng này có %d ô nhưng dòng tiêu đề có %d cột; ô nào có dấu phẩy bên trong thì phải đặt trong dấu ngoặc kép",
+		`stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`:           `dấu ngoặc kép lạc trong ô: hãy đặt cả ô trong dấu ngoặc kép và viết mỗi dấu ngoặc kép bên trong thành hai dấu ("")`,
+		`text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice ("")`:        `có chữ sau dấu ngoặc kép đóng: hãy đặt cả ô trong dấu ngoặc kép và viết mỗi dấu ngoặc kép bên trong thành hai dấu ("")`,
+		`quote mark opened here is never closed: close it, or write a quote mark inside a cell twice ("")`:                      `dấu ngoặc kép mở ở đây không được đóng lại: hãy đóng nó, hoặc viết dấu ngoặc kép bên trong ô thành hai dấu ("")`,
+		"cannot read this part of the file as CSV: %s":                                                                          "không đọc được phần này của tệp theo định dạng CSV: %s",
+		"contains a line break: keep the text of a cell on one line":                                                            "có dấu xuống dòng: hãy viết nội dung của ô trên một dòng",
+		"contains a tab character: delete it":                                                                                   "có ký tự tab: hãy xoá ký tự này",
+		"contains an invisible control character (U+%04X): delete it":                                                           "có ký tự điều khiển không nhìn thấy được (U+%04X): hãy xoá ký tự này",
+		"cannot map the rows to columns: %q":                                                                                    "không khớp được các dòng với các cột: %q",
+
+		// Numbers and years (cell.go).
+		"not a year: write four digits, such as 2025": "không phải là năm: hãy viết bốn chữ số, ví dụ 2025",
+		"number too large: write a smaller number":    "số quá lớn: hãy viết một số nhỏ hơn",
+		"not a number: write %s":                      "không phải là số: hãy viết %s",
+		"not a number: write %s, %s":                  "không phải là số: hãy viết %s, %s",
+		"not a number: write %s if the comma separates thousands, or %s if it marks decimals":                  "không phải là số: hãy viết %s nếu dấu phẩy phân cách hàng nghìn, hoặc %s nếu đó là dấu thập phân",
+		"not a number: write %s if the comma separates thousands, or %s if it marks decimals, and write it %s": "không phải là số: hãy viết %s nếu dấu phẩy phân cách hàng nghìn, hoặc %s nếu đó là dấu thập phân, và viết %s",
+		"not a number: leave the cell empty if the figure is missing":                                          "không phải là số: nếu chưa có số liệu, hãy để trống ô",
+		"not a number: write the number in full, without e (scientific notation)":                              "không phải là số: hãy viết đầy đủ các chữ số, không dùng ký hiệu e (dạng khoa học)",
+		"not a number: write it in ordinary decimal digits":                                                    "không phải là số: hãy viết bằng chữ số thập phân thông thường",
+		"not a number: write digits only, with a dot for decimals, such as 12.5":                               "không phải là số: chỉ viết chữ số, dùng dấu chấm cho phần thập phân, ví dụ 12.5",
+		"without spaces":                       "bỏ dấu cách",
+		"without %%":                           "bỏ dấu %%",
+		"without the + sign":                   "bỏ dấu +",
+		"without underscores":                  "bỏ dấu gạch dưới",
+		"with a dot":                           "dùng dấu chấm thay cho dấu phẩy",
+		"without thousands separators":         "bỏ dấu phân cách hàng nghìn",
+		"with a dot for decimals":              "dùng dấu chấm cho phần thập phân",
+		"with digits on both sides of the dot": "có chữ số ở cả hai bên dấu chấm",
+		"%s and %s":                            "%s và %s",
+		"%s, %s":                               "%s, %s",
+	})
+}
