@@ -184,9 +184,10 @@ func cleanStale(dest string) {
 	}
 }
 
-// syncTree flushes every regular file and folder under root to disk, so
-// that a power cut after the swap cannot reveal empty or partial files.
-func syncTree(root string) error {
+// syncEach flushes every regular file and folder under root to disk, one
+// fsync each, so that a power cut after the swap cannot reveal empty or
+// partial files. syncTree uses it where the system has nothing faster.
+func syncEach(root string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s (%s)", reason(err), path)
