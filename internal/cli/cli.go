@@ -93,6 +93,7 @@ func subName(cmd *cobra.Command) string {
 // Format "text" or "json".
 type reportOptions struct {
 	Lang, Format string
+	Command      string // the command that failed: import writes a file, the others publish
 }
 
 // optionsOf reads a command's --lang and --format, with their defaults
@@ -102,6 +103,7 @@ func optionsOf(cmd *cobra.Command) reportOptions {
 	if cmd == nil {
 		return opt
 	}
+	opt.Command = cmd.Name()
 	if f := cmd.Flags().Lookup("lang"); f != nil {
 		opt.Lang = f.Value.String()
 	}
@@ -156,13 +158,17 @@ func report(w io.Writer, err error, opt reportOptions) {
 	for _, p := range problems {
 		fmt.Fprintln(w, p.Line(opt.Lang))
 	}
+	nothing := map[bool]string{true: "chưa xuất bản gì", false: "nothing was published"}
+	if opt.Command == "import" {
+		nothing = map[bool]string{true: "chưa ghi tệp nào", false: "no file was written"}
+	}
 	switch {
 	case opt.Lang == "vi":
-		fmt.Fprintf(w, "minhbach: %d lỗi; chưa xuất bản gì.\n", len(problems))
+		fmt.Fprintf(w, "minhbach: %d lỗi; %s.\n", len(problems), nothing[true])
 	case len(problems) == 1:
-		fmt.Fprintln(w, "minhbach: 1 problem found; nothing was published")
+		fmt.Fprintf(w, "minhbach: 1 problem found; %s\n", nothing[false])
 	default:
-		fmt.Fprintf(w, "minhbach: %d problems found; nothing was published\n", len(problems))
+		fmt.Fprintf(w, "minhbach: %d problems found; %s\n", len(problems), nothing[false])
 	}
 }
 

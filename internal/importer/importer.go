@@ -212,6 +212,7 @@ type importer struct {
 	errs  source.List
 	// done marks cells already reported, so one mistake is one problem.
 	done map[source.Position]bool
+	more int // problems found beyond maxProblems
 	res  Result
 }
 
@@ -219,9 +220,17 @@ func (im *importer) add(e *source.Error) {
 	if im.done[e.Pos] {
 		return
 	}
+	if im.errs.Len() >= maxProblems {
+		im.more++
+		return
+	}
 	im.done[e.Pos] = true
 	im.errs.Add(e)
 }
+
+// maxProblems is how many problems one run reports: a file with more is
+// the wrong file, or one mistake repeated, and a longer list helps no one.
+const maxProblems = 200
 
 // Convert reads data (the file name, as given, names positions) against
 // the units and indicators of the site in fsys and returns the snapshot
@@ -279,9 +288,12 @@ func Convert(name string, data []byte, fsys fs.FS, opt Options) (*Result, error)
 	im.res.Mark = im.decideMark(t.g, pend)
 	recs := im.convert(t.g, pend)
 	out := im.output(recs)
-	if len(out) > 0 {
+	switch {
+	case im.more > 0:
+		im.errs.Add(source.Newf(t.g.filePos(), source.CodeSource, "", "", msgTooMany, im.more, maxProblems))
+	case len(out) > 0:
 		im.selfCheck(fsys, out)
-	} else if im.errs.Len() == 0 {
+	case im.errs.Len() == 0:
 		im.errs.Add(source.Newf(t.g.filePos(), source.CodeSource, "", "", msgNoFigures))
 	}
 	if im.errs.Len() > 0 {

@@ -55,5 +55,6 @@ const (
 	msgTotalDen     = "the total's denominator does not match the units above: their denominators add up to %s (%d units): correct the total or the units' figures"
 	msgTotalPercent = "the total does not match the units above: Σ numerators ÷ Σ denominators = %[2]s ÷ %[3]s = %[1]s%% (%[4]d units): correct the total or the units' figures"
 	msgTotalCount   = "the total does not match the units above: they add up to %s (%d units): correct the total or the units' figures"
+	msgTooMany      = "%d more problems not listed after the first %d: fix these, then import again"
 	msgDuplicate    = "unit %s and indicator %s already have a figure at %s: keep one figure per unit and indicator"
 )

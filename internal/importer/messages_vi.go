@@ -57,6 +57,7 @@ func init() {
 		msgTotalDen:     "mẫu số của dòng tổng không khớp với các đơn vị bên trên: tổng các mẫu số là %s (%d đơn vị): hãy sửa dòng tổng hoặc số liệu của các đơn vị",
 		msgTotalPercent: "dòng tổng không khớp với các đơn vị bên trên: Σ tử số ÷ Σ mẫu số = %[2]s ÷ %[3]s = %[1]s%% (%[4]d đơn vị): hãy sửa dòng tổng hoặc số liệu của các đơn vị",
 		msgTotalCount:   "dòng tổng không khớp với các đơn vị bên trên: cộng lại được %s (%d đơn vị): hãy sửa dòng tổng hoặc số liệu của các đơn vị",
+		msgTooMany:      "còn %d lỗi nữa không liệt kê sau %d lỗi đầu: hãy sửa những lỗi này rồi nhập lại",
 		msgDuplicate:    "đơn vị %s và chỉ số %s đã có số liệu ở %s: mỗi đơn vị và chỉ số chỉ giữ một số liệu",
 	})
 }

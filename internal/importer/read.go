@@ -20,10 +20,11 @@ import (
 )
 
 // MaxSize is the largest file import reads. A commune's workbook is a few
-// tens of kilobytes; the whole file is held in memory because the decimal
-// mark and the layout are decided from all of it, so anything larger is
-// refused before it is read.
-const MaxSize = 16 << 20
+// tens of kilobytes, and a valid snapshot has at most one row per unit and
+// indicator (a few hundred rows). The whole file is held in memory because
+// the decimal mark and the layout are decided from all of it, so anything
+// larger is refused, from its size alone, before it is read.
+const MaxSize = 8 << 20
 
 // maxUnzipped bounds what a workbook may expand to: a small .xlsx can hold
 // a huge sheet (a "zip bomb"), and excelize would hold it all.

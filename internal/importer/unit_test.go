@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	gotoken "go/token"
@@ -9,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
@@ -155,10 +158,10 @@ func TestDecode(t *testing.T) {
 func TestDetectDelimiter(t *testing.T) {
 	im := testImporter(t)
 	for text, want := range map[string]rune{
-		"Đơn vị,HT01,HT02\nXã Bản Thi,90,100\n":                         ',',
-		"BÁO CÁO, QUÝ IV\nĐơn vị;HT01;HT02\nXã Bản Thi;85,5;100\n":       ';',
-		"Đơn vị\tHT01\nXã Bản Thi\t85,5\n":                              '\t',
-		"\"Đơn vị; tên\";HT01;HT02\nXã Bản Thi;\"85,5\";100\n":           ';',
+		"Đơn vị,HT01,HT02\nXã Bản Thi,90,100\n":                           ',',
+		"BÁO CÁO, QUÝ IV\nĐơn vị;HT01;HT02\nXã Bản Thi;85,5;100\n":        ';',
+		"Đơn vị\tHT01\nXã Bản Thi\t85,5\n":                                '\t',
+		"\"Đơn vị; tên\";HT01;HT02\nXã Bản Thi;\"85,5\";100\n":            ';',
 		"Đơn vị,\"Tỷ lệ cán bộ; công chức\",HT01\nXã Bản Thi,1,\"2;3\"\n": ',',
 	} {
 		if got := detectDelimiter(text, im.score); got != want {
@@ -359,4 +362,34 @@ func TestMessagesVI(t *testing.T) {
 		t.Fatalf("found only %d formats", len(formats))
 	}
 	catalogtest.CheckVI(t, formats)
+}
+
+// TestSheets checks that the first worksheet with a heading row is read,
+// and that --sheet names one or lists those there are.
+func TestSheets(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Hướng dẫn")
+	f.SetCellValue("Hướng dẫn", "A1", "Ghi số liệu vào trang sau")
+	f.NewSheet("Số liệu")
+	f.SetSheetRow("Số liệu", "A3", &[]any{"STT", "Đơn vị", "HT04"})
+	f.SetSheetRow("Số liệu", "A4", &[]any{3.0000000000000004, "Xã Bản Thi", 2})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Period: period.MustParse("2024-Q4")}
+	res, err := Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	if err != nil || res.Sheet != "Số liệu" || !strings.Contains(string(res.Data), "02035,HT04,2,,,,b.xlsx:Số liệu!C4") {
+		t.Fatalf("auto sheet: %v %+v", err, res)
+	}
+	opt.Sheet = "Khác"
+	_, err = Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	if errs := source.All(err); len(errs) != 1 || !strings.Contains(errs[0].Msg, "Hướng dẫn, Số liệu") {
+		t.Fatalf("unknown sheet: %v", err)
+	}
+	opt.Sheet = "Hướng dẫn"
+	_, err = Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	if errs := source.All(err); len(errs) != 1 || errs[0].Code != source.CodeMissing || errs[0].Pos.Sheet != "Hướng dẫn" {
+		t.Fatalf("sheet without headings: %v", err)
+	}
 }

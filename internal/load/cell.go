@@ -30,11 +30,12 @@ type text struct{ s string }
 func (t *text) UnmarshalCSV(s string) error { t.s = strings.TrimSpace(s); return nil }
 
 // number is a decimal written strictly as -?digits[.digits]. An empty cell
-// is a missing figure (v == nil), never zero.
+// is a missing figure, never zero. It is kept small (gocsv copies each
+// cell's value): msg is only allocated for a cell that is not a number.
 type number struct {
 	raw string
-	v   *float64
-	msg source.Phrase // why raw is not a number; zero when it is
+	v   float64        // the number, when raw is one
+	msg *source.Phrase // why raw is not a number; nil when it is, or is empty
 }
 
 func (n *number) UnmarshalCSV(s string) error {
@@ -44,10 +45,10 @@ func (n *number) UnmarshalCSV(s string) error {
 	}
 	v, msg := parseNumber(s)
 	if !msg.IsZero() {
-		n.msg = msg
+		n.msg = new(msg) // only here, so that a good number allocates nothing
 		return nil
 	}
-	n.v = &v
+	n.v = v
 	return nil
 }
 
@@ -75,7 +76,6 @@ func (y *year) UnmarshalCSV(s string) error {
 }
 
 var (
-	numberRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 	// 12,5 and 0,75: a decimal comma, as Vietnamese spreadsheets write.
 	decimalCommaRE = regexp.MustCompile(`^-?[0-9]+,[0-9]+$`)
 	// 1,234: a thousands separator or a decimal comma; it cannot be told.
@@ -92,7 +92,7 @@ var (
 // parseNumber reads a strictly written decimal. On failure it returns a
 // message in plain words with a hint on how to write the number instead.
 func parseNumber(s string) (float64, source.Phrase) {
-	if numberRE.MatchString(s) {
+	if plainDecimal(s) {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsInf(v, 0) {
 			return 0, source.P("number too large: write a smaller number")
@@ -100,6 +100,25 @@ func parseNumber(s string) (float64, source.Phrase) {
 		return v, source.Phrase{}
 	}
 	return 0, numberHint(s)
+}
+
+// plainDecimal reports whether s is written -?digits[.digits], the only
+// form a number may take. It is a loop rather than a regular expression:
+// it runs on every figure of every snapshot.
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	return digits(whole) && (!dot || digits(frac))
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // numberHint says how to write s as a number: the number it most likely
@@ -120,12 +139,12 @@ func numberHint(s string) source.Phrase {
 		t = t[1:]
 		how = append(how, source.P("without the + sign"))
 	}
-	if strings.Contains(t, "_") && numberRE.MatchString(strings.ReplaceAll(t, "_", "")) {
+	if strings.Contains(t, "_") && plainDecimal(strings.ReplaceAll(t, "_", "")) {
 		t = strings.ReplaceAll(t, "_", "")
 		how = append(how, source.P("without underscores"))
 	}
 	switch {
-	case numberRE.MatchString(t):
+	case plainDecimal(t):
 	case ambiguousCommaRE.MatchString(t):
 		plain := strings.ReplaceAll(t, ",", "")
 		dotted := strings.ReplaceAll(t, ",", ".")

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -58,13 +59,17 @@ func TestNumber(t *testing.T) {
 			if n.raw != tc.in {
 				t.Errorf("raw = %q, want %q", n.raw, tc.in)
 			}
-			if got := n.msg.String(); got != tc.msg {
+			got := ""
+			if n.msg != nil {
+				got = n.msg.String()
+			}
+			if got != tc.msg {
 				t.Errorf("msg = %q, want %q", got, tc.msg)
 			}
 			switch {
-			case tc.msg != "" && n.v != nil:
-				t.Errorf("v = %v, want nil for a bad number", *n.v)
-			case tc.msg == "" && (n.v == nil || *n.v != tc.want):
+			case tc.msg != "" && n.v != 0:
+				t.Errorf("v = %v, want 0 for a bad number", n.v)
+			case tc.msg == "" && n.v != tc.want:
 				t.Errorf("v = %v, want %v", n.v, tc.want)
 			}
 		})
@@ -72,8 +77,9 @@ func TestNumber(t *testing.T) {
 }
 
 func TestNumberEmptyIsMissing(t *testing.T) {
-	n := number{raw: "stale", msg: source.P("stale")}
-	if err := n.UnmarshalCSV(""); err != nil || n.v != nil || !n.msg.IsZero() || n.raw != "" {
+	stale := source.P("stale")
+	n := number{raw: "stale", v: 1, msg: &stale}
+	if err := n.UnmarshalCSV(""); err != nil || n.v != 0 || n.msg != nil || n.raw != "" {
 		t.Errorf("empty cell: got %+v, %v; want a missing figure", n, err)
 	}
 }
@@ -137,18 +143,43 @@ func TestForbidden(t *testing.T) {
 func TestColumnsCountCharacters(t *testing.T) {
 	data := []byte("\uFEFFcode,name_vi,name_en,kind,parent\nĐồn,Huyện Chợ Đồn,\"Chợ, Đồn\",district,x\n")
 	var errs source.List
-	tb := readTable("f.csv", data, unitColumns, false, "", &errs)
+	var got []source.Position
+	var header []string
+	readTable("f.csv", data, unitColumns, false, "", &errs, func(tb *table, rows []record) {
+		header = tb.header
+		for _, rec := range rows {
+			for i := range rec.cells {
+				got = append(got, rec.pos(i))
+			}
+		}
+	})
 	if errs.Len() != 0 {
 		t.Fatalf("unexpected errors: %v", errs.Err())
 	}
 	want := []int{1, 5, 19, 30, 39}
-	for i := range tb.rows[0].cells {
-		p := tb.rows[0].pos(i)
+	if len(got) != len(want) {
+		t.Fatalf("got %d cells, want %d", len(got), len(want))
+	}
+	for i, p := range got {
 		if p.Line != 2 || p.Column != want[i] {
 			t.Errorf("cell %d at %v, want 2:%d", i, p, want[i])
 		}
 	}
-	if tb.header[0] != "code" {
-		t.Errorf("header[0] = %q, want the BOM stripped", tb.header[0])
+	if header[0] != "code" {
+		t.Errorf("header[0] = %q, want the BOM stripped", header[0])
 	}
+}
+
+// decimalSpec is the rule plainDecimal implements.
+var decimalSpec = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+func FuzzPlainDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-1.5", "1.", ".5", "--1", "1.2.3", "-", "", "١"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainDecimal(s), decimalSpec.MatchString(s); got != want {
+			t.Errorf("plainDecimal(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

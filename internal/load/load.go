@@ -6,7 +6,8 @@
 // every problem of a run is reported together and data made by other means
 // is held to the same rules. Each file goes through encoding/csv, which
 // gives cell positions, then through gocsv into row structs made of the
-// strict cell types of cell.go.
+// strict cell types of cell.go, a few thousand rows at a time, so that a
+// large snapshot costs little more memory than the records it becomes.
 package load
 
 import (
@@ -30,9 +31,14 @@ const (
 	snapshotsDir   = "data/snapshots"
 )
 
-// maxFileSize bounds what is read into memory. A district's files are a
-// few kilobytes; anything near this is a mistake (a wrong file copied in).
-const maxFileSize = 32 << 20
+// maxFileSize bounds what is read into memory, for each file. Checking a
+// snapshot of short rows costs about 30 bytes of memory per byte of file
+// (each row becomes a record with its figures and cell positions), and up
+// to 50 when every row has a problem to report; this limit keeps check and
+// build under 1 GB on a staff laptop. A snapshot of every commune in the
+// country with twenty indicators takes about 2.5 MB, so anything larger is
+// most likely a wrong file copied in.
+const maxFileSize = 16 << 20
 
 // Columns of each file, in the order of the contract (the files may order
 // them freely).
@@ -90,69 +96,71 @@ type snapshotRow struct {
 // missing column) are left out of the dataset. The error joins
 // *source.Error values.
 func Dataset(fsys fs.FS) (*model.Dataset, error) {
-	var errs source.List
+	l := &loader{fsys: fsys}
 	ds := &model.Dataset{}
 
-	if t := readFile(fsys, indicatorsFile, indicatorColumns, true, false, "", &errs); t != nil {
-		ds.Indicators = convert(t, &errs, func(r *row, x indicatorRow) model.Indicator {
-			return model.Indicator{
-				Code:       r.code("code", x.Code),
-				Group:      r.code("group", x.Group),
-				Name:       model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
-				Measure:    model.Measure(r.code("unit", x.Unit)),
-				Direction:  model.Direction(r.code("direction", x.Direction)),
-				Definition: model.Text{VI: x.DefinitionVI.s, EN: x.DefinitionEN.s},
-				Source:     model.Text{VI: x.SourceVI.s, EN: x.SourceEN.s},
-				At:         t.origin(r.rec),
-			}
-		})
-	}
+	ds.Indicators = readFile(l, indicatorsFile, indicatorColumns, true, false, "", func(r *row, x indicatorRow) model.Indicator {
+		return model.Indicator{
+			Code:       r.code("code", x.Code),
+			Group:      r.code("group", x.Group),
+			Name:       model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
+			Measure:    model.Measure(r.code("unit", x.Unit)),
+			Direction:  model.Direction(r.code("direction", x.Direction)),
+			Definition: model.Text{VI: x.DefinitionVI.s, EN: x.DefinitionEN.s},
+			Source:     model.Text{VI: x.SourceVI.s, EN: x.SourceEN.s},
+			At:         r.origin(),
+		}
+	})
 
-	if t := readFile(fsys, unitsFile, unitColumns, true, false, "", &errs); t != nil {
-		ds.Units = convert(t, &errs, func(r *row, x unitRow) model.Unit {
-			return model.Unit{
-				Code:   r.code("code", x.Code),
-				Name:   model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
-				Kind:   x.Kind.s,
-				Parent: r.code("parent", x.Parent),
-				At:     t.origin(r.rec),
-			}
-		})
-	}
+	ds.Units = readFile(l, unitsFile, unitColumns, true, false, "", func(r *row, x unitRow) model.Unit {
+		return model.Unit{
+			Code:   r.code("code", x.Code),
+			Name:   model.Text{VI: x.NameVI.s, EN: x.NameEN.s},
+			Kind:   r.text(x.Kind),
+			Parent: r.code("parent", x.Parent),
+			At:     r.origin(),
+		}
+	})
 
 	// Targets are optional: a site may have none yet. A file that exists
 	// needs its header, but may have no rows.
-	if t := readFile(fsys, targetsFile, targetColumns, false, true, "", &errs); t != nil {
-		ds.Targets = convert(t, &errs, func(r *row, x targetRow) model.Target {
-			r.required("year", x.Year.raw, source.P("missing: give the year the target is due"))
-			r.required("value", x.Value.raw, source.P("missing: give the target value"))
-			v := r.number("value", x.Value)
-			tg := model.Target{
-				Indicator: r.code("indicator", x.Indicator),
-				Unit:      r.code("unit", x.Unit),
-				Year:      r.year("year", x.Year),
-				Basis:     model.Text{VI: x.BasisVI.s, EN: x.BasisEN.s},
-				At:        t.origin(r.rec),
-			}
-			if v != nil {
-				tg.Value = *v
-			}
-			return tg
-		})
-	}
+	ds.Targets = readFile(l, targetsFile, targetColumns, false, true, "", func(r *row, x targetRow) model.Target {
+		r.required("year", x.Year.raw, source.P("missing: give the year the target is due"))
+		r.required("value", x.Value.raw, source.P("missing: give the target value"))
+		v := r.number("value", x.Value)
+		tg := model.Target{
+			Indicator: r.code("indicator", x.Indicator),
+			Unit:      r.code("unit", x.Unit),
+			Year:      r.year("year", x.Year),
+			Basis:     model.Text{VI: x.BasisVI.s, EN: x.BasisEN.s},
+			At:        r.origin(),
+		}
+		if v != nil {
+			tg.Value = *v
+		}
+		return tg
+	})
 
 	measures := make(map[string]model.Measure, len(ds.Indicators))
 	for _, ind := range ds.Indicators {
 		measures[ind.Code] = ind.Measure
 	}
-	ds.Snapshots = readSnapshots(fsys, measures, &errs)
-	return ds, errs.Err()
+	ds.Snapshots = l.readSnapshots(measures)
+	return ds, l.errs.Err()
+}
+
+// loader is the state of one Dataset call.
+type loader struct {
+	fsys fs.FS
+	errs source.List
+	strs interner // shared by every file: codes repeat from file to file
 }
 
 // readSnapshots reads every data/snapshots/<period>.csv in name order and
 // returns them sorted by period.
-func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.List) []model.Snapshot {
-	entries, err := fs.ReadDir(fsys, snapshotsDir)
+func (l *loader) readSnapshots(measures map[string]model.Measure) []model.Snapshot {
+	errs := &l.errs
+	entries, err := fs.ReadDir(l.fsys, snapshotsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "", "cannot read the folder: %s", plainIOError(err)))
 		return nil
@@ -183,23 +191,23 @@ func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.L
 			continue
 		}
 		snap := model.Snapshot{Period: p, File: file}
-		if t := readFile(fsys, file, snapshotColumns, true, false, p.String(), errs); t != nil {
-			snap.Observations = convert(t, errs, func(r *row, x snapshotRow) model.Observation {
-				o := model.Observation{
-					Period:      p,
-					Unit:        r.code("unit", x.Unit),
-					Indicator:   r.code("indicator", x.Indicator),
-					Value:       r.number("value", x.Value),
-					Numerator:   r.number("numerator", x.Numerator),
-					Denominator: r.number("denominator", x.Denominator),
-					Note:        x.Note.s,
-					Source:      x.Source.s,
-					At:          t.origin(r.rec),
-				}
-				fillPercent(&o, measures[o.Indicator])
-				return o
-			})
-		}
+		snap.Observations = readFile(l, file, snapshotColumns, true, false, p.String(), func(r *row, x snapshotRow) model.Observation {
+			o := model.Observation{
+				Period:      p,
+				Unit:        r.code("unit", x.Unit),
+				Indicator:   r.code("indicator", x.Indicator),
+				Value:       r.number("value", x.Value),
+				Numerator:   r.number("numerator", x.Numerator),
+				Denominator: r.number("denominator", x.Denominator),
+				Note:        r.text(x.Note),
+				Source:      r.text(x.Source),
+				At:          r.origin(),
+			}
+			if v, ok := percent(&o, measures[o.Indicator]); ok {
+				o.Value = r.st.float(v)
+			}
+			return o
+		})
 		snaps = append(snaps, snap)
 	}
 	if !found {
@@ -210,33 +218,46 @@ func readSnapshots(fsys fs.FS, measures map[string]model.Measure, errs *source.L
 	return snaps
 }
 
-// fillPercent computes a percent given only as numerator and denominator.
-// It leaves Value nil when the pair is impossible (the validator reports
-// it), so that one mistake is not also reported as a value out of range.
-func fillPercent(o *model.Observation, m model.Measure) {
+// percent computes the value of a percent given only as numerator and
+// denominator. It gives none when the pair is impossible (the validator
+// reports it), so that one mistake is not also reported as a value out of
+// range.
+func percent(o *model.Observation, m model.Measure) (float64, bool) {
 	if m != model.Percent || o.Value != nil || o.Numerator == nil || o.Denominator == nil {
-		return
+		return 0, false
 	}
 	n, d := *o.Numerator, *o.Denominator
 	if d <= 0 || n < 0 || n > d {
-		return
+		return 0, false
 	}
-	v := 100 * n / d
-	o.Value = &v
+	return 100 * n / d, true
 }
 
-// readFile reads and checks one CSV file. A missing file is an error only
+// readFile reads and checks one CSV file and converts its rows with conv,
+// through the row struct T of cell types. A missing file is an error only
 // when required. period is the period of a snapshot file, "" for the other
 // files: only snapshots can be made with minhbach import, and the hints
 // that suggest it name the period.
+func readFile[T, M any](l *loader, file string, columns []string, required, allowEmpty bool, period string, conv func(*row, T) M) []M {
+	data := l.read(file, required)
+	if data == nil {
+		return nil
+	}
+	c := &converter[T, M]{conv: conv, errs: &l.errs, store: store{strs: &l.strs}}
+	readTable(file, data, columns, allowEmpty, period, &l.errs, c.chunk)
+	return c.records()
+}
+
+// read returns the bytes of file, or nil after reporting why it cannot.
 //
 // The file's size is checked before it is read: a file over the limit is
 // refused without being read, so a wrong file copied into data/ (a video, a
 // database dump) costs nothing. The read itself is bounded too, for files
 // whose size is not known in advance.
-func readFile(fsys fs.FS, file string, columns []string, required, allowEmpty bool, period string, errs *source.List) *table {
+func (l *loader) read(file string, required bool) []byte {
+	errs := &l.errs
 	pos := source.Position{File: file}
-	f, err := fsys.Open(file)
+	f, err := l.fsys.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
 			errs.Add(source.Newf(pos, source.CodeSource, "", "", "file not found: every site needs it"))
@@ -259,17 +280,17 @@ func readFile(fsys fs.FS, file string, columns []string, required, allowEmpty bo
 	}
 	if len(data) > maxFileSize {
 		errs.Add(source.Newf(pos, source.CodeSizeLimit, "", "",
-			"file too large: over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file", maxFileSize>>20))
+			"file too large: over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)", maxFileSize>>20))
 		return nil
 	}
-	return readTable(file, data, columns, allowEmpty, period, errs)
+	return data
 }
 
 // tooLarge reports a file of the given size, over maxFileSize.
 func tooLarge(pos source.Position, size int64) *source.Error {
 	const mb = 1 << 20
 	return source.Newf(pos, source.CodeSizeLimit, "", "",
-		"file too large: %d MB, over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file",
+		"file too large: %d MB, over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)",
 		(size+mb-1)/mb, maxFileSize/mb)
 }
 

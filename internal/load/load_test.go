@@ -1,7 +1,10 @@
 package load_test
 
 import (
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -17,11 +20,11 @@ import (
 // origin builds the expected Origin of a row from its cells' columns, in
 // the order the columns appear in the file.
 func origin(file string, line int, cols []string, at ...int) source.Origin {
-	o := source.Origin{Row: source.Position{File: file, Line: line, Column: 1}, Cells: map[string]source.Position{}}
-	for i, c := range cols {
-		o.Cells[c] = source.Position{File: file, Line: line, Column: at[i]}
+	cells := make([]source.Place, len(cols))
+	for i := range cols {
+		cells[i] = source.Place{Line: line, Column: at[i]}
 	}
-	return o
+	return source.NewColumns(file, cols...).Origin(line, cells...)
 }
 
 func ptr(v float64) *float64 { return &v }
@@ -226,5 +229,72 @@ func TestRealSite(t *testing.T) {
 	}
 	if len(ds.Indicators) == 0 || len(ds.Units) == 0 || len(ds.Snapshots) == 0 {
 		t.Errorf("empty dataset: %d indicators, %d units, %d snapshots", len(ds.Indicators), len(ds.Units), len(ds.Snapshots))
+	}
+}
+
+// TestCellAfterLineBreak points at a cell that follows a quoted line break
+// on the line where it starts, not on the row's first line: the row still
+// reaches the model (a note is only text), and validation reports its
+// value.
+func TestCellAfterLineBreak(t *testing.T) {
+	fsys := site(map[string]string{"data/snapshots/2024-Q4.csv": "unit,indicator,note,value,numerator,denominator,source\n" +
+		"X1,P1,\"a\nb\",150,,,\n"})
+	ds, err := load.Dataset(fsys)
+	got := errorLines(err)
+	got = append(got, errorLines(validate.Dataset(ds, validate.Options{}))...)
+	want := []string{
+		`data/snapshots/2024-Q4.csv:2:7: forbidden-char: note "a\nb": contains a line break: keep the text of a cell on one line`,
+		`data/snapshots/2024-Q4.csv:3:4: constraint-error: value "150": out of range: P1 is a percent, from 0 to 100`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	o := ds.Snapshots[0].Observations[0].At
+	if o.Row.Line != 2 || o.Cell("unit").Line != 2 || o.Cell("source").Line != 3 {
+		t.Errorf("origin: row %v, unit %v, source %v", o.Row, o.Cell("unit"), o.Cell("source"))
+	}
+}
+
+// TestManyRows reads a snapshot of several chunks of rows, with problems
+// on either side of a chunk's end: every row is read once, with the right
+// positions, and the bad ones stay out.
+func TestManyRows(t *testing.T) {
+	const n = 10000
+	var b strings.Builder
+	b.WriteString(snapHeader)
+	for i := range n {
+		line := i + 2
+		switch line {
+		case 4097, 4098, 8194, n + 1:
+			fmt.Fprintf(&b, "X1,P1,%d%%,,,,\n", line%100)
+		case 4099:
+			b.WriteString("X1,P1,50,,,\n")
+		default:
+			fmt.Fprintf(&b, "X1,P1,%d,,,,%d\n", line%100, line)
+		}
+	}
+	ds, err := load.Dataset(site(map[string]string{"data/snapshots/2024-Q4.csv": b.String()}))
+	want := []string{
+		`data/snapshots/2024-Q4.csv:4097:7: type-error: value "97%": not a number: write 97, without %`,
+		`data/snapshots/2024-Q4.csv:4098:7: type-error: value "98%": not a number: write 98, without %`,
+		`data/snapshots/2024-Q4.csv:4099:12: missing-cell: missing cell: this row has 6 cells but the header has 7 columns; a comma inside a cell needs quotes around the cell`,
+		`data/snapshots/2024-Q4.csv:8194:7: type-error: value "94%": not a number: write 94, without %`,
+		`data/snapshots/2024-Q4.csv:10001:7: type-error: value "1%": not a number: write 1, without %`,
+	}
+	if diff := cmp.Diff(want, errorLines(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	obs := ds.Snapshots[0].Observations
+	if len(obs) != n-5 {
+		t.Fatalf("%d observations, want %d", len(obs), n-5)
+	}
+	for _, o := range obs {
+		line := o.At.Row.Line
+		if o.Source != strconv.Itoa(line) || *o.Value != float64(line%100) {
+			t.Fatalf("line %d read as value %v, source %q", line, *o.Value, o.Source)
+		}
+		if got, want := o.At.Cell("source"), (source.Position{File: "data/snapshots/2024-Q4.csv", Line: line, Column: 11 + len(strconv.Itoa(line%100))}); got != want {
+			t.Fatalf("source cell at %v, want %v", got, want)
+		}
 	}
 }

@@ -16,8 +16,8 @@ func init() {
 		"file not found: every site needs it":                                                                                                "không tìm thấy tệp: trang web nào cũng cần tệp này",
 		"cannot open: %s":                                                                                                                    "không mở được tệp: %s",
 		"cannot read: %s":                                                                                                                    "không đọc được tệp: %s",
-		"file too large: %d MB, over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file": "tệp quá lớn: %d MB, vượt giới hạn %d MB; số liệu của một huyện chỉ nặng vài kilobyte, hãy kiểm tra xem có chép nhầm tệp không",
-		"file too large: over the limit of %d MB; a district's data takes a few kilobytes, so check that this is the right file":        "tệp quá lớn: vượt giới hạn %d MB; số liệu của một huyện chỉ nặng vài kilobyte, hãy kiểm tra xem có chép nhầm tệp không",
+		"file too large: %d MB, over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)": "tệp quá lớn: %d MB, vượt giới hạn %d MB; hãy kiểm tra xem có chép nhầm tệp không, và nếu đúng tệp thì hãy chia số liệu ra nhiều trang web (ví dụ mỗi tỉnh một trang)",
+		"file too large: over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)":        "tệp quá lớn: vượt giới hạn %d MB; hãy kiểm tra xem có chép nhầm tệp không, và nếu đúng tệp thì hãy chia số liệu ra nhiều trang web (ví dụ mỗi tỉnh một trang)",
 		"missing: give the year the target is due": "còn trống: hãy ghi năm phải đạt mục tiêu",
 		"missing: give the target value":           "còn trống: hãy ghi giá trị mục tiêu",
 

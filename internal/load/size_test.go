@@ -2,9 +2,11 @@ package load_test
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -56,8 +58,8 @@ func TestSizeLimitBeforeReading(t *testing.T) {
 		size int64
 		want []string
 	}{
-		{100 << 20, []string{name + ": size-limit: file too large: 100 MB, over the limit of 32 MB; a district's data takes a few kilobytes, so check that this is the right file"}},
-		{32<<20 + 1, []string{name + ": size-limit: file too large: 33 MB, over the limit of 32 MB; a district's data takes a few kilobytes, so check that this is the right file"}},
+		{100 << 20, []string{name + ": size-limit: file too large: 100 MB, over the limit of 16 MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)"}},
+		{16<<20 + 1, []string{name + ": size-limit: file too large: 17 MB, over the limit of 16 MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)"}},
 	} {
 		_, err := load.Dataset(hugeFS{site(nil), t, name, tc.size})
 		if diff := cmp.Diff(tc.want, errorLines(err)); diff != "" {
@@ -87,11 +89,84 @@ func TestSizeLimitSparseFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds, err := load.Dataset(os.DirFS(dir))
-	want := []string{"data/snapshots/2024-H2.csv: size-limit: file too large: 100 MB, over the limit of 32 MB; a district's data takes a few kilobytes, so check that this is the right file"}
+	want := []string{"data/snapshots/2024-H2.csv: size-limit: file too large: 100 MB, over the limit of 16 MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)"}
 	if diff := cmp.Diff(want, errorLines(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if len(ds.Snapshots) != 2 || len(ds.Snapshots[0].Observations)+len(ds.Snapshots[1].Observations) != 1 {
 		t.Errorf("the other files must still load: %+v", ds.Snapshots)
 	}
+}
+
+// sizedFS serves a snapshot whose Stat reports size but whose content is
+// data: the size check and the bounded read are tested apart.
+type sizedFS struct {
+	fstest.MapFS
+	name string
+	size int64
+	data io.Reader
+}
+
+func (s sizedFS) Open(name string) (fs.File, error) {
+	if name != s.name {
+		return s.MapFS.Open(name)
+	}
+	return sizedFile{hugeFile{nil, name, s.size}, s.data}, nil
+}
+
+type sizedFile struct {
+	hugeFile
+	r io.Reader
+}
+
+func (f sizedFile) Stat() (fs.FileInfo, error) { return f.hugeFile, nil }
+func (f sizedFile) Read(p []byte) (int, error) { return f.r.Read(p) }
+
+// TestSizeLimitAtTheLimit reads a file of exactly the limit: only a file
+// over it is refused.
+func TestSizeLimitAtTheLimit(t *testing.T) {
+	const name = "data/snapshots/2024-Q4.csv"
+	body := snapHeader + "X1,P1,50,,,,\n"
+	_, err := load.Dataset(sizedFS{site(nil), name, 16 << 20, strings.NewReader(body)})
+	if err != nil {
+		t.Errorf("a file of 16 MB was refused: %v", err)
+	}
+}
+
+// TestSizeLimitWhileReading refuses a file that says it is small but
+// holds more than the limit (a pipe, a file still being written): the read
+// stops just past the limit.
+func TestSizeLimitWhileReading(t *testing.T) {
+	const name = "data/snapshots/2024-Q4.csv"
+	big := &countingReader{r: io.MultiReader(strings.NewReader(snapHeader), endless{})}
+	_, err := load.Dataset(sizedFS{site(nil), name, 100, big})
+	want := []string{name + ": size-limit: file too large: over the limit of 16 MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)"}
+	if diff := cmp.Diff(want, errorLines(err)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if big.n > 16<<20+1 {
+		t.Errorf("read %d bytes, want at most the limit and one byte", big.n)
+	}
+}
+
+// endless is an unending stream of rows.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	const row = "X1,P1,50,,,,\n"
+	for i := range p {
+		p[i] = row[i%len(row)]
+	}
+	return len(p), nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }

@@ -18,18 +18,39 @@ import (
 
 // table is a CSV file read and checked cell by cell with encoding/csv, so
 // that every cell keeps its position, before gocsv maps the rows to structs.
+//
+// Rows are handed on a chunk at a time (see flushRows) and their storage
+// is then reused, so that a large file is never held whole in three forms
+// (cells, structs, model) at once.
 type table struct {
 	file   string
 	lines  []int          // byte offset of each line start, to turn bytes into runes
 	header []string       // as read, NFC
 	col    map[string]int // accepted column name → index
-	rows   []record       // data rows with one cell per column
 	cursor cursor         // last position converted, see posAt
 	// broken is set when a column is missing: the rows are still checked
 	// cell by cell, but none may reach the model, where a missing column
 	// would look like empty cells.
 	broken bool
+
+	// origins names the accepted columns in file order; its column k is
+	// cell index[k] of a row. It makes the Origins of the file's records.
+	origins *source.Columns
+	index   []int
+	places  []source.Place // scratch for origin
+
+	flush func(*table, []record) // receives each chunk of usable rows
+	rows  []record               // the chunk being filled
+	// The cells of the chunk's rows, reused chunk after chunk: a row costs
+	// no allocation of its own.
+	cells []string
+	at    []cellAt
+	bad   []bool
 }
+
+// chunk is how many rows go through gocsv at a time: enough to spread the
+// cost of a call, few enough that the rows' cells stay small.
+const chunk = 4096
 
 // record is one data row.
 type record struct {
@@ -51,40 +72,40 @@ func (r *record) pos(i int) source.Position {
 }
 
 // readTable checks data as a CSV file with the given columns (in any
-// order) and reports every problem to errs. It returns nil when the file
-// cannot be read as a table at all.
+// order) and reports every problem to errs. It hands the rows that have
+// one cell per column to flush, a chunk at a time, as they are read; the
+// chunk's storage is reused once flush returns. It reads nothing more
+// when the file cannot be read as a table at all.
 //
 // period is the period of a snapshot file ("" for the other files): the
 // files Excel makes on Vietnamese Windows (UTF-16, Windows-1258,
 // semicolons) can then be converted with minhbach import, and the hint
 // says so.
-func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *source.List) *table {
+func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *source.List, flush func(*table, []record)) {
 	filePos := source.Position{File: file}
 	if len(data) == 0 {
 		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
-		return nil
+		return
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		errs.Add(source.Newf(at(file, 1, 1), source.CodeEncoding, "", "",
 			`the file is saved as UTF-16 ("Unicode Text"): %s`, resave(period)))
-		return nil
+		return
 	}
 	// Excel's "CSV UTF-8" starts with a byte order mark; it is invisible in
 	// editors, so columns are counted without it.
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	t := &table{file: file, lines: lineStarts(data), col: map[string]int{}}
-	// A row per line, less the header, is the most there can be: growing
-	// the slice instead would copy it over and over in a large file.
-	t.rows = make([]record, 0, len(t.lines)-1)
+	t := &table{file: file, lines: lineStarts(data), col: map[string]int{}, flush: flush}
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
 		errs.Add(source.Newf(t.pos(data, i), source.CodeEncoding, "", "",
 			"not UTF-8 text (byte 0x%02X), perhaps Windows-1258: %s", data[i], resave(period)))
-		return nil
+		return
 	}
 
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1 // counted here, to report extra and missing cells
+	r.ReuseRecord = true   // the cells are copied into the chunk
 	headerDone := false
 	seen := 0 // data rows read, usable or not
 	// Every Read consumes at least one byte, so this bounds the loop even
@@ -97,12 +118,12 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 		if err != nil {
 			t.parseError(data, err, errs)
 			if !headerDone {
-				return nil
+				return
 			}
 			seen++
 			continue
 		}
-		rec := record{file: file, cells: cells, at: make([]cellAt, len(cells)), bad: make([]bool, len(cells))}
+		rec := t.record(len(cells))
 		for i := range cells {
 			line, col := r.FieldPos(i)
 			p := t.posAt(data, line, col)
@@ -111,7 +132,7 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 		}
 		rec.line = int(rec.at[0].line)
 		if !headerDone && t.wrongDelimiter(rec, columns, period, errs) {
-			return nil
+			return
 		}
 		for i, c := range rec.cells {
 			if msg := forbidden(c); !msg.IsZero() {
@@ -126,19 +147,48 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 		if !headerDone {
 			headerDone = true
 			t.readHeader(rec, columns, errs)
+			t.drop(rec)
 			continue
 		}
 		seen++
-		t.addRow(rec, errs)
+		if !t.addRow(rec, errs) {
+			t.drop(rec)
+		}
 	}
 	if !headerDone {
 		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
-		return nil
+		return
 	}
+	t.flushRows()
 	if seen == 0 && !allowEmpty {
 		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "no data rows: the file has only its header row"))
 	}
-	return t
+}
+
+// record returns a record of n cells stored in the current chunk.
+func (t *table) record(n int) record {
+	k := len(t.cells)
+	t.cells = slices.Grow(t.cells, n)[:k+n]
+	t.at = slices.Grow(t.at, n)[:k+n]
+	t.bad = slices.Grow(t.bad, n)[:k+n]
+	clear(t.bad[k:])
+	return record{file: t.file, cells: t.cells[k : k+n : k+n], at: t.at[k : k+n : k+n], bad: t.bad[k : k+n : k+n]}
+}
+
+// drop gives back the storage of rec, the last record made, when it does
+// not join the chunk.
+func (t *table) drop(rec record) {
+	k := len(t.cells) - len(rec.cells)
+	t.cells, t.at, t.bad = t.cells[:k], t.at[:k], t.bad[:k]
+}
+
+// flushRows hands the chunk's rows on and empties the chunk.
+func (t *table) flushRows() {
+	if len(t.rows) > 0 && t.flush != nil {
+		t.flush(t, t.rows)
+	}
+	clear(t.cells) // let the strings go
+	t.rows, t.cells, t.at, t.bad = t.rows[:0], t.cells[:0], t.at[:0], t.bad[:0]
 }
 
 // resave is the hint for a file that Excel saved in a form the loader
@@ -172,7 +222,7 @@ func (t *table) wrongDelimiter(header record, columns []string, period string, e
 
 // readHeader checks the column names, in any order.
 func (t *table) readHeader(rec record, columns []string, errs *source.List) {
-	t.header = rec.cells
+	t.header = slices.Clone(rec.cells)
 	for i, name := range rec.cells {
 		pos := rec.pos(i)
 		switch {
@@ -192,6 +242,14 @@ func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 				"unknown column: the columns are %s; delete this one or correct its name", strings.Join(columns, ", ")))
 		}
 	}
+	var names []string
+	for i, name := range t.header {
+		if j, ok := t.col[name]; ok && j == i {
+			names = append(names, name)
+			t.index = append(t.index, i)
+		}
+	}
+	t.origins = source.NewColumns(t.file, names...)
 	for _, c := range columns {
 		if !t.has(c) {
 			t.broken = true
@@ -215,8 +273,8 @@ func guessColumn(name string, columns []string) string {
 }
 
 // addRow checks a data row's shape and keeps it for gocsv when it is
-// usable.
-func (t *table) addRow(rec record, errs *source.List) {
+// usable, reporting whether it did.
+func (t *table) addRow(rec record, errs *source.List) bool {
 	blank := true
 	for _, c := range rec.cells {
 		if strings.TrimSpace(c) != "" {
@@ -245,7 +303,12 @@ func (t *table) addRow(rec record, errs *source.List) {
 			"missing cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), len(t.header)))
 	default:
 		t.rows = append(t.rows, rec)
+		if len(t.rows) == chunk {
+			t.flushRows()
+		}
+		return true
 	}
+	return false
 }
 
 // parseError reports a quoting error from encoding/csv at the place a
@@ -385,20 +448,79 @@ func at(file string, line, col int) source.Position {
 	return source.Position{File: file, Line: line, Column: col}
 }
 
-// decode maps rows of the table onto out (a *[]T) with gocsv. Only the
-// accepted column names reach gocsv, so it cannot match a column that the
-// header check rejected (gocsv would match " value" to value).
-func decode[T any](t *table, rows []record, out *[]T) error {
+// converter maps the rows of one file, a chunk at a time, to structs of
+// cell types with gocsv (T) and then to model records (M) with conv.
+type converter[T, M any] struct {
+	conv    func(*row, T) M
+	errs    *source.List
+	out     []M
+	decoded []T        // gocsv's output, reused chunk after chunk
+	input   [][]string // gocsv's input: the header, then the chunk's rows
+	failed  bool
+	store
+}
+
+// store holds what the records of a Dataset share.
+type store struct {
+	strs   *interner
+	floats []float64 // the free part of the block figures point into
+}
+
+// chunk converts rows and keeps the records of those whose cells could
+// all be read, unless a column is missing from the file.
+func (c *converter[T, M]) chunk(t *table, rows []record) {
+	if c.failed {
+		return
+	}
+	if c.out == nil {
+		// A row per line, less the header, is the most there can be:
+		// growing the slice instead would copy it over and over.
+		c.out = make([]M, 0, len(t.lines)-1)
+	}
+	if err := c.decode(t, rows); err != nil {
+		// Cannot happen with our own cell types; say so rather than panic.
+		c.errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "",
+			"cannot map the rows to columns: %q", fmt.Sprint(err)))
+		c.failed = true
+		return
+	}
+	for i, d := range c.decoded[:len(rows)] {
+		r := &row{t: t, rec: rows[i], errs: c.errs, st: &c.store, ok: true}
+		m := c.conv(r, d)
+		if r.ok && !t.broken {
+			c.out = append(c.out, m)
+		}
+	}
+}
+
+// decode maps rows onto c.decoded with gocsv. Only the accepted column
+// names reach gocsv, so it cannot match a column that the header check
+// rejected (gocsv would match " value" to value). gocsv fills the slice it
+// is given when it is long enough, so the structs are allocated once.
+func (c *converter[T, M]) decode(t *table, rows []record) error {
 	header := make([]string, len(t.header))
 	for name, i := range t.col {
 		header[i] = name
 	}
-	all := make([][]string, 0, len(rows)+1)
-	all = append(all, header)
+	c.input = append(c.input[:0], header)
 	for _, rec := range rows {
-		all = append(all, rec.cells)
+		c.input = append(c.input, rec.cells)
 	}
-	return gocsv.UnmarshalCSV(&rowsReader{rows: all}, out)
+	err := gocsv.UnmarshalCSV(&rowsReader{rows: c.input}, &c.decoded)
+	clear(c.input) // let the chunk's cells go
+	if err == nil && len(c.decoded) < len(rows) {
+		err = fmt.Errorf("%d rows for %d", len(c.decoded), len(rows))
+	}
+	return err
+}
+
+// records returns the records kept: nil, not an empty list, when there is
+// none, as before any row was read.
+func (c *converter[T, M]) records() []M {
+	if c.failed || len(c.out) == 0 {
+		return nil
+	}
+	return c.out
 }
 
 // rowsReader hands rows already read and checked to gocsv: it implements
@@ -424,11 +546,50 @@ func (r *rowsReader) ReadAll() ([][]string, error) {
 
 // origin is where rec was read, with the position of each accepted column.
 func (t *table) origin(rec record) source.Origin {
-	o := source.Origin{Row: at(t.file, rec.line, 1), Cells: make(map[string]source.Position, len(t.col))}
-	for name, i := range t.col {
-		o.Cells[name] = rec.pos(i)
+	t.places = t.places[:0]
+	for _, i := range t.index {
+		t.places = append(t.places, source.Place{Line: int(rec.at[i].line), Column: int(rec.at[i].col)})
 	}
-	return o
+	return t.origins.Origin(rec.line, t.places...)
+}
+
+// float returns a pointer to v, taken from a block shared with other
+// figures: a snapshot has a few figures per row, and one allocation each
+// would cost more than the figures.
+func (s *store) float(v float64) *float64 {
+	if len(s.floats) == 0 {
+		s.floats = make([]float64, chunk)
+	}
+	p := &s.floats[0]
+	*p = v
+	s.floats = s.floats[1:]
+	return p
+}
+
+// interner keeps one copy of each text that repeats from row to row (unit
+// and indicator codes, notes, sources), so that the model does not keep
+// every row's text alive. It stops taking new texts after a bound, so
+// that a file of texts that never repeat costs no more than without it.
+type interner struct{ m map[string]string }
+
+const maxInterned = 1 << 16
+
+func (in *interner) get(s string) string {
+	if s == "" || in == nil {
+		return s
+	}
+	if v, ok := in.m[s]; ok {
+		return v
+	}
+	if in.m == nil {
+		in.m = map[string]string{}
+	}
+	if len(in.m) >= maxInterned {
+		return s
+	}
+	s = strings.Clone(s) // not a part of the row's text, which can then go
+	in.m[s] = s
+	return s
 }
 
 // row is one decoded row being converted to a model record. Its methods
@@ -438,8 +599,12 @@ type row struct {
 	t    *table
 	rec  record
 	errs *source.List
+	st   *store
 	ok   bool // no cell of this row was unreadable
 }
+
+// origin is where the row was read.
+func (r *row) origin() source.Origin { return r.t.origin(r.rec) }
 
 // cell returns the index of column col, false when the column is missing
 // from the file (already reported once, for the header).
@@ -467,18 +632,24 @@ func (r *row) code(col string, c code) string {
 	if r.bad(col) {
 		r.ok = false
 	}
-	return c.s
+	return r.st.strs.get(c.s)
 }
+
+// text returns a text cell.
+func (r *row) text(x text) string { return r.st.strs.get(x.s) }
 
 func (r *row) number(col string, n number) *float64 {
 	switch {
 	case r.bad(col):
 		r.ok = false
 		return nil
-	case !n.msg.IsZero():
-		r.typeError(col, n.raw, n.msg)
+	case n.msg != nil:
+		r.typeError(col, n.raw, *n.msg)
+		return nil
+	case n.raw == "":
+		return nil
 	}
-	return n.v
+	return r.st.float(n.v)
 }
 
 func (r *row) year(col string, y year) int {
@@ -500,37 +671,4 @@ func (r *row) required(col, raw string, msg source.Phrase) {
 		r.ok = false
 		r.errs.Add(source.NewP(r.rec.pos(i), source.CodeConstraint, col, raw, msg))
 	}
-}
-
-// convert decodes the table into T and calls conv for each row; conv's record
-// is kept when it returns true and no cell of the row was unreadable.
-func convert[T, M any](t *table, errs *source.List, conv func(*row, T) M) []M {
-	if t == nil || len(t.rows) == 0 {
-		return nil
-	}
-	// Rows go through gocsv a chunk at a time, so that a large file never
-	// holds every row in three forms (cells, structs, model) at once.
-	const chunk = 4096
-	out := make([]M, 0, len(t.rows))
-	for start := 0; start < len(t.rows); start += chunk {
-		rows := t.rows[start:min(start+chunk, len(t.rows))]
-		var decoded []T
-		if err := decode(t, rows, &decoded); err != nil || len(decoded) != len(rows) {
-			// Cannot happen with our own cell types; say so rather than panic.
-			errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "",
-				"cannot map the rows to columns: %q", fmt.Sprint(err)))
-			return nil
-		}
-		for i, d := range decoded {
-			r := &row{t: t, rec: rows[i], errs: errs, ok: true}
-			m := conv(r, d)
-			if r.ok && !t.broken {
-				out = append(out, m)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return nil // as before any row was read: no records, not an empty list
-	}
-	return out
 }

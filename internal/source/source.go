@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,7 +82,7 @@ const (
 	CodeUnsafeText  = "unsafe-text"
 	CodeForbidden   = "forbidden-char"
 	CodeOverlap     = "period-overlap"
-	CodeSizeLimit   = "size-limit"     // a file too large to be a district's data
+	CodeSizeLimit   = "size-limit"     // a file too large to check safely
 	CodeUnsafePath  = "unsafe-path"    // a code that cannot become a folder or web address
 	CodeSlugCollide = "slug-collision" // two codes that become the same folder
 )
@@ -325,17 +326,148 @@ func All(err error) []*Error {
 	return out
 }
 
-// Origin is where a record was read: its row, and the position of each of
-// its cells by column name, so later stages can point at the exact cell.
+// Origin is where a record was read: its row, and where each of its cells
+// starts, so that later stages can point at the exact cell.
+//
+// Cell positions are stored compactly, because a large snapshot has a
+// record per row: the column names are shared by every row of a file (see
+// Columns), and each row keeps only its cells' columns as int32s, with
+// their lines only when a cell starts on another line than the row (a
+// quoted line break). An Origin made as a literal, Origin{Row: p}, has no
+// cell positions: every cell is then placed at the row. The zero Origin is
+// valid and says nothing.
+//
+// Compare Origins with Equal (go-cmp uses it), not ==. An Origin does not
+// change once made.
 type Origin struct {
-	Row   Position            `json:"row"`
-	Cells map[string]Position `json:"-"`
+	Row  Position `json:"row"`
+	cols *Columns
+	// at holds the column of cell i at at[i] and, when at is twice as long
+	// as the names, its line at at[n+i]; otherwise every cell is on Row's
+	// line.
+	at []int32
 }
 
 // Cell returns the position of the named cell, or the row's when unknown.
 func (o Origin) Cell(name string) Position {
-	if p, ok := o.Cells[name]; ok {
+	if p, ok := o.lookup(name); ok {
 		return p
 	}
 	return o.Row
+}
+
+// cell is the position of the i-th named cell.
+func (o Origin) cell(i int) Position {
+	p := Position{File: o.Row.File, Sheet: o.Row.Sheet, Line: o.Row.Line, Column: int(o.at[i])}
+	if n := len(o.cols.names); len(o.at) == 2*n {
+		p.Line = int(o.at[n+i])
+	}
+	return p
+}
+
+// Cells yields the name and position of each cell with a known position,
+// in the order of the file's columns.
+func (o Origin) Cells() iter.Seq2[string, Position] {
+	return func(yield func(string, Position) bool) {
+		if o.cols == nil {
+			return
+		}
+		for i, n := range o.cols.names {
+			if !yield(n, o.cell(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Equal reports whether o and p give the same row and the same position
+// for every cell, whatever the order of their columns: two Origins of the
+// same cells are equal even when made from different Columns.
+func (o Origin) Equal(p Origin) bool {
+	if o.Row != p.Row {
+		return false
+	}
+	n := 0
+	for name, pos := range o.Cells() {
+		n++
+		q, ok := p.lookup(name)
+		if !ok || q != pos {
+			return false
+		}
+	}
+	m := 0
+	for range p.Cells() {
+		m++
+	}
+	return n == m
+}
+
+// lookup is Cell without the fallback to the row.
+func (o Origin) lookup(name string) (Position, bool) {
+	if o.cols != nil {
+		for i, n := range o.cols.names {
+			if n == name {
+				return o.cell(i), true
+			}
+		}
+	}
+	return Position{}, false
+}
+
+// Columns names the columns of a file whose records get cell positions,
+// and stores those positions for them. One Columns serves every row of a
+// file, so that a row costs a few bytes per cell rather than a map of
+// Positions. It is not safe for concurrent use while Origins are being
+// made; the Origins it returns are.
+type Columns struct {
+	file  string
+	names []string
+	store []int32 // the free part of the current block of cell positions
+}
+
+// NewColumns returns the Columns of file with the given column names, in
+// the order Origin receives the cells.
+func NewColumns(file string, names ...string) *Columns {
+	return &Columns{file: file, names: slices.Clone(names)}
+}
+
+// Place is where a cell starts: a line and a column, as in Position.
+type Place struct{ Line, Column int }
+
+// Origin returns the Origin of a row that starts on line (its Row is the
+// line's first column), whose cells, one per column name, start at cells.
+// Lines and columns are stored as int32: the loader's size limit keeps
+// them far below. It panics when the number of cells is not the number of
+// names, a mistake in the caller.
+func (c *Columns) Origin(line int, cells ...Place) Origin {
+	n := len(c.names)
+	if len(cells) != n {
+		panic(fmt.Sprintf("source.Columns.Origin: %d cells for %d columns", len(cells), n))
+	}
+	size := n
+	for _, p := range cells {
+		if p.Line != line {
+			size = 2 * n
+			break
+		}
+	}
+	at := c.alloc(size)
+	for i, p := range cells {
+		at[i] = int32(p.Column)
+		if size > n {
+			at[n+i] = int32(p.Line)
+		}
+	}
+	return Origin{Row: Position{File: c.file, Line: line, Column: 1}, cols: c, at: at}
+}
+
+// alloc returns n int32s for one Origin, taken from a block shared with
+// other rows: one allocation serves thousands of rows.
+func (c *Columns) alloc(n int) []int32 {
+	if len(c.store) < n {
+		c.store = make([]int32, max(n, 8192))
+	}
+	at := c.store[:n:n]
+	c.store = c.store[n:]
+	return at
 }

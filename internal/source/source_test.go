@@ -1,11 +1,14 @@
 package source_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -250,10 +253,7 @@ func TestErrorsAs(t *testing.T) {
 
 func TestOriginCell(t *testing.T) {
 	row := pos("data/units.csv", 4, 1)
-	o := source.Origin{Row: row, Cells: map[string]source.Position{
-		"code":    pos("data/units.csv", 4, 1),
-		"name_vi": pos("data/units.csv", 4, 7),
-	}}
+	o := source.NewColumns("data/units.csv", "code", "name_vi").Origin(4, source.Place{Line: 4, Column: 1}, source.Place{Line: 4, Column: 7})
 	tests := []struct {
 		origin source.Origin
 		cell   string
@@ -263,7 +263,7 @@ func TestOriginCell(t *testing.T) {
 		{o, "code", pos("data/units.csv", 4, 1)},
 		{o, "parent", row},                        // unknown cell: the row
 		{o, "", row},                              // empty name too
-		{source.Origin{Row: row}, "name_vi", row}, // no cells recorded (nil map)
+		{source.Origin{Row: row}, "name_vi", row}, // no cells recorded
 		{source.Origin{}, "name_vi", source.Position{}},
 	}
 	for _, tt := range tests {
@@ -271,6 +271,106 @@ func TestOriginCell(t *testing.T) {
 			t.Errorf("Cell(%q) = %v, want %v", tt.cell, got, tt.want)
 		}
 	}
+	if o.Row != row {
+		t.Errorf("Row = %v, want %v", o.Row, row)
+	}
+}
+
+// TestOriginCellOnLaterLine places the cells after a quoted line break on
+// the line they start on, not on the row's.
+func TestOriginCellOnLaterLine(t *testing.T) {
+	const f = "data/snapshots/2024-Q4.csv"
+	o := source.NewColumns(f, "unit", "note", "source").Origin(7,
+		source.Place{Line: 7, Column: 1}, source.Place{Line: 7, Column: 7}, source.Place{Line: 8, Column: 4})
+	want := map[string]source.Position{"unit": pos(f, 7, 1), "note": pos(f, 7, 7), "source": pos(f, 8, 4)}
+	got := map[string]source.Position{}
+	for name, p := range o.Cells() {
+		got[name] = p
+		if p != o.Cell(name) {
+			t.Errorf("Cells gives %v for %s, Cell %v", p, name, o.Cell(name))
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("cells (-want +got):\n%s", diff)
+	}
+}
+
+// TestColumnsManyRows makes more Origins than one block of storage holds
+// and checks that none is overwritten by a later one.
+func TestColumnsManyRows(t *testing.T) {
+	cols := source.NewColumns("f.csv", "a", "b", "c")
+	const n = 10000
+	origins := make([]source.Origin, n)
+	for i := range n {
+		line := i + 2
+		origins[i] = cols.Origin(line, source.Place{Line: line, Column: 1}, source.Place{Line: line, Column: i%50 + 3}, source.Place{Line: line + i%2, Column: i})
+	}
+	for i, o := range origins {
+		line := i + 2
+		if got, want := o.Cell("b"), pos("f.csv", line, i%50+3); got != want {
+			t.Fatalf("row %d: b at %v, want %v", i, got, want)
+		}
+		if got, want := o.Cell("c"), pos("f.csv", line+i%2, i); got != want {
+			t.Fatalf("row %d: c at %v, want %v", i, got, want)
+		}
+	}
+}
+
+func TestOriginEqual(t *testing.T) {
+	p := source.Place{Line: 2, Column: 1}
+	q := source.Place{Line: 2, Column: 5}
+	ab := source.NewColumns("f.csv", "a", "b")
+	a := ab.Origin(2, p, q)
+	for _, tt := range []struct {
+		name string
+		o    source.Origin
+		want bool
+	}{
+		{"itself", a, true},
+		{"another row, same cells", ab.Origin(2, p, q), true},
+		{"other Columns, other order", source.NewColumns("f.csv", "b", "a").Origin(2, q, p), true},
+		{"a cell elsewhere", ab.Origin(2, p, source.Place{Line: 2, Column: 6}), false},
+		{"a cell on another line", ab.Origin(2, p, source.Place{Line: 3, Column: 5}), false},
+		{"fewer cells", source.NewColumns("f.csv", "a").Origin(2, p), false},
+		{"more cells", source.NewColumns("f.csv", "a", "b", "c").Origin(2, p, q, q), false},
+		{"no cells", source.Origin{Row: a.Row}, false},
+		{"another file", source.NewColumns("g.csv", "a", "b").Origin(2, p, q), false},
+	} {
+		if got := a.Equal(tt.o); got != tt.want {
+			t.Errorf("%s: Equal = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := tt.o.Equal(a); got != tt.want {
+			t.Errorf("%s: Equal, reversed = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if !(source.Origin{Row: a.Row}).Equal(source.Origin{Row: a.Row}) {
+		t.Error("two Origins without cells and with the same row differ")
+	}
+	if !cmp.Equal(a, ab.Origin(2, p, q)) {
+		t.Error("go-cmp does not use Equal")
+	}
+}
+
+// TestOriginJSON keeps the JSON form of an Origin to its row: cell
+// positions are for messages, not for output.
+func TestOriginJSON(t *testing.T) {
+	o := source.NewColumns("f.csv", "a").Origin(3, source.Place{Line: 3, Column: 4})
+	got, err := json.Marshal(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"row":{"file":"f.csv","line":3,"column":1}}`; string(got) != want {
+		t.Errorf("JSON = %s, want %s", got, want)
+	}
+}
+
+func TestColumnsOriginWrongCount(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Origin with too few cells did not panic")
+		}
+	}()
+	source.NewColumns("f.csv", "a", "b").Origin(2, source.Place{Line: 2, Column: 1})
 }
 
 func messages(errs []*source.Error) []string {

@@ -10,7 +10,6 @@ package validate
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -53,7 +52,7 @@ const agreement = 0.05
 // tree and the snapshot periods. The error joins *source.Error values in
 // file and position order.
 func Dataset(ds *model.Dataset, opt Options) error {
-	c := &checker{ds: ds, opt: opt}
+	c := &checker{ds: ds, opt: opt, unitAt: firstIndex(ds.Units, unitCode), indicatorAt: firstIndex(ds.Indicators, indicatorCode)}
 	c.indicators()
 	c.units()
 	c.targets()
@@ -66,6 +65,24 @@ type checker struct {
 	ds   *model.Dataset
 	opt  Options
 	errs source.List
+	// unitAt and indicatorAt find a record by code, as ds.Unit and
+	// ds.Indicator do (the first with the code), without a scan for each
+	// row of a snapshot.
+	unitAt, indicatorAt map[string]int
+}
+
+func unitCode(u model.Unit) string           { return u.Code }
+func indicatorCode(i model.Indicator) string { return i.Code }
+
+// firstIndex maps each code to the index of the first record with it.
+func firstIndex[T any](records []T, code func(T) string) map[string]int {
+	m := make(map[string]int, len(records))
+	for i, r := range records {
+		if _, dup := m[code(r)]; !dup {
+			m[code(r)] = i
+		}
+	}
+	return m
 }
 
 // add reports a problem at the cell col of a record.
@@ -89,11 +106,38 @@ func clip(s string) string {
 	return string(r[:n]) + "…"
 }
 
-var codeRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
+// isCode reports whether s is ^[A-Za-z0-9][A-Za-z0-9_-]*$. It is a loop
+// rather than a regular expression: it runs on two cells of every row of
+// every snapshot.
+func isCode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		case (b == '_' || b == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
-// Device names that Windows refuses as file names, whatever the extension:
-// codes become folder names of the published site.
-var reservedCodes = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])$`)
+// reservedCode reports whether s is a device name that Windows refuses as
+// a file name, whatever the extension: con, prn, aux, nul, com0 to com9 or
+// lpt0 to lpt9, in any case. Codes become folder names of the site.
+func reservedCode(s string) bool {
+	switch len(s) {
+	case 3:
+		for _, w := range []string{"con", "prn", "aux", "nul"} {
+			if strings.EqualFold(s, w) {
+				return true
+			}
+		}
+	case 4:
+		p := s[:3]
+		return (strings.EqualFold(p, "com") || strings.EqualFold(p, "lpt")) && '0' <= s[3] && s[3] <= '9'
+	}
+	return false
+}
 
 // codeProblem says why s cannot be a code, with the problem's code, or
 // "" when it can. Codes become URL path segments and folder names, so
@@ -109,9 +153,9 @@ func codeProblem(s string) (string, source.Phrase) {
 		return source.CodeUnsafePath, source.P("not safe in a web address: use only letters A to Z, digits, - and _ (no / or ..)")
 	case utf8.RuneCountInString(s) > maxCode:
 		return source.CodeConstraint, source.P("too long: a code has at most %d characters", maxCode)
-	case !codeRE.MatchString(s):
+	case !isCode(s):
 		return source.CodeConstraint, source.P("not a valid code: use only letters A to Z without accents, digits, - and _, starting with a letter or digit")
-	case reservedCodes.MatchString(s):
+	case reservedCode(s):
 		return source.CodeUnsafePath, source.P("reserved name: Windows cannot store a file with this name, choose another code")
 	}
 	return "", source.Phrase{}
@@ -258,7 +302,7 @@ func (c *checker) units() {
 	c.cycles()
 }
 
-func (c *checker) hasUnit(code string) bool { _, ok := c.ds.Unit(code); return ok }
+func (c *checker) hasUnit(code string) bool { _, ok := c.unitAt[code]; return ok }
 
 func fileOf(at source.Origin, fallback string) string {
 	if at.Row.File != "" {
@@ -361,15 +405,18 @@ func (c *checker) targets() {
 }
 
 // indicator checks a reference to an indicator and returns it when found.
-func (c *checker) indicator(at source.Origin, col, code string) (model.Indicator, bool) {
+func (c *checker) indicator(at source.Origin, col, code string) (*model.Indicator, bool) {
 	if !c.code(at, col, code) {
-		return model.Indicator{}, false
+		return nil, false
 	}
-	ind, ok := c.ds.Indicator(code)
-	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
-		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
+	i, ok := c.indicatorAt[code]
+	if !ok {
+		if len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
+			c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
+		}
+		return nil, false
 	}
-	return ind, ok
+	return &c.ds.Indicators[i], true
 }
 
 func (c *checker) unit(at source.Origin, col, code string) {
@@ -382,15 +429,15 @@ func (c *checker) unit(at source.Origin, col, code string) {
 }
 
 // value checks v against the range of ind's measure.
-func (c *checker) value(at source.Origin, col string, v float64, ind model.Indicator) {
-	s := format(v)
+func (c *checker) value(at source.Origin, col string, v float64, ind *model.Indicator) {
 	switch ind.Measure {
 	case model.Percent:
 		if v < 0 || v > 100 {
-			c.add(at, source.CodeConstraint, col, s, "out of range: %s is a percent, from 0 to 100", ind.Code)
+			c.add(at, source.CodeConstraint, col, format(v), "out of range: %s is a percent, from 0 to 100", ind.Code)
 		}
 	case model.Count:
 		if v < 0 || v != math.Trunc(v) {
+			s := format(v)
 			if thousands := strings.ReplaceAll(s, ".", ""); v >= 1 && len(s)-strings.IndexByte(s, '.') == 4 {
 				c.add(at, source.CodeConstraint, col, s,
 					"not a count: %s counts things, so write a whole number, 0 or more (if the dot separates thousands, write %s)", ind.Code, strings.TrimLeft(thousands, "0"))
@@ -405,21 +452,25 @@ func (c *checker) value(at source.Origin, col string, v float64, ind model.Indic
 func format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 func (c *checker) snapshots() {
+	// A row's unit and indicator are numbered, so that the key that finds
+	// a second row for the pair is one small integer rather than two
+	// strings: a snapshot can have a million rows.
+	units, indicators := numbering{}, numbering{}
 	for _, s := range c.ds.Snapshots {
-		type key struct{ unit, ind string }
-		seen := map[key]source.Origin{}
-		for _, o := range s.Observations {
+		seen := make(map[uint64]int, len(s.Observations)) // line of the first row of each pair
+		for i := range s.Observations {
+			o := &s.Observations[i]
 			at := o.At
 			c.unit(at, "unit", o.Unit)
 			ind, indOK := c.indicator(at, "indicator", o.Indicator)
 			c.text(at, "note", o.Note, maxText, optional)
 			c.text(at, "source", o.Source, maxText, optional)
-			k := key{o.Unit, o.Indicator}
-			if prev, ok := seen[k]; ok {
+			k := uint64(units.of(o.Unit))<<32 | uint64(indicators.of(o.Indicator))
+			if line, ok := seen[k]; ok {
 				c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
-					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, prev.Row.Line))
+					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, line))
 			} else {
-				seen[k] = at
+				seen[k] = at.Row.Line
 			}
 			if indOK {
 				c.observation(o, ind)
@@ -428,8 +479,20 @@ func (c *checker) snapshots() {
 	}
 }
 
+// numbering gives each code a number, in the order they come.
+type numbering map[string]uint32
+
+func (n numbering) of(code string) uint32 {
+	id, ok := n[code]
+	if !ok {
+		id = uint32(len(n))
+		n[code] = id
+	}
+	return id
+}
+
 // observation checks a row's figures against its indicator.
-func (c *checker) observation(o model.Observation, ind model.Indicator) {
+func (c *checker) observation(o *model.Observation, ind *model.Indicator) {
 	at := o.At
 	if !ind.Measure.Valid() {
 		return // reported on the indicator
@@ -446,7 +509,7 @@ func (c *checker) observation(o model.Observation, ind model.Indicator) {
 
 // ratio checks numerator and denominator and, when all three figures are
 // given, that they agree. It returns false when the pair is unusable.
-func (c *checker) ratio(o model.Observation, ind model.Indicator) bool {
+func (c *checker) ratio(o *model.Observation, ind *model.Indicator) bool {
 	at, num, den := o.At, o.Numerator, o.Denominator
 	switch {
 	case ind.Measure != model.Percent:

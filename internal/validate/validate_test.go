@@ -28,11 +28,11 @@ func at(file string, line int) source.Origin {
 	if !ok {
 		cols = snapColumns
 	}
-	o := source.Origin{Row: source.Position{File: file, Line: line, Column: 1}, Cells: map[string]source.Position{}}
-	for i, c := range cols {
-		o.Cells[c] = source.Position{File: file, Line: line, Column: 10*i + 1}
+	cells := make([]source.Place, len(cols))
+	for i := range cols {
+		cells[i] = source.Place{Line: line, Column: 10*i + 1}
 	}
-	return o
+	return source.NewColumns(file, cols...).Origin(line, cells...)
 }
 
 func f(v float64) *float64 { return &v }
@@ -344,7 +344,7 @@ func TestCodes(t *testing.T) {
 // positions: problems fall back to the row.
 func TestWithoutCellPositions(t *testing.T) {
 	ds := base()
-	ds.Units[1].At.Cells = nil
+	ds.Units[1].At = source.Origin{Row: ds.Units[1].At.Row}
 	ds.Units[1].Parent = "Q"
 	want := `data/units.csv:3:1: parent "Q": unknown parent: no unit in data/units.csv has this code`
 	if err := validate.Dataset(ds, validate.Options{}); err == nil || err.Error() != want {
