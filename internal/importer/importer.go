@@ -217,7 +217,9 @@ type importer struct {
 }
 
 func (im *importer) add(e *source.Error) {
-	if im.done[e.Pos] {
+	// Only cells: problems of the whole file (a period overlapping two
+	// snapshots) are distinct at the same position.
+	if e.Pos.Line > 0 && im.done[e.Pos] {
 		return
 	}
 	if im.errs.Len() >= maxProblems {
@@ -341,6 +343,7 @@ type pending struct {
 	num, den     *cell
 	note         string
 	noteCell     *cell
+	noteOnly     bool // no figure, only a note: written as an empty figure
 	src          string
 	line         int
 }
@@ -406,18 +409,6 @@ func (im *importer) rows(t *table) []pending {
 			}
 		}
 	}
-	firstText := func(r row, cols []int) (string, cell) {
-		for _, i := range cols {
-			c := g.get(r, i)
-			if s := strings.TrimSpace(c.eff()); s != "" {
-				return s, c
-			}
-		}
-		if len(cols) > 0 {
-			return "", g.get(r, cols[0])
-		}
-		return "", cell{line: r.line, col: 1}
-	}
 	joinText := func(r row, cols []int) (string, *cell) {
 		var parts []string
 		var at *cell
@@ -444,8 +435,8 @@ func (im *importer) rows(t *table) []pending {
 		if footer(r) {
 			break
 		}
-		unitText, unitCell := firstText(r, unitCols)
-		sttText, _ := firstText(r, ignoreCols)
+		unitText, unitCell := firstTextCell(g, r, unitCols)
+		sttText, _ := firstTextCell(g, r, ignoreCols)
 		label := unitText
 		if label == "" {
 			label = sttText
@@ -462,6 +453,11 @@ func (im *importer) rows(t *table) []pending {
 		for _, i := range append(slices.Clone(figCols), indCols...) {
 			if strings.TrimSpace(g.get(r, i).text) != "" {
 				figures = true
+			}
+		}
+		for _, gr := range groups {
+			if gr.note >= 0 && strings.TrimSpace(g.get(r, gr.note).text) != "" {
+				figures = true // an indicator's own note, kept without a figure
 			}
 		}
 		matched, _, _ := im.units.match(unitText)
@@ -506,6 +502,8 @@ func (im *importer) rows(t *table) []pending {
 		if unitText != "" && unit < 0 {
 			_, cands, amb := im.units.match(unitText)
 			switch {
+			case amb && im.units.sharedCode(unitText):
+				im.add(source.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitDupCode, im.units.list(cands)))
 			case amb:
 				im.add(source.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitAmbig, im.units.list(cands)))
 			case len(cands) > 0:
@@ -551,11 +549,17 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 	if !t.wide {
 		p := base
 		p.value, p.num, p.den = ptr(one(colsOf(t, rValue))), ptr(one(colsOf(t, rNum))), ptr(one(colsOf(t, rDen)))
-		if allEmpty(p.value, p.num, p.den) {
+		// A row without a figure but with a note ("chưa báo cáo") is kept,
+		// as an empty figure with its note, as "-" would be.
+		p.noteOnly = allEmpty(p.value, p.num, p.den)
+		if p.noteOnly && (p.note == "" || p.total) {
 			return nil
 		}
 		var text string
 		text, p.indCell = firstTextCell(g, r, indCols)
+		if text == "" && p.noteOnly {
+			return nil
+		}
 		if text == "" {
 			im.add(source.Newf(g.at(p.indCell), source.CodeConstraint, "", "", msgNoIndicator))
 			return nil
@@ -566,6 +570,9 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 		}
 		switch {
 		case i >= 0:
+		case amb && im.inds.sharedCode(text):
+			im.add(source.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndDupCode, im.inds.list(cands)))
+			return nil
 		case amb:
 			im.add(source.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndAmbig, im.inds.list(cands)))
 			return nil
@@ -588,13 +595,15 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 		}
 		p.indCell = t.cols[col].label
 		p.value, p.num, p.den = ptr(gr.value), ptr(gr.num), ptr(gr.den)
+		own := false // a note of this indicator's own, not the row's
 		if gr.note >= 0 {
 			if s := strings.Join(strings.Fields(g.get(r, gr.note).text), " "); s != "" {
 				p.note = joinNotes(s, p.note)
 				p.noteCell = ptr(gr.note)
+				own = true
 			}
 		}
-		if allEmpty(p.value, p.num, p.den) {
+		if p.noteOnly = allEmpty(p.value, p.num, p.den); p.noteOnly && (!own || p.total) {
 			continue
 		}
 		out = append(out, p)
@@ -720,6 +729,9 @@ type record struct {
 	value, num, den *float64
 	note, src       string
 	pos             map[string]source.Position
+	// text is each figure's cell as written, for messages: "1.234,5",
+	// not the 1234.5 written to the snapshot.
+	text map[string]string
 }
 
 // tok reads one cell with the file's mark.
@@ -789,7 +801,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 		ind := im.ds.Indicators[p.ind]
 		rec := record{unit: p.unit, ind: p.ind, scope: p.scope, note: p.note, src: p.src, pos: map[string]source.Position{
 			"unit": g.at(p.unitCell), "indicator": g.at(p.indCell),
-		}}
+		}, text: map[string]string{}}
 		if p.noteCell != nil {
 			rec.pos["note"] = g.at(*p.noteCell)
 		}
@@ -797,6 +809,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 		if p.value != nil && !(p.value.follower && p.value.text == "" && p.value.mergedVal != "" && !p.total && !isMissing(p.value.mergedVal)) {
 			rec.pos["value"] = g.at(*p.value)
 			rec.pos["source"] = g.at(*p.value)
+			rec.written("value", p.value)
 			t := im.tok(p.value)
 			ok := im.value(g, p, ind, t, &rec, plain)
 			has = has || ok
@@ -816,6 +829,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 				continue
 			}
 			rec.pos[part.field] = g.at(*part.c)
+			rec.written(part.field, part.c)
 			if _, ok := rec.pos["source"]; !ok {
 				rec.pos["source"] = g.at(*part.c)
 			}
@@ -831,10 +845,14 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 				*part.dst = &v
 				has = true
 			default:
-				im.add(source.Newf(g.at(*part.c), source.CodeType, part.field, clip(part.c.text), msgNotCount))
+				if e := controlChar(g.at(*part.c), part.field, part.c.text); e != nil {
+					im.add(e)
+				} else {
+					im.add(source.Newf(g.at(*part.c), source.CodeType, part.field, clip(part.c.text), msgNotCount))
+				}
 			}
 		}
-		if !has {
+		if !has && !p.noteOnly {
 			continue
 		}
 		if rec.pos["source"] == (source.Position{}) {
@@ -903,6 +921,8 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 		n, d := t.num, t.den
 		rec.num, rec.den = &n, &d
 		rec.pos["numerator"], rec.pos["denominator"] = pos, pos
+		rec.written("numerator", &c)
+		rec.written("denominator", &c)
 		return true
 	case kText:
 		if im.opt.KeepText && !p.total {
@@ -913,9 +933,42 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 		im.add(source.Newf(pos, CodeQualitative, "value", text, msgQualitative))
 		return false
 	default:
+		if e := controlChar(pos, "value", c.eff()); e != nil {
+			im.add(e)
+			return false
+		}
 		im.add(source.Newf(pos, source.CodeType, "value", text, msgNotNumber, im.numberHint()))
 		return false
 	}
+}
+
+// written keeps the text of a figure's cell as written in a text file or
+// a workbook's text cell (a workbook number is shown as its figure).
+func (r *record) written(field string, c *cell) {
+	if c != nil && !c.num {
+		r.text[field] = clip(c.eff())
+	}
+}
+
+// controlChar reports a cell with a control character, which Excel does
+// not show: the cell looks like a figure there, so "not a number" alone
+// would not help.
+func controlChar(pos source.Position, field, s string) *source.Error {
+	value := s
+	if r := []rune(s); len(r) > 60 {
+		value = string(r[:60]) + "…"
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			return source.Newf(pos, source.CodeForbidden, field, value, msgLineBreak)
+		case r == '\t':
+			return source.Newf(pos, source.CodeForbidden, field, value, msgTab)
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
+			return source.Newf(pos, source.CodeForbidden, field, value, msgControl, r)
+		}
+	}
+	return nil
 }
 
 // checkFractions reports percents that all lie between 0 and 1 for one

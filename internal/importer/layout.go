@@ -57,6 +57,7 @@ type column struct {
 type table struct {
 	g     *grid
 	first int // index in g.rows of the first row after the heading rows
+	heads int // cells in the heading rows (the longest)
 	wide  bool
 	cols  []column
 }
@@ -208,6 +209,9 @@ func (im *importer) findTable(g *grid, errs *source.List) *table {
 		next++
 	}
 	t.first = next
+	for _, r := range g.rows[h:next] {
+		t.heads = max(t.heads, len(r.cells))
+	}
 	im.checkColumns(t, errs)
 	return t
 }
@@ -296,7 +300,7 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 				} else {
 					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownLong, knownLabels))
 				}
-			} else if im.hasData(t, i) {
+			} else if (g.sheet != "" || i < t.heads) && im.hasData(t, i) {
 				errs.Add(source.Newf(g.at(c), source.CodeBlankLabel, "", "", msgBlankLabel))
 			}
 			continue
@@ -313,9 +317,37 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		}
 		seen[k] = c
 	}
+	im.extraCells(t, errs)
 	if !t.wide {
 		if !has[rValue] && !has[rNum] {
 			errs.Add(source.Newf(g.pos(t.cols[0].label.line, 1), source.CodeMissing, "", "", msgNoValueCol))
+		}
+	}
+}
+
+// extraCells reports the rows of a text file that have text beyond the
+// last heading: most often a cell with the delimiter in it, written without
+// quotes, which shifts the row's cells, so the row cannot be trusted. (A
+// workbook's cells cannot shift: a column there without a heading is a
+// blank-label.)
+func (im *importer) extraCells(t *table, errs *source.List) {
+	g := t.g
+	if g.sheet != "" {
+		return
+	}
+	delim := string(g.comma)
+	if g.comma == '\t' {
+		delim = "tab"
+	}
+	for _, r := range g.rows[min(t.first, len(g.rows)):] {
+		if footer(r) {
+			return
+		}
+		for _, c := range r.cells[min(t.heads, len(r.cells)):] {
+			if strings.TrimSpace(c.text) != "" {
+				errs.Add(source.Newf(g.at(c), source.CodeExtraCell, "", clip(c.text), msgExtraCell, len(r.cells), t.heads, delim))
+				break
+			}
 		}
 	}
 }

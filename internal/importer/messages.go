@@ -14,6 +14,7 @@ const (
 	msgNotText      = "cannot read this character: save the file from Excel as \"CSV UTF-8 (Comma delimited)\""
 	msgQuote        = "stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice (\"\")"
 	msgOpenQuote    = "quote mark opened here is never closed: close it, or write a quote mark inside a cell twice (\"\")"
+	msgAfterQuote   = "text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice (\"\")"
 	msgCannotOpen   = "cannot open the file: %s"
 	msgCannotRead   = "cannot read the file: %s"
 	msgCannotWrite  = "cannot write the snapshot: %s"
@@ -28,6 +29,7 @@ const (
 	msgNoFigures    = "no figures found under the headings: check that this is the right file or worksheet"
 	msgUnknownWide  = "unknown column: not the code or the name of an indicator in data/indicators.csv, nor one of %s: correct the heading, or delete the column"
 	msgUnknownLong  = "unknown column: expected one of %s: correct the heading, or delete the column"
+	msgExtraCell    = "extra cell: this row has %d cells but the heading row has %d; a cell with %q inside needs quotes around it"
 	msgBlankLabel   = "column without a heading has figures: give it a heading (an indicator's code) or delete it"
 	msgDupLabel     = "the same column twice: also at %s; delete one of them"
 	msgNoValueCol   = "no column of figures: add a column Giá trị (or Tử số and Mẫu số)"
@@ -56,5 +58,12 @@ const (
 	msgTotalPercent = "the total does not match the units above: Σ numerators ÷ Σ denominators = %[2]s ÷ %[3]s = %[1]s%% (%[4]d units): correct the total or the units' figures"
 	msgTotalCount   = "the total does not match the units above: they add up to %s (%d units): correct the total or the units' figures"
 	msgTooMany      = "%d more problems not listed after the first %d: fix these, then import again"
+	msgUnitDupCode  = "several units in data/units.csv have this code: %s: give each unit its own code in data/units.csv"
+	msgIndDupCode   = "several indicators in data/indicators.csv have this code: %s: give each indicator its own code in data/indicators.csv"
 	msgDuplicate    = "unit %s and indicator %s already have a figure at %s: keep one figure per unit and indicator"
+	// The loader's, translated there: a control character is invisible in
+	// Excel, where the cell looks like a number.
+	msgLineBreak = "contains a line break: keep the text of a cell on one line"
+	msgTab       = "contains a tab character: delete it"
+	msgControl   = "contains an invisible control character (U+%04X): delete it"
 )

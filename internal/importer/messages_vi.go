@@ -3,9 +3,9 @@ package importer
 import "github.com/minhbach/minhbach/internal/source"
 
 // The Vietnamese form of every message import makes, keyed by its English
-// format (see source.RegisterVI). The two messages about quote marks are
-// the loader's own and are translated there. TestMessagesVI fails when a
-// format has no Vietnamese form.
+// format (see source.RegisterVI). The messages about quote marks and
+// control characters are the loader's own and are translated there.
+// TestMessagesVI fails when a format has no Vietnamese form.
 func init() {
 	source.RegisterVI(map[string]string{
 		msgEmpty:        "tệp rỗng: hãy xuất lại trang tính từ Excel",
@@ -30,6 +30,7 @@ func init() {
 		msgNoFigures:    "không thấy số liệu nào dưới dòng tiêu đề: hãy kiểm tra xem có đúng tệp hoặc trang tính không",
 		msgUnknownWide:  "cột không rõ: không phải mã hay tên của chỉ số nào trong data/indicators.csv, cũng không phải một trong các cột %s: hãy sửa tiêu đề cột, hoặc xóa cột này",
 		msgUnknownLong:  "cột không rõ: chỉ nhận các cột %s: hãy sửa tiêu đề cột, hoặc xóa cột này",
+		msgExtraCell:    "thừa ô: dòng này có %d ô nhưng dòng tiêu đề có %d ô; ô nào có %q bên trong thì phải đặt trong dấu ngoặc kép",
 		msgBlankLabel:   "cột không có tiêu đề nhưng có số liệu: hãy ghi tiêu đề (mã chỉ số) hoặc xóa cột",
 		msgDupLabel:     "cột này bị lặp: cũng có ở %s; hãy xóa một cột",
 		msgNoValueCol:   "không có cột số liệu: hãy thêm cột Giá trị (hoặc Tử số và Mẫu số)",
@@ -58,6 +59,8 @@ func init() {
 		msgTotalPercent: "dòng tổng không khớp với các đơn vị bên trên: Σ tử số ÷ Σ mẫu số = %[2]s ÷ %[3]s = %[1]s%% (%[4]d đơn vị): hãy sửa dòng tổng hoặc số liệu của các đơn vị",
 		msgTotalCount:   "dòng tổng không khớp với các đơn vị bên trên: cộng lại được %s (%d đơn vị): hãy sửa dòng tổng hoặc số liệu của các đơn vị",
 		msgTooMany:      "còn %d lỗi nữa không liệt kê sau %d lỗi đầu: hãy sửa những lỗi này rồi nhập lại",
+		msgUnitDupCode:  "nhiều đơn vị trong data/units.csv có cùng mã này: %s: hãy cho mỗi đơn vị một mã riêng trong data/units.csv",
+		msgIndDupCode:   "nhiều chỉ số trong data/indicators.csv có cùng mã này: %s: hãy cho mỗi chỉ số một mã riêng trong data/indicators.csv",
 		msgDuplicate:    "đơn vị %s và chỉ số %s đã có số liệu ở %s: mỗi đơn vị và chỉ số chỉ giữ một số liệu",
 	})
 }

@@ -203,6 +203,8 @@ func (m *matcher) match(s string) (idx int, candidates []int, ambiguous bool) {
 	}
 	if ids := m.code[strings.ToLower(s)]; len(ids) == 1 {
 		return ids[0], nil, false
+	} else if len(ids) > 1 {
+		return -1, ids, true // the list gives one code to several
 	}
 	k := m.keyOf(s)
 	ids := m.key[k]
@@ -230,6 +232,11 @@ func (m *matcher) match(s string) (idx int, candidates []int, ambiguous bool) {
 		}
 	}
 	return -1, m.closest(k, 3), false
+}
+
+// sharedCode reports whether s is a code that several entries have.
+func (m *matcher) sharedCode(s string) bool {
+	return len(m.code[strings.ToLower(strings.TrimSpace(norm.NFC.String(s)))]) > 1
 }
 
 func isDigits(s string) bool {

@@ -158,7 +158,10 @@ var (
 	percentRE = regexp.MustCompile(`^(-?[0-9][0-9.,]*)\s*%$`)
 	ratioRE   = regexp.MustCompile(`^([0-9][0-9.,]*)\s*/\s*([0-9][0-9.,]*)$`)
 	plainRE   = regexp.MustCompile(`^-?[0-9][0-9.,]*$`)
-	letterRE  = regexp.MustCompile(`\pL|[~≈<>≥≤]`)
+	// Scientific notation, as Excel shows a long number: a number badly
+	// exported, not words (keeping it as a note would lose the figure).
+	scientificRE = regexp.MustCompile(`^-?[0-9][0-9.,]*[eE][+-]?[0-9]+$`)
+	letterRE     = regexp.MustCompile(`\pL|[~≈<>≥≤]`)
 )
 
 // lex splits a text cell into its kind and the bare numbers in it, before
@@ -179,6 +182,9 @@ func lex(s string) (kind, []string) {
 	}
 	if plainRE.MatchString(s) {
 		return kNumber, []string{s}
+	}
+	if scientificRE.MatchString(s) {
+		return kBad, nil
 	}
 	if letterRE.MatchString(s) {
 		return kText, nil

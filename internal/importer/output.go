@@ -95,6 +95,9 @@ func (im *importer) selfCheck(fsys fs.FS, out []record) {
 				p = r.pos["source"]
 			}
 			ne.Pos = p
+			if text, ok := r.text[e.Field]; ok && e.Value != "" {
+				ne.Value = text
+			}
 		}
 		im.add(&ne)
 	}

@@ -50,6 +50,7 @@ type row struct {
 type grid struct {
 	file  string // as given on the command line
 	sheet string // worksheet name; empty for a text file
+	comma rune   // a text file's delimiter
 	rows  []row
 }
 
@@ -169,7 +170,7 @@ func readText(name string, data []byte, score func([]string) int, errs *source.L
 		return nil
 	}
 	comma := detectDelimiter(text, score)
-	g := &grid{file: name}
+	g := &grid{file: name, comma: comma}
 	ix := newLineIndex(text)
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
@@ -184,11 +185,7 @@ func readText(name string, data []byte, score func([]string) int, errs *source.L
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
-					errs.Add(source.Newf(ix.pos(name, pe.StartLine, 1), source.CodeFormat, "", "", msgOpenQuote))
-				} else {
-					errs.Add(source.Newf(ix.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", msgQuote))
-				}
+				errs.Add(ix.quoteError(name, comma, pe))
 				continue
 			}
 			errs.Add(source.Newf(source.Position{File: name}, source.CodeSource, "", "", msgCannotRead, err.Error()))
@@ -269,6 +266,65 @@ func newLineIndex(text string) *lineIndex {
 		}
 	}
 	return &lineIndex{text: text, starts: starts}
+}
+
+// quoteError reports a quoting error of encoding/csv where a person
+// should look, as the loader does: a stray quote mark where it is, text
+// after a closing quote mark where that quote is, and a quote mark never
+// closed where it opens, not at the end of the file.
+func (x *lineIndex) quoteError(name string, comma rune, pe *csv.ParseError) *source.Error {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && x.byteAt(pe.Line, pe.Column) == '"':
+		return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", msgAfterQuote)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return source.Newf(x.pos(name, pe.StartLine, x.openQuote(pe.StartLine, comma)), source.CodeFormat, "", "", msgOpenQuote)
+	}
+	return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", msgQuote)
+}
+
+// lineText returns a 1-based line, without its line break.
+func (x *lineIndex) lineText(line int) string {
+	if line < 1 || line > len(x.starts) {
+		return ""
+	}
+	end := len(x.text)
+	if line < len(x.starts) {
+		end = x.starts[line] - 1
+	}
+	return x.text[x.starts[line-1]:end]
+}
+
+// byteAt returns the byte at a 1-based line and byte column, or 0.
+func (x *lineIndex) byteAt(line, byteCol int) byte {
+	s := x.lineText(line)
+	if byteCol < 1 || byteCol > len(s) {
+		return 0
+	}
+	return s[byteCol-1]
+}
+
+// openQuote returns the byte column of the quote mark that opens the
+// unclosed cell of a record starting on line: the last cell of the line
+// that opens a quote and does not close it (1 when there is none).
+func (x *lineIndex) openQuote(line int, comma rune) int {
+	s := x.lineText(line)
+	open, in, start := -1, false, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case in && c == '"' && i+1 < len(s) && s[i+1] == '"':
+			i++
+		case in && c == '"':
+			in = false
+		case !in && start && c == '"':
+			in, open = true, i
+		}
+		start = !in && rune(c) == comma
+	}
+	if open < 0 {
+		return 1
+	}
+	return open + 1
 }
 
 func (x *lineIndex) pos(file string, line, byteCol int) source.Position {
