@@ -285,11 +285,15 @@ func mergedConfig(source string) (map[string]any, error) {
 func forced() map[string]any {
 	return map[string]any{
 		"theme":                  themeName,
-		"enableInlineShortcodes": false,
+		"enableInlineShortcodes": false, // the pre-0.145 key, in case an old config sets it
 		"security": map[string]any{
-			"exec":  map[string]any{"allow": []any{"^$"}, "osEnv": []any{"^$"}},
-			"funcs": map[string]any{"getenv": []any{"^$"}},
-			"http":  map[string]any{"urls": []any{"^$"}, "methods": []any{"^$"}},
+			// Markdown only: an .html content file would be published as is,
+			// script and all, and inline shortcodes run template code.
+			"allowContent":           []any{"^text/markdown$"},
+			"enableInlineShortcodes": false,
+			"exec":                   map[string]any{"allow": []any{"^$"}, "osEnv": []any{"^$"}},
+			"funcs":                  map[string]any{"getenv": []any{"^$"}},
+			"http":                   map[string]any{"urls": []any{"^$"}, "methods": []any{"^$"}},
 		},
 		"markup": map[string]any{
 			"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}},

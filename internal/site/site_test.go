@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -109,6 +110,36 @@ func TestBuildUsesUserLayoutsAndSkipsEditorialDir(t *testing.T) {
 	rss := read(t, dest, "index.xml")
 	if !strings.Contains(rss, "<item>") || !strings.Contains(rss, "Tue, 31 Dec 2024") {
 		t.Errorf("RSS should list the report dated at its period's end:\n%s", rss)
+	}
+}
+
+// TestSiteConfigCannotReopenContent: a site's config may not let raw HTML
+// pages or inline shortcodes (template code in content) through.
+func TestSiteConfigCannotReopenContent(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"html page": {
+			"hugo.toml":            "[security]\nallowContent = ['text/html', 'text/markdown']\n",
+			"content/trang/a.html": "<p>x</p><script>alert(1)</script>",
+		},
+		"inline shortcode": {
+			"hugo.toml":          "enableInlineShortcodes = true\n[security]\nenableInlineShortcodes = true\n",
+			"content/trang/b.md": "---\ntitle: b\n---\n{{< now.inline >}}{{ now.Unix }}{{< /now.inline >}}\n",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			src := writeSite(t, files)
+			dest := t.TempDir()
+			err := Build(Options{Source: src, Dest: dest, Files: minimal()})
+			if err == nil {
+				b, _ := os.ReadFile(filepath.Join(dest, "trang", "a", "index.html"))
+				c, _ := os.ReadFile(filepath.Join(dest, "trang", "b", "index.html"))
+				_, main, _ := strings.Cut(string(c), "<main")
+				main, _, _ = strings.Cut(main, "</main>")
+				if strings.Contains(string(b), "<script>") || regexp.MustCompile(`\d{9,}`).MatchString(main) {
+					t.Fatalf("the site's config reopened content: %s / %s", b, main)
+				}
+			}
+		})
 	}
 }
 
