@@ -272,9 +272,15 @@ func (w *writer) progress(p *para, ind model.Indicator, s analyse.Summary) {
 // PaceText is "tăng 11 điểm phần trăm" or "giảm 38,3": one decimal more
 // than a count's figures, so a slow pace does not print as no change.
 func PaceText(lang model.Lang, m model.Measure, pace float64) string {
-	places := max(m.Decimals(), 1)
-	if decimal.Round(pace, places) == 0 {
+	if pace == 0 {
 		return map[bool]string{true: "unchanged", false: "không đổi"}[lang == model.EN]
+	}
+	// A pace is a small number of points a year; give it the decimals it
+	// needs so a slow drift never reads as "unchanged" next to a status
+	// that says it is moving.
+	places := max(m.Decimals(), 1)
+	for decimal.Round(pace, places) == 0 && places < 6 {
+		places++
 	}
 	amount := locale.Compact(lang, math.Abs(pace), places)
 	up := pace > 0

@@ -516,3 +516,25 @@ func texts(ps []narrative.Paragraph) []string {
 	}
 	return out
 }
+
+// TestPaceTextNeverReadsUnchanged: 90,0% → 89,9% over three years is a
+// pace of −0,033 points a year; it must not print as "không đổi" next to a
+// status that says the figure is moving away.
+func TestPaceTextNeverReadsUnchanged(t *testing.T) {
+	for _, tc := range []struct {
+		lang model.Lang
+		m    model.Measure
+		pace float64
+		want string
+	}{
+		{model.VI, model.Percent, -0.1 / 3, "giảm 0,03 điểm phần trăm"},
+		{model.EN, model.Percent, -0.1 / 3, "falling 0.03 percentage points"},
+		{model.VI, model.Percent, 2.5, "tăng 2,5 điểm phần trăm"},
+		{model.VI, model.Count, 1.0 / 3, "tăng 0,3"},
+		{model.VI, model.Percent, 0, "không đổi"},
+	} {
+		if got := narrative.PaceText(tc.lang, tc.m, tc.pace); got != tc.want {
+			t.Errorf("PaceText(%s, %s, %v) = %q, want %q", tc.lang, tc.m, tc.pace, got, tc.want)
+		}
+	}
+}
