@@ -50,7 +50,7 @@ type Summary struct {
 	Period          period.Period
 	Current         *Point        // nil when the unit has no value in Period
 	Previous        *Point        // the latest point strictly before Period, if any
-	Change          *float64      // Current.Value − Previous.Value; percentage points for percents
+	Change          *float64      // raw Current.Value − Previous.Value (points for percents); to print it, use locale.Delta, which rounds as the figures are shown
 	Target          *model.Target // the target for Period.Year, if any (also when Current is nil)
 	Status          Status
 	// Baseline, Pace, Projected and DeadlinePassed explain Status: see

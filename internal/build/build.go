@@ -107,11 +107,16 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		have[s.Period] = true
 	}
 	var out []sitedata.Editorial
+	type key struct {
+		p    period.Period
+		lang model.Lang
+	}
+	seen := map[key]string{}
 	for _, f := range files {
 		pos := source.Position{File: f.File}
 		p, err := period.Parse(f.Name)
 		if err != nil {
-			problems.Addf(pos, source.CodeSource, "the file name must be a period, like 2024-Q4.md or 2024-Q4.en.md: %v", err)
+			problems.Addf(pos, source.CodeSource, "the file name must be a period, like 2024-Q4.md or 2024-Q4.en.md")
 			continue
 		}
 		if !have[p] {
@@ -127,6 +132,13 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 			problems.Addf(pos, source.CodeSource, "unknown language %q in the file name: use %s.md (Vietnamese) or %s.en.md (English)", f.Lang, p, p)
 			continue
 		}
+		// 2024-Q4.md and 2024-Q4.vi.md are both the Vietnamese text: one
+		// would silently hide the other.
+		if other, dup := seen[key{p, lang}]; dup {
+			problems.Addf(pos, source.CodePrimaryKey, "%s is also the text of this period in this language: keep one of the two files", other)
+			continue
+		}
+		seen[key{p, lang}] = f.File
 		title, _ := f.Params["title"].(string)
 		// "generated: replace" puts the staff's text in place of the
 		// generated summary; the key is not Hugo's own "summary".
@@ -155,13 +167,15 @@ func Site(opt Options) (Result, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
 	}
-	files, downloads, err := Files(os.DirFS(opt.Source), a, eds, previous(dest))
-	if err != nil {
-		return Result{}, err
-	}
 	protect := []string{filepath.Join(opt.Source, "data"), filepath.Join(opt.Source, "content"), filepath.Join(opt.Source, "layouts")}
-	res := Result{Dest: dest, Downloads: downloads}
+	res := Result{Dest: dest}
 	err = publish.Dir(dest, publish.Options{Protect: protect}, func(tmp string) error {
+		// Under the lock: the build compared with is the one replaced.
+		files, downloads, err := Files(os.DirFS(opt.Source), a, eds, previous(dest))
+		if err != nil {
+			return err
+		}
+		res.Downloads = downloads
 		if err := site.Build(site.Options{Source: opt.Source, Dest: tmp, Files: files, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
 			return err
 		}

@@ -600,3 +600,17 @@ func TestSampleStatusAndMethodology(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoEditorialFilesForOnePeriodAreAnError(t *testing.T) {
+	site := copySite(t)
+	if err := os.WriteFile(filepath.Join(site, "content/bao-cao/2024-Q4.vi.md"), []byte("Một bài khác.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := build.Check(build.Options{Source: site, Today: today})
+	problems := source.All(err)
+	if len(problems) != 1 || problems[0].Code != source.CodePrimaryKey ||
+		!strings.Contains(problems[0].Error(), "content/bao-cao/2024-Q4.md is also the text of this period") ||
+		problems[0].Pos.File != "content/bao-cao/2024-Q4.vi.md" {
+		t.Fatalf("want one primary-key problem naming both files, got %v", err)
+	}
+}

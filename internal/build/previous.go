@@ -1,6 +1,8 @@
 package build
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -8,14 +10,17 @@ import (
 )
 
 // previous returns the figures file of the site currently published at
-// dest, or nil when there is none (a first build) or it cannot be read.
-// It is read before the new site replaces it, so the changes page can list
-// every figure the new build corrects. Its absence never fails a build: the
-// page then says there is nothing to compare with.
+// dest: nil when there is none (a first build), and an empty, non-nil
+// slice when it exists but cannot be read, so the changes page says so
+// instead of claiming there was nothing before. It is read under the
+// publishing lock, before the new site replaces it.
 func previous(dest string) []byte {
 	b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(export.FiguresPath)))
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil
+	case err != nil:
+		return []byte{}
 	}
 	return b
 }

@@ -177,8 +177,12 @@ func write(target string, data []byte, force bool) (err error) {
 		err = os.Rename(name, target)
 	} else if err = os.Link(name, target); err == nil || errors.Is(err, fs.ErrExist) {
 		os.Remove(name)
+	} else if _, serr := os.Lstat(target); serr == nil {
+		// No hard links here (some network drives): rename, but not over a
+		// snapshot that appeared while we converted.
+		err = fs.ErrExist
 	} else {
-		err = os.Rename(name, target) // no hard links here (some network drives)
+		err = os.Rename(name, target)
 	}
 	if err != nil {
 		return err
