@@ -32,6 +32,7 @@ const (
 	TargetYear Kind = "target-year" // the year it is due
 	Pace       Kind = "pace"        // the change per year since the baseline
 	Projected  Kind = "projected"   // the year the target is reached at that pace
+	Coverage   Kind = "coverage"    // a partial total: units that reported / units that report it
 )
 
 // Span is a run of text. When Indicator is set, the site links the text to
@@ -195,6 +196,13 @@ func (w *writer) indicators() []Paragraph {
 			p.text(" (")
 			p.add(w.claim(Ratio, locale.Ratio(w.lang, *c.Numerator, *c.Denominator), ind, s.Unit))
 			p.text(")")
+		}
+		// A total from only some of the units says so: the reader must not
+		// take 27 units' rate for the whole district's.
+		if c := s.Current; c.RolledUp && c.Reporting < c.Expected {
+			p.text("%s", w.tr(", tổng hợp từ ", ", from "))
+			p.add(w.claim(Coverage, fmt.Sprintf("%d/%d", c.Reporting, c.Expected), ind, s.Unit))
+			p.text("%s", w.tr(" đơn vị đã báo cáo", " units that reported"))
 		}
 		if s.Previous != nil {
 			p.text(", ")

@@ -414,6 +414,10 @@ func checkClaim(t *testing.T, a *analyse.Analysis, lang model.Lang, p period.Per
 		if sum.Projected == nil || s.Text != strconv.Itoa(*sum.Projected) {
 			fail(sum.Projected)
 		}
+	case narrative.Coverage:
+		if c := sum.Current; c == nil || !c.RolledUp || c.Reporting >= c.Expected || s.Text != fmt.Sprintf("%d/%d", c.Reporting, c.Expected) {
+			fail(sum.Current)
+		}
 	default:
 		t.Errorf("%s %s: span %q of unknown kind %q", p, lang, s.Text, s.Kind)
 	}
