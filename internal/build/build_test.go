@@ -614,3 +614,18 @@ func TestTwoEditorialFilesForOnePeriodAreAnError(t *testing.T) {
 		t.Fatalf("want one primary-key problem naming both files, got %v", err)
 	}
 }
+
+// TestSampleOverridesALayout: the sample's layouts/ folder replaces one of
+// the embedded partials, in both languages.
+func TestSampleOverridesALayout(t *testing.T) {
+	dest := sampleSite(t)
+	for file, want := range map[string]string{
+		"index.html":    "Cơ quan cung cấp số liệu: Văn phòng HĐND và UBND huyện Chợ Đồn",
+		"en/index.html": "Figures provided by the Office of the People's Council",
+	} {
+		foot := find(parse(t, dest, file), "footer", "foot")
+		if len(foot) != 1 || !strings.Contains(text(foot[0]), want) {
+			t.Errorf("%s: footer lacks the site's own line %q", file, want)
+		}
+	}
+}
