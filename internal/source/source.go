@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Position is a place in an input file. Line and Column are 1-based; Column
@@ -122,6 +123,21 @@ type Phrase struct {
 	Args   []any
 }
 
+// Date is a day as a message argument: 2024-10-01 in English (and in
+// Error()), 01/10/2024 in Vietnamese, as Vietnamese documents write dates.
+type Date time.Time
+
+// String is the date in English: ISO 8601.
+func (d Date) String() string { return time.Time(d).Format(time.DateOnly) }
+
+// In is the date in lang.
+func (d Date) In(lang string) string {
+	if lang == "vi" {
+		return time.Time(d).Format("02/01/2006")
+	}
+	return d.String()
+}
+
 // P makes a Phrase. Like every format, a literal % is written %%.
 func P(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
 
@@ -145,8 +161,8 @@ func (p Phrase) In(lang string) string {
 	}
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
-		if q, ok := a.(Phrase); ok {
-			a = q.In(lang)
+		if q, ok := a.(interface{ In(string) string }); ok {
+			a = q.In(lang) // a Phrase or a Date
 		}
 		args[i] = a
 	}

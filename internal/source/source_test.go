@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -449,5 +450,17 @@ func TestPhrase(t *testing.T) {
 	p := source.P("test: without %%")
 	if p.String() != "test: without %" || p.IsZero() {
 		t.Errorf("P = %q", p.String())
+	}
+}
+
+func TestDateArgumentPerLanguage(t *testing.T) {
+	d := source.Date(time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC))
+	e := source.Newf(source.Position{File: "f.csv"}, source.CodeConstraint, "", "", "starts on %s", d)
+	source.RegisterVI(map[string]string{"starts on %s": "bắt đầu từ ngày %s"})
+	if got := e.Message("en"); got != "starts on 2025-04-01" {
+		t.Errorf("en: %q", got)
+	}
+	if got := e.Message("vi"); got != "bắt đầu từ ngày 01/04/2025" {
+		t.Errorf("vi: %q", got)
 	}
 }

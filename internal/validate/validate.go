@@ -568,7 +568,7 @@ func (c *checker) periods() {
 	for _, s := range snaps {
 		if start := s.Period.Start(); start.After(today) {
 			c.errs.Add(source.Newf(source.Position{File: s.File}, source.CodeConstraint, "", "",
-				"period has not started yet: %s starts on %s and today is %s", s.Period.String(), start.Format(time.DateOnly), today.Format(time.DateOnly)))
+				"period has not started yet: %s starts on %s and today is %s", s.Period.String(), source.Date(start), source.Date(today)))
 		}
 	}
 }
