@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -304,27 +305,12 @@ func (x *lineIndex) byteAt(line, byteCol int) byte {
 }
 
 // openQuote returns the byte column of the quote mark that opens the
-// unclosed cell of a record starting on line: the last cell of the line
-// that opens a quote and does not close it (1 when there is none).
+// unclosed cell of a record starting on line (1 when there is none).
 func (x *lineIndex) openQuote(line int, comma rune) int {
-	s := x.lineText(line)
-	open, in, start := -1, false, true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case in && c == '"' && i+1 < len(s) && s[i+1] == '"':
-			i++
-		case in && c == '"':
-			in = false
-		case !in && start && c == '"':
-			in, open = true, i
-		}
-		start = !in && rune(c) == comma
+	if open := load.OpenQuote(x.lineText(line), comma); open >= 0 {
+		return open + 1
 	}
-	if open < 0 {
-		return 1
-	}
-	return open + 1
+	return 1
 }
 
 func (x *lineIndex) pos(file string, line, byteCol int) source.Position {

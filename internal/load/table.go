@@ -347,27 +347,34 @@ func (t *table) byteAt(data []byte, line, byteCol int) byte {
 }
 
 // openQuote finds the quote mark that opens the unclosed cell of a record
-// starting on line: the last cell on that line that opens a quote and does
-// not close it.
+// starting on line.
 func (t *table) openQuote(data []byte, line int) source.Position {
-	s := t.lineText(data, line)
+	open := OpenQuote(t.lineText(data, line), ',')
+	if open < 0 {
+		return at(t.file, line, 1)
+	}
+	return t.posAt(data, line, open+1)
+}
+
+// OpenQuote returns the byte index in line of the quote mark that opens
+// the last quoted cell, or -1: for a record whose quote is never closed,
+// where a reader should look for the missing closing quote. The importer
+// uses it too, with its own delimiter.
+func OpenQuote[T string | []byte](line T, comma rune) int {
 	open, in, start := -1, false, true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
 		switch {
-		case in && c == '"' && i+1 < len(s) && s[i+1] == '"':
+		case in && c == '"' && i+1 < len(line) && line[i+1] == '"':
 			i++
 		case in && c == '"':
 			in = false
 		case !in && start && c == '"':
 			in, open = true, i
 		}
-		start = !in && c == ','
+		start = !in && rune(c) == comma
 	}
-	if open < 0 {
-		return at(t.file, line, 1)
-	}
-	return t.posAt(data, line, open+1)
+	return open
 }
 
 // forbidden reports why a cell's text cannot be accepted: control
