@@ -167,7 +167,10 @@ func Site(opt Options) (Result, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
 	}
-	protect := []string{filepath.Join(opt.Source, "data"), filepath.Join(opt.Source, "content"), filepath.Join(opt.Source, "layouts")}
+	protect := []string{filepath.Join(opt.Source, "data")}
+	for _, in := range site.Inputs() {
+		protect = append(protect, filepath.Join(opt.Source, in))
+	}
 	res := Result{Dest: dest}
 	err = publish.Dir(dest, publish.Options{Protect: protect}, func(tmp string) error {
 		// Under the lock: the build compared with is the one replaced.

@@ -629,3 +629,31 @@ func TestSampleOverridesALayout(t *testing.T) {
 		}
 	}
 }
+
+// TestDestinationMayNotTouchInputs: publishing replaces the destination
+// folder, so it may be none of the site's inputs, nor inside one.
+func TestDestinationMayNotTouchInputs(t *testing.T) {
+	site := copySite(t)
+	for _, dir := range []string{"static", "i18n"} {
+		if err := os.MkdirAll(filepath.Join(site, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, dir, "keep.txt"), []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dest := range []string{"static", "i18n", "data", filepath.Join("data", "pub"), filepath.Join("content", "out")} {
+		_, err := build.Site(build.Options{Source: site, Dest: filepath.Join(site, dest), Today: today})
+		if err == nil || !strings.Contains(err.Error(), "refusing to publish") {
+			t.Errorf("--dest %s: want a refusal, got %v", dest, err)
+		}
+	}
+	for _, f := range []string{"static/keep.txt", "i18n/keep.txt", "data/units.csv"} {
+		if _, err := os.Stat(filepath.Join(site, f)); err != nil {
+			t.Errorf("%s was lost: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "data", "pub")); err == nil {
+		t.Error("a refused build created data/pub")
+	}
+}

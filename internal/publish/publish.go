@@ -229,6 +229,9 @@ func checkDest(dest string, protect []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if p, ok := inside(dest, protect); ok {
+		return "", fmt.Errorf("refusing to publish to %q: it is inside %q, which the site is built from; the published files would be read as inputs by the next build. Choose a separate folder such as \"public\"", dest, p)
+	}
 	fi, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return dest, nil // a missing folder holds nothing to lose
@@ -255,6 +258,38 @@ func checkDest(dest string, protect []string) (string, error) {
 		}
 	}
 	return dest, nil
+}
+
+// inside reports which protected folder dest is strictly in, checking the
+// nearest folder of dest that exists, so a destination not created yet is
+// caught too.
+func inside(dest string, protect []string) (string, bool) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", false
+	}
+	at := abs
+	for {
+		if _, err := os.Stat(at); err == nil {
+			break
+		}
+		up := filepath.Dir(at)
+		if up == at {
+			return "", false
+		}
+		at = up
+	}
+	here, err := os.Stat(at)
+	if err != nil {
+		return "", false
+	}
+	for _, p := range protect {
+		// dest == p is refused elsewhere, as "contains".
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() && !(at == abs && os.SameFile(fi, here)) && contains(fi, at) {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // contains reports whether the folder dir is p or one of p's parents. It

@@ -460,6 +460,9 @@ func TestDirRefusesDangerousDestinations(t *testing.T) {
 		{"data/", `refusing to publish to "data"`},
 		{"proj", `refusing to publish to "proj": it contains "` + filepath.Join("proj", "data") + `"`},
 		{"afile", `refusing to publish to "afile": it is a file, not a folder`},
+		// Inside an input folder: the next build would read the site as data.
+		{filepath.Join("data", "pub"), `refusing to publish to "` + filepath.Join("data", "pub") + `": it is inside "data"`},
+		{filepath.Join("proj", "data", "new", "out"), `it is inside "` + filepath.Join("proj", "data") + `"`},
 		{"link", `refusing to publish to "link": it is a link to "real"`},
 		// Allowed: beside or inside the protected paths' parents.
 		{"public", ""},

@@ -66,6 +66,10 @@ var userDirs = []string{"content", "layouts", "i18n", "static", "assets"}
 // configNames are the Hugo config file names we accept, in Hugo's order.
 var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"}
 
+// Inputs lists the folders and files of a site directory that a build
+// reads (besides data/), so publishing can refuse to overwrite them.
+func Inputs() []string { return append(slices.Clone(userDirs), configNames...) }
+
 // Build lays out the project and runs Hugo once.
 func Build(opt Options) error {
 	dest, err := filepath.Abs(opt.Dest)
