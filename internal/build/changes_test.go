@@ -47,10 +47,10 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
-	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Đây là lần công bố đầu tiên") {
+	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không tìm thấy bản công bố trước trong thư mục đích") {
 		t.Errorf("first build: the changes page does not say there is nothing to compare with:\n%s", got)
 	}
-	if got := pageText(t, dest, "en/thay-doi/index.html"); !strings.Contains(got, "This is the first publication") {
+	if got := pageText(t, dest, "en/thay-doi/index.html"); !strings.Contains(got, "No earlier publication was found in the destination folder") {
 		t.Error("first build: the English changes page does not say there is nothing to compare with")
 	}
 	if rows := corrections(t, dest, ""); len(rows) != 0 {

@@ -436,7 +436,7 @@ func (im *importer) rows(t *table) []pending {
 			last = -1
 			continue
 		}
-		if footer(r) {
+		if im.footer(t, r) {
 			break
 		}
 		unitText, unitCell := firstTextCell(g, r, unitCols)
@@ -455,12 +455,12 @@ func (im *importer) rows(t *table) []pending {
 		}
 		figures := false
 		for _, i := range append(slices.Clone(figCols), indCols...) {
-			if strings.TrimSpace(g.get(r, i).text) != "" {
-				figures = true
+			if strings.TrimSpace(g.get(r, i).eff()) != "" {
+				figures = true // a merged follower too: reported as merged-value
 			}
 		}
 		for _, gr := range groups {
-			if gr.note >= 0 && strings.TrimSpace(g.get(r, gr.note).text) != "" {
+			if gr.note >= 0 && strings.TrimSpace(g.get(r, gr.note).eff()) != "" {
 				figures = true // an indicator's own note, kept without a figure
 			}
 		}
@@ -569,8 +569,8 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 			return nil
 		}
 		i, cands, amb := im.inds.match(text)
-		if i < 0 {
-			i = im.indicatorHeading(text)
+		if r, j := im.indicatorHeading(text); i < 0 && r == rValue {
+			i = j
 		}
 		switch {
 		case i >= 0:
@@ -596,6 +596,9 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 		col := gr.value
 		if col < 0 {
 			col = max(gr.num, gr.den)
+		}
+		if col < 0 {
+			continue // only a note column: reported by checkColumns
 		}
 		p.indCell = t.cols[col].label
 		p.value, p.num, p.den = ptr(gr.value), ptr(gr.num), ptr(gr.den)
@@ -656,15 +659,6 @@ func blank(r row) bool {
 		}
 	}
 	return true
-}
-
-func footer(r row) bool {
-	for _, c := range r.cells {
-		if c.text != "" && footerRE.MatchString(labelKey(c.text)) {
-			return true
-		}
-	}
-	return false
 }
 
 // decideMark finds the file's decimal mark from the cells that can only

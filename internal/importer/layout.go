@@ -12,7 +12,8 @@ type role int
 
 const (
 	rNone      role = iota // blank heading, or not part of the table
-	rIgnore                // STT, unit of measure: read by people, not imported
+	rIgnore                // STT: a row's own number, which stops fill-down
+	rMeasure               // unit of measure (ĐVT): read by people, not imported
 	rUnit                  // unit name or code
 	rIndicator             // indicator code or name (long layout)
 	rValue
@@ -27,7 +28,8 @@ const (
 var labels = func() map[string]role {
 	m := map[string]role{}
 	for r, names := range map[role][]string{
-		rIgnore:    {"STT", "TT", "Số TT", "Số thứ tự", "No", "Đơn vị tính", "ĐVT"},
+		rIgnore:    {"STT", "TT", "Số TT", "Số thứ tự", "No"},
+		rMeasure:   {"Đơn vị tính", "ĐVT"},
 		rUnit:      {"unit", "Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Đơn vị báo cáo", "Xã, thị trấn", "Tên xã, thị trấn", "Tên xã", "Mã đơn vị", "Địa phương", "Cơ quan"},
 		rIndicator: {"indicator", "Chỉ số", "Mã chỉ số", "Tên chỉ số", "Chỉ tiêu", "Mã chỉ tiêu", "Tên chỉ tiêu", "Nội dung"},
 		rValue:     {"value", "Giá trị", "Tỷ lệ", "Tỷ lệ (%)", "Tỉ lệ", "Kết quả", "Số liệu", "Thực hiện", "Số lượng"},
@@ -62,8 +64,8 @@ type table struct {
 	cols  []column
 }
 
-// roleOf returns the role of a heading, and for an indicator heading its
-// index (-1 otherwise).
+// roleOf returns the role of a heading, and for an indicator's heading
+// its index (-1 otherwise).
 func (im *importer) roleOf(text string) (role, int) {
 	if strings.TrimSpace(text) == "" {
 		return rNone, -1
@@ -71,25 +73,49 @@ func (im *importer) roleOf(text string) (role, int) {
 	if r, ok := labels[labelKey(text)]; ok {
 		return r, -1
 	}
-	if i := im.indicatorHeading(text); i >= 0 {
+	return im.indicatorHeading(text)
+}
+
+// indicatorHeading finds the indicator a column heading names and what
+// the column holds: its code or its Vietnamese name alone (the figure),
+// or the code followed by the name ("HT01 - Tỷ lệ…") or by a sub-heading
+// ("HT01 - Tử số"). Anything else after the code ("HT04 (kế hoạch)") is
+// not the indicator's figure, and gives (rNone, -1).
+func (im *importer) indicatorHeading(text string) (role, int) {
+	if i, _, _ := im.inds.match(text); i >= 0 {
 		return rValue, i
+	}
+	i, rest := im.codePrefix(text)
+	if i < 0 {
+		return rNone, -1
+	}
+	if j, _, _ := im.inds.match(rest); j == i || labelKey(rest) == "" { // "HT01 (%)"
+		return rValue, i
+	}
+	switch r := labels[labelKey(rest)]; r {
+	case rValue, rNum, rDen, rNote:
+		return r, i
 	}
 	return rNone, -1
 }
 
-// indicatorHeading finds the indicator a column heading names: its code,
-// its Vietnamese name, or the code followed by the name ("HT01 - Tỷ lệ…").
-func (im *importer) indicatorHeading(text string) int {
-	if i, _, _ := im.inds.match(text); i >= 0 {
-		return i
+// codePrefix returns the indicator whose code starts a heading followed
+// by more text, and that text; -1 when there is none.
+func (im *importer) codePrefix(text string) (int, string) {
+	text = strings.TrimSpace(text)
+	end := strings.IndexFunc(text, func(r rune) bool { return strings.ContainsRune(" \n\t-.:–()", r) })
+	if end <= 0 {
+		return -1, ""
 	}
-	fields := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(" \n\t-.:–()", r) })
-	if len(fields) > 1 {
-		if ids := im.inds.code[strings.ToLower(fields[0])]; len(ids) == 1 {
-			return ids[0]
-		}
+	rest := strings.TrimSpace(strings.TrimLeft(text[end:], " \n\t-.:–("))
+	rest = strings.TrimSpace(strings.TrimSuffix(rest, ")"))
+	if rest == "" {
+		return -1, ""
 	}
-	return -1
+	if ids := im.inds.code[strings.ToLower(text[:end])]; len(ids) == 1 {
+		return ids[0], rest
+	}
+	return -1, ""
 }
 
 // score rates a row as the heading row: 0 when it is not one.
@@ -235,7 +261,7 @@ func (im *importer) subHeadings(t *table, head row, next int) int {
 		switch {
 		case ind < 0 && (r == rValue || r == rNum || r == rDen || r == rNote):
 			subs++
-		case r == rIgnore:
+		case r == rIgnore || r == rMeasure:
 		case columnNumbersRE.MatchString(strings.TrimSpace(c.text)):
 		default:
 			return next // a data row, or something else: no sub-headings
@@ -295,7 +321,9 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		text := strings.TrimSpace(c.eff())
 		if col.role == rNone {
 			if text != "" && !c.follower {
-				if t.wide {
+				if ind, rest := im.codePrefix(text); ind >= 0 {
+					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgCodeText, im.ds.Indicators[ind].Code, clip(rest)))
+				} else if t.wide {
 					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownWide, knownLabels))
 				} else {
 					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownLong, knownLabels))
@@ -306,7 +334,7 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 			continue
 		}
 		has[col.role] = true
-		if col.role == rIgnore || col.role == rUnit {
+		if col.role == rIgnore || col.role == rMeasure || col.role == rUnit {
 			continue
 		}
 		k := key{col.role, col.ind}
@@ -318,7 +346,14 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		seen[k] = c
 	}
 	im.extraCells(t, errs)
-	if !t.wide {
+	if t.wide {
+		for _, gr := range im.groups(t) {
+			if gr.value < 0 && gr.num < 0 && gr.den < 0 {
+				c := t.cols[gr.note].label
+				errs.Add(source.Newf(g.at(c), source.CodeMissing, "", clip(c.eff()), msgNoFigureCol, im.ds.Indicators[gr.ind].Code))
+			}
+		}
+	} else {
 		if !has[rValue] && !has[rNum] {
 			errs.Add(source.Newf(g.pos(t.cols[0].label.line, 1), source.CodeMissing, "", "", msgNoValueCol))
 		}
@@ -340,7 +375,7 @@ func (im *importer) extraCells(t *table, errs *source.List) {
 		delim = "tab"
 	}
 	for _, r := range g.rows[min(t.first, len(g.rows)):] {
-		if footer(r) {
+		if im.footer(t, r) {
 			return
 		}
 		for _, c := range r.cells[min(t.heads, len(r.cells)):] {
@@ -366,9 +401,63 @@ var (
 	// "I. KHỐI XÃ", "II.", "A)": a group heading in the unit or STT column.
 	groupRE = regexp.MustCompile(`^([IVXLC]+|[A-Z])\s*[.):]`)
 	romanRE = regexp.MustCompile(`^([IVXLC]+|[A-Z])$`)
-	// Total rows, as labelKey folds them.
-	totalRE    = regexp.MustCompile(`^(tong cong|tong so|tong|toan huyen|toan tinh|toan xa|cong)( |$)`)
+	// Total rows, as labelKey folds them: the whole label, so that a
+	// unit's name that begins with the same word ("Công an huyện", "Tổng
+	// đài") is a unit name, matched or reported as such.
+	totalRE    = regexp.MustCompile(`^(((tong cong|tong so|tong|cong)( (toan huyen|toan tinh|toan xa|(khoi|cac) .+))?)|toan huyen|toan tinh|toan xa)$`)
 	subtotalRE = regexp.MustCompile(`^cong( |$)`)
-	// Signature blocks and dates under the table end it.
-	footerRE = regexp.MustCompile(`^(nguoi lap( bieu)?|thu truong|ki ten|xac nhan|lanh dao|chu tich|tm ubnd|kt chu tich|ke toan)( |$)|ngay [0-9]+ thang [0-9]+ nam [0-9]+`)
+	// The first words of a signature block under the table.
+	footerRE = regexp.MustCompile(`^(nguoi lap( bieu)?|thu truong|ki ten|xac nhan|lanh dao|chu tich|pho chu tich|tm ubnd|kt chu tich|ke toan)( |$)`)
+	// The place and date line of a signature block, "Chợ Đồn, ngày 05
+	// tháng 01 năm 2025", after any place name and comma.
+	dateLineRE = regexp.MustCompile(`^ngay( [0-9]+)? thang( [0-9]+)? nam [0-9]+$`)
 )
+
+// figureCols are the columns of a table that hold figures.
+func figureCols(t *table) []int {
+	var out []int
+	for i, c := range t.cols {
+		if c.role == rValue || c.role == rNum || c.role == rDen {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// footer reports whether r is a signature block under the table, which
+// ends it: a row that starts one ("Người lập biểu", "Chợ Đồn, ngày …")
+// and has no figure and no unit's name. A note on a unit's row ("Lãnh đạo
+// xã đã duyệt", "số liệu đến ngày 31 tháng 3 năm 2025") never ends it.
+func (im *importer) footer(t *table, r row) bool {
+	sign := false
+	for _, c := range r.cells {
+		if c.text == "" {
+			continue
+		}
+		date := c.text
+		if i := strings.LastIndexByte(date, ','); i >= 0 {
+			date = date[i+1:]
+		}
+		if footerRE.MatchString(labelKey(c.text)) || dateLineRE.MatchString(labelKey(date)) {
+			sign = true
+			break
+		}
+	}
+	if !sign {
+		return false
+	}
+	for _, i := range figureCols(t) {
+		c := t.g.get(r, i)
+		if k, _ := lex(c.eff()); c.num || k == kNumber || k == kPercent || k == kRatio {
+			return false
+		}
+	}
+	for i, col := range t.cols {
+		if col.role == rUnit {
+			if u, _, _ := im.units.match(t.g.get(r, i).eff()); u >= 0 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -61,6 +61,8 @@ const (
 	msgUnitDupCode  = "several units in data/units.csv have this code: %s: give each unit its own code in data/units.csv"
 	msgIndDupCode   = "several indicators in data/indicators.csv have this code: %s: give each indicator its own code in data/indicators.csv"
 	msgDuplicate    = "unit %s and indicator %s already have a figure at %s: keep one figure per unit and indicator"
+	msgCodeText     = "this heading starts with the code of indicator %s, but %q is neither its name nor Tử số, Mẫu số, Tỷ lệ or Ghi chú: head the column of its figures with the code alone (targets belong in data/targets.csv), or delete the column"
+	msgNoFigureCol  = "indicator %s has no column of figures under it, only this one: add a column Giá trị (or Tử số and Mẫu số) under its code"
 	// The loader's, translated there: a control character is invisible in
 	// Excel, where the cell looks like a number.
 	msgLineBreak = "contains a line break: keep the text of a cell on one line"

@@ -62,5 +62,7 @@ func init() {
 		msgUnitDupCode:  "nhiều đơn vị trong data/units.csv có cùng mã này: %s: hãy cho mỗi đơn vị một mã riêng trong data/units.csv",
 		msgIndDupCode:   "nhiều chỉ số trong data/indicators.csv có cùng mã này: %s: hãy cho mỗi chỉ số một mã riêng trong data/indicators.csv",
 		msgDuplicate:    "đơn vị %s và chỉ số %s đã có số liệu ở %s: mỗi đơn vị và chỉ số chỉ giữ một số liệu",
+		msgCodeText:     "tiêu đề này bắt đầu bằng mã chỉ số %s, nhưng %q không phải tên chỉ số, cũng không phải Tử số, Mẫu số, Tỷ lệ hay Ghi chú: cột số liệu của chỉ số chỉ ghi mã (chỉ tiêu kế hoạch ghi ở data/targets.csv), hoặc xóa cột này",
+		msgNoFigureCol:  "chỉ số %s không có cột số liệu nào bên dưới, chỉ có cột này: hãy thêm cột Giá trị (hoặc Tử số và Mẫu số) dưới mã chỉ số",
 	})
 }

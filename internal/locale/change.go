@@ -62,8 +62,9 @@ func Change(lang model.Lang, m model.Measure, delta float64) string {
 // SignedChange is the compact form of Change for tiles and table cells:
 // percents "+2,5 điểm" (vi) / "+2.5 pts" (en), counts and numbers "+3",
 // "−1.200". Decreases take the typographic minus U+2212 so that "+" and "−"
-// line up; a delta that rounds to zero prints "0". "%" is never used, for
-// the same reason as in Change.
+// line up; a delta that rounds to zero prints "0" ("0 điểm" / "0 pts" for
+// percents, so it cannot be read as 0%). "%" is never used, for the same
+// reason as in Change.
 func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 	if math.IsNaN(delta) || math.IsInf(delta, 0) {
 		return Missing
@@ -71,7 +72,13 @@ func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 	d := m.Decimals()
 	r := decimal.Split(delta, d)
 	if isZero(r) {
-		return "0"
+		switch {
+		case m != model.Percent:
+			return "0"
+		case isEN(lang):
+			return "0 pts"
+		}
+		return "0 điểm"
 	}
 	sign := "+"
 	if r.Neg {

@@ -119,7 +119,7 @@ Tình trạng của mỗi đơn vị, mỗi chỉ số trong một kỳ chỉ d�
 - **Đạt mục tiêu**: số liệu kỳ này (đã làm tròn) bằng hoặc vượt mục tiêu (với chỉ số càng thấp càng tốt: bằng hoặc thấp hơn).
 - **Đúng tiến độ**: chưa đạt, nhưng nếu giữ tốc độ hiện nay thì sẽ đạt trong năm phải đạt hoặc sớm hơn.
 - **Chậm tiến độ**: có cải thiện nhưng quá chậm, hoặc không thay đổi, hoặc đã quá hạn mà chưa đạt (trang ghi rõ "đã quá hạn").
-- **Đi ngược mục tiêu**: kém hơn so với kỳ gốc.
+- **Đi ngược mục tiêu**: kém hơn so với kỳ gốc (khi chưa quá hạn; đã quá hạn mà chưa đạt thì luôn là "chậm tiến độ").
 - **Chưa đủ số liệu**: có mục tiêu nhưng mới có số liệu của một kỳ.
 
 Chỉ số chưa có mục tiêu được giao thì không đánh giá.
@@ -157,7 +157,7 @@ The status of a unit's indicator in a period uses only the figures up to the end
 - **Target met**: this period's figure (rounded) reaches the target (for lower-is-better indicators: is at or below it).
 - **On track**: not met yet, but at the current pace it will be by the target year.
 - **Off track**: improving too slowly, not changing, or the deadline has passed without the target being met (marked "deadline passed").
-- **Moving away**: worse than at the baseline.
+- **Moving away**: worse than at the baseline (before the deadline; once the deadline has passed without the target met, the status is always "off track").
 - **Not enough data**: there is a target but only one period of figures.
 
 Indicators without a target are not assessed.
