@@ -272,15 +272,20 @@ func Convert(name string, data []byte, fsys fs.FS, opt Options) (*Result, error)
 	if len(grids) == 0 {
 		return nil, im.errs.Err()
 	}
-	if im.mojibake(grids) {
-		return nil, im.errs.Err()
-	}
+	// Old-font text is looked for only in the grid read: a workbook may
+	// keep an old sheet typed in TCVN3 beside the one to import. With no
+	// table found, it explains why no heading was recognised.
 	var t *table
+	var tableErrs source.List
 	for _, g := range grids {
-		if t = im.findTable(g, &im.errs); t != nil {
+		if t = im.findTable(g, &tableErrs); t != nil {
 			break
 		}
 	}
+	if t != nil && im.mojibake([]*grid{t.g}) || t == nil && im.mojibake(grids) {
+		return nil, im.errs.Err()
+	}
+	im.errs.Merge(&tableErrs)
 	if t == nil {
 		pos := source.Position{File: name}
 		if len(grids) == 1 {
@@ -804,7 +809,9 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			rec.pos["note"] = g.at(*p.noteCell)
 		}
 		has := false
-		if p.value != nil && !(p.value.follower && p.value.text == "" && p.value.mergedVal != "" && !p.total && !isMissing(p.value.mergedVal)) {
+		if p.value != nil && p.value.date {
+			im.add(source.Newf(g.at(*p.value), source.CodeType, "value", p.value.text, msgDateCell, p.value.text))
+		} else if p.value != nil && !mergedFollower(p.value, p.total) {
 			rec.pos["value"] = g.at(*p.value)
 			rec.pos["source"] = g.at(*p.value)
 			rec.written("value", p.value)
@@ -820,6 +827,14 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			dst   **float64
 		}{{p.num, "numerator", &rec.num}, {p.den, "denominator", &rec.den}} {
 			if part.c == nil {
+				continue
+			}
+			if part.c.date {
+				im.add(source.Newf(g.at(*part.c), source.CodeType, part.field, part.c.text, msgDateCell, part.c.text))
+				continue
+			}
+			if mergedFollower(part.c, p.total) {
+				im.add(source.Newf(g.at(*part.c), CodeMergedValue, part.field, clip(part.c.mergedVal), msgMergedValue))
 				continue
 			}
 			t := im.tok(part.c)
@@ -866,6 +881,14 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 	im.checkFractions(plain)
 	im.checkTotals(recs, totals, totalAt)
 	return recs
+}
+
+// mergedFollower reports a figure cell of a unit's row covered by a
+// merged range that starts on another row: one figure shown for several
+// units, which import does not copy ("-" merged down is kept: no figure
+// for any of them).
+func mergedFollower(c *cell, total bool) bool {
+	return c.follower && c.text == "" && c.mergedVal != "" && !total && !isMissing(c.mergedVal)
 }
 
 func isMissing(s string) bool {
@@ -969,8 +992,10 @@ func controlChar(pos source.Position, field, s string) *source.Error {
 	return nil
 }
 
-// checkFractions reports percents that all lie between 0 and 1 for one
-// indicator: 0,9 is more likely 90% than 0.9%, and import does not guess.
+// checkFractions reports the percents written without % that lie
+// strictly between 0 and 1: 0,9 is more likely 90% than 0.9%, and import
+// does not guess, even when other figures of the indicator are plain
+// percents (a commune that writes 0,95 beside 100 has mixed the two).
 func (im *importer) checkFractions(plain map[int][]fraction) {
 	inds := make([]int, 0, len(plain))
 	for ind := range plain {
@@ -979,17 +1004,18 @@ func (im *importer) checkFractions(plain map[int][]fraction) {
 	slices.Sort(inds)
 	for _, ind := range inds {
 		fs := plain[ind]
-		all, some := true, false
+		all := true
 		for _, f := range fs {
 			all = all && f.v >= 0 && f.v <= 1
-			some = some || (f.v > 0 && f.v < 1)
-		}
-		if !all || !some {
-			continue
 		}
 		for _, f := range fs {
-			if f.v > 0 && f.v < 1 {
+			if f.v <= 0 || f.v >= 1 {
+				continue
+			}
+			if all {
 				im.add(source.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgLooksFrac, format(f.v), format(excel(f.v*100))))
+			} else {
+				im.add(source.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgSmallPercent, format(f.v), format(excel(f.v*100))))
 			}
 		}
 	}

@@ -164,18 +164,58 @@ const maxTitleRows = 50
 // print under the headings: "(1)", "2", "A", "B".
 var columnNumbersRE = regexp.MustCompile(`^\(?([0-9]{1,2}|[A-Za-z])\)?$`)
 
+// headingRow returns the index of the heading row: the first of the
+// first rows with a unit column and a column of figures or indicators
+// (on it, or on the row under it, under group headings), so that a title
+// line such as "Đơn vị báo cáo: UBND xã Bản Thi" is not taken for it; with
+// none, the best-scoring row, for the messages about its columns; -1 when
+// no row has a unit column.
+func (im *importer) headingRow(g *grid) int {
+	best, bestScore := -1, 0
+	for i := 0; i < len(g.rows) && i < maxTitleRows; i++ {
+		ts := texts(g.rows[i])
+		sc := im.score(ts)
+		if sc == 0 {
+			continue
+		}
+		if figureHeading(im, ts) || (i+1 < len(g.rows) && indicatorHeadings(im, texts(g.rows[i+1]))) {
+			return i
+		}
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	return best
+}
+
+// figureHeading reports whether a heading row names a column of figures
+// or of indicators.
+func figureHeading(im *importer, ts []string) bool {
+	for _, t := range ts {
+		switch r, _ := im.roleOf(t); r {
+		case rIndicator, rValue, rNum, rDen:
+			return true
+		}
+	}
+	return false
+}
+
+// indicatorHeadings reports whether a row names an indicator's column.
+func indicatorHeadings(im *importer, ts []string) bool {
+	for _, t := range ts {
+		if _, ind := im.roleOf(t); ind >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // findTable finds the heading row (after any title lines), a second
 // heading row of indicators or of Tử số/Mẫu số/Tỷ lệ under each
 // indicator, and the columns' roles. It returns nil when the grid has no
 // heading row.
 func (im *importer) findTable(g *grid, errs *source.List) *table {
-	h := -1
-	for i := 0; i < len(g.rows) && i < maxTitleRows; i++ {
-		if im.score(texts(g.rows[i])) > 0 {
-			h = i
-			break
-		}
-	}
+	h := im.headingRow(g)
 	if h < 0 {
 		return nil
 	}

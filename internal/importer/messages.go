@@ -63,6 +63,8 @@ const (
 	msgDuplicate    = "unit %s and indicator %s already have a figure at %s: keep one figure per unit and indicator"
 	msgCodeText     = "this heading starts with the code of indicator %s, but %q is neither its name nor Tử số, Mẫu số, Tỷ lệ or Ghi chú: head the column of its figures with the code alone (targets belong in data/targets.csv), or delete the column"
 	msgNoFigureCol  = "indicator %s has no column of figures under it, only this one: add a column Giá trị (or Tử số and Mẫu số) under its code"
+	msgSmallPercent = "a percent between 0 and 1, beside larger percents of the same indicator: %s could be a fraction (%s%%) or less than one percent: write every percent from 0 to 100 (such as %[2]s), or write %[1]s%% if it is less than one percent"
+	msgDateCell     = "this cell is formatted as a date, so Excel stores %s, a date's serial number, not the figure typed: format the cell as Number and type the figure again"
 	// The loader's, translated there: a control character is invisible in
 	// Excel, where the cell looks like a number.
 	msgLineBreak = "contains a line break: keep the text of a cell on one line"

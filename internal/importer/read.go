@@ -38,6 +38,7 @@ type cell struct {
 	line, col int  // 1-based; in a workbook, row and column
 	num       bool // a workbook number: text is its stored value
 	pct       bool // a workbook number shown as a percent (0.9 shown 90%)
+	date      bool // a workbook number shown as a date or time: text is its serial
 	follower  bool // covered by a merged range and not its first cell
 	mergedVal string
 }
@@ -374,7 +375,7 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 		return nil, err
 	}
 	g := &grid{file: name, sheet: sheet}
-	pctStyle := map[int]bool{}
+	styles := map[int]numStyle{}
 	for ri, rr := range rows {
 		rw := row{line: ri + 1, cells: make([]cell, len(rr))}
 		for ci, v := range rr {
@@ -388,12 +389,12 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 						c.num = true
 						c.text = strconv.FormatFloat(excel(x), 'f', -1, 64)
 						style, _ := f.GetCellStyle(sheet, axis)
-						pct, seen := pctStyle[style]
+						st, seen := styles[style]
 						if !seen {
-							pct = isPercentStyle(f, style)
-							pctStyle[style] = pct
+							st = styleOf(f, style)
+							styles[style] = st
 						}
-						c.pct = pct
+						c.pct, c.date = st.pct, st.date
 					}
 				}
 			}
@@ -435,15 +436,54 @@ func readSheet(f *excelize.File, name, sheet string) (*grid, error) {
 	return g, nil
 }
 
-// isPercentStyle reports whether a cell style shows numbers as percents
-// (built-in formats 9 "0%" and 10 "0.00%", or a custom one with %).
-func isPercentStyle(f *excelize.File, id int) bool {
+// numStyle is what a cell style says about the numbers it shows.
+type numStyle struct{ pct, date bool }
+
+// styleOf reads a cell style: percents are built-in formats 9 "0%" and
+// 10 "0.00%", or a custom one with %; dates and times are built-in formats
+// 14–22 and 45–47, or a custom one with a day, month, year or hour.
+func styleOf(f *excelize.File, id int) numStyle {
 	st, err := f.GetStyle(id)
 	if err != nil || st == nil {
-		return false
+		return numStyle{}
 	}
 	if st.NumFmt == 9 || st.NumFmt == 10 {
-		return true
+		return numStyle{pct: true}
 	}
-	return st.CustomNumFmt != nil && strings.Contains(strings.NewReplacer(`"%"`, "", `\%`, "").Replace(*st.CustomNumFmt), "%")
+	if (st.NumFmt >= 14 && st.NumFmt <= 22) || (st.NumFmt >= 45 && st.NumFmt <= 47) {
+		return numStyle{date: true}
+	}
+	if st.CustomNumFmt == nil {
+		return numStyle{}
+	}
+	code := formatCode(*st.CustomNumFmt)
+	return numStyle{pct: strings.Contains(code, "%"), date: strings.ContainsAny(strings.ToLower(code), "dmyh")}
+}
+
+// formatCode returns a number format without its literal text ("…",
+// \x, _x, *x) and bracketed parts ([Red], [$-42A]), which hold letters
+// that are not day, month or year codes.
+func formatCode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			if j := strings.IndexByte(s[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				i = len(s)
+			}
+		case '[':
+			if j := strings.IndexByte(s[i+1:], ']'); j >= 0 {
+				i += j + 1
+			} else {
+				i = len(s)
+			}
+		case '\\', '_', '*':
+			i++ // the next character is literal, or padding
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
