@@ -58,8 +58,10 @@ func utf16(t testing.TB, s string, big bool) []byte {
 }
 
 // xcell is a workbook cell for makeXLSX: a string, a float64 (a number),
-// or pct (a number shown as a percent).
+// pct (a number shown as a percent) or date (a number shown as a date).
 type pct float64
+
+type date float64
 
 // makeXLSX builds a workbook with one sheet; merges are ranges such as
 // "B6:B8".
@@ -74,6 +76,7 @@ func makeXLSX(t testing.TB, sheet string, rows [][]any, merges ...string) []byte
 	if err != nil {
 		t.Fatal(err)
 	}
+	dateStyle := -1 // made on first use, so other workbooks keep their bytes
 	for r, row := range rows {
 		for c, v := range row {
 			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
@@ -82,6 +85,15 @@ func makeXLSX(t testing.TB, sheet string, rows [][]any, merges ...string) []byte
 			case pct:
 				f.SetCellValue(sheet, axis, float64(v))
 				f.SetCellStyle(sheet, axis, axis, pctStyle)
+			case date:
+				if dateStyle < 0 {
+					var err error
+					if dateStyle, err = f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				f.SetCellValue(sheet, axis, float64(v))
+				f.SetCellStyle(sheet, axis, axis, dateStyle)
 			default:
 				if err := f.SetCellValue(sheet, axis, v); err != nil {
 					t.Fatal(err)
@@ -94,6 +106,28 @@ func makeXLSX(t testing.TB, sheet string, rows [][]any, merges ...string) []byte
 		if err := f.MergeCell(sheet, a, b); err != nil {
 			t.Fatal(err)
 		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// withSheet adds a worksheet with text in A1 to a workbook, after the
+// others.
+func withSheet(t testing.TB, book []byte, sheet, text string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.NewSheet(sheet); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue(sheet, "A1", text); err != nil {
+		t.Fatal(err)
 	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {

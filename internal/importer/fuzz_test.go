@@ -43,6 +43,8 @@ func FuzzImportCSV(f *testing.F) {
 	}
 	f.Add([]byte("Đơn vị,HT01\nXã Bản Thi,\"85,5\"\n"))
 	f.Add([]byte("STT;Tên đơn vị;Mã chỉ số;Giá trị\n1;TT Bằng Lũng;HT01;1.234\n"))
+	// An indicator with only a note column under it (once a panic).
+	f.Add([]byte("Đơn vị,HT01,HT04\n,Ghi chú,Giá trị\nXã Bản Thi,chưa báo cáo,3\n"))
 	site := sampleSite(f)
 	opt := Options{Period: period.MustParse("2024-Q4"), Today: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)}
 	f.Fuzz(func(t *testing.T, data []byte) {

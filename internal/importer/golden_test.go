@@ -162,6 +162,90 @@ var fixtures = map[string]func(t testing.TB) (string, []byte){
 	"unknown-columns": func(t testing.TB) (string, []byte) {
 		return "csv", []byte("Đơn vị,HT01,Số máy in,,HT01\nXã Bản Thi,90,3,5,91\n")
 	},
+	// Notes that read like a signature block on units' rows do not end
+	// the table; the real signature block under it does, and nothing
+	// after it is read.
+	"footer-notes": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("STT,Đơn vị,Chỉ số,Giá trị,Tử số,Mẫu số,Ghi chú\n" +
+			"1,Thị trấn Bằng Lũng,HT01,,26,28,\n" +
+			"2,Xã Xuân Lạc,HT01,,20,25,Lãnh đạo xã đã duyệt\n" +
+			"3,Xã Nam Cường,HT01,,10,20,Số liệu đến ngày 31 tháng 3 năm 2025\n" +
+			"4,Xã Bằng Lãng,HT01,90,,,Xác nhận của văn phòng\n" +
+			"5,Xã Bản Thi,HT01,80,,,Chủ tịch UBND xã ký\n" +
+			"6,Xã Yên Thịnh,HT04,2,,,Kế toán kiểm kê\n" +
+			",,,,,,\n" +
+			",Người lập biểu,,,,,\"Chợ Đồn, ngày  tháng 01 năm 2025\"\n" +
+			",Nguyễn Văn A,,Không phải số liệu,,,\n" +
+			",Xã Đại Sảo,HT01,1,,,\n")
+	},
+	// A figure merged over two units' rows is reported, not dropped.
+	"merged-figure": func(t testing.TB) (string, []byte) {
+		rows := [][]any{
+			{"Đơn vị", "HT04", "Tử số", "Mẫu số"},
+			{"Xã Xuân Lạc", 3.0},
+			{"Xã Nam Cường"},
+			{"Xã Bản Thi", 4.0},
+		}
+		return "xlsx", makeXLSX(t, "Sheet1", rows, "B2:B3")
+	},
+	// An indicator with only a note column under it.
+	"note-only-group": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị,HT01,HT04\n,Ghi chú,Giá trị\nXã Bản Thi,chưa báo cáo,3\n")
+	},
+	// Unit names that begin like a total row, and real totals.
+	"total-like-names": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị,HT04\n" +
+			"Xã Xuân Lạc,1\n" +
+			"Công an huyện,80\n" +
+			"Tổng đài,80\n" +
+			"Cơ quan Tổng hợp,80\n" +
+			"Cộng khối xã:,1\n" +
+			"Xã Nam Cường,2\n" +
+			"Tổng cộng toàn huyện,3\n")
+	},
+	// Fractions of one beside percents of the same indicator.
+	"mixed-fraction": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị;Chỉ số;Tỷ lệ (%)\n" +
+			"Xã Bản Thi;HT01;0,95\n" +
+			"Xã Nam Cường;HT01;0,9\n" +
+			"Xã Tân Lập;HT01;100\n" +
+			"Xã Xuân Lạc;HT01;0,5%\n" +
+			"Xã Yên Thịnh;HT01;1/2\n")
+	},
+	// A title line with a unit heading above the real heading row.
+	"title-unit-line": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("BÁO CÁO SỐ LIỆU CHUYỂN ĐỔI SỐ QUÝ I/2025,,\n" +
+			"Đơn vị báo cáo:,UBND xã Bản Thi,\n" +
+			"Đơn vị,Chỉ số,Giá trị\n" +
+			"Xã Bản Thi,HT01,90\n" +
+			"Xã Bản Thi,HT04,3\n")
+	},
+	// A unit-of-measure column does not stop filling the unit down.
+	"unit-of-measure": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị,Chỉ số,ĐVT,Giá trị\n" +
+			"Xã Bản Thi,HT01,%,90\n" +
+			",HT04,máy,3\n" +
+			"Xã Nam Cường,HT01,%,80\n" +
+			",HT04,máy,2\n")
+	},
+	// An old sheet typed in TCVN3 beside the sheet imported.
+	"mojibake-other-sheet": func(t testing.TB) (string, []byte) {
+		book := makeXLSX(t, "Sheet1", [][]any{{"Đơn vị", "HT04"}, {"Xã Bản Thi", 3.0}})
+		return "xlsx", withSheet(t, book, "Cu 2009", "B¸o c¸o HuyÖn Chî §ån")
+	},
+	// A figure typed into a cell formatted as a date.
+	"date-cell": func(t testing.TB) (string, []byte) {
+		return "xlsx", makeXLSX(t, "Sheet1", [][]any{{"Đơn vị", "HT04", "HT01", nil}, {nil, nil, "Tử số", "Mẫu số"}, {"Xã Xuân Lạc", date(45366), 3.0, date(4)}})
+	},
+	// Headings that are an indicator's code and more.
+	"code-plus-text": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị,HT04 (kế hoạch),HT03 - ghi chép,HT01\nXã Bản Thi,5,x,90\n")
+	},
+	// Headings that are an indicator's code and its name or a sub-heading.
+	"code-plus-subheading": func(t testing.TB) (string, []byte) {
+		return "csv", []byte("Đơn vị,HT01 - Tử số,HT01 - Mẫu số,HT01 - Tỷ lệ,HT02 - Tỷ lệ máy tính kết nối Internet (trừ máy tính cần bảo mật),HT03 (%),HT04 - Ghi chú,HT04 - Giá trị\n" +
+			"Xã Bản Thi,9,10,90,100,95,mua mới,3\n")
+	},
 	"no-header": func(t testing.TB) (string, []byte) {
 		return "csv", []byte("Báo cáo tháng\nXã Bản Thi,90\n")
 	},

@@ -178,7 +178,7 @@ func (im *importer) headingRow(g *grid) int {
 		if sc == 0 {
 			continue
 		}
-		if figureHeading(im, ts) || (i+1 < len(g.rows) && indicatorHeadings(im, texts(g.rows[i+1]))) {
+		if figureHeading(im, ts) || (i+1 < len(g.rows) && im.subIndicators(g.rows[i+1])) {
 			return i
 		}
 		if sc > bestScore {
@@ -200,14 +200,19 @@ func figureHeading(im *importer, ts []string) bool {
 	return false
 }
 
-// indicatorHeadings reports whether a row names an indicator's column.
-func indicatorHeadings(im *importer, ts []string) bool {
-	for _, t := range ts {
-		if _, ind := im.roleOf(t); ind >= 0 {
-			return true
+// subIndicators reports whether r is a second heading row of indicators:
+// it names an indicator's column and has no unit heading of its own (one
+// merged down from the row above is not its own).
+func (im *importer) subIndicators(r row) bool {
+	ind := false
+	for _, c := range r.cells {
+		role, i := im.roleOf(c.eff())
+		if role == rUnit && !c.follower {
+			return false
 		}
+		ind = ind || i >= 0
 	}
-	return false
+	return ind
 }
 
 // findTable finds the heading row (after any title lines), a second

@@ -65,6 +65,6 @@ func init() {
 		msgCodeText:     "tiêu đề này bắt đầu bằng mã chỉ số %s, nhưng %q không phải tên chỉ số, cũng không phải Tử số, Mẫu số, Tỷ lệ hay Ghi chú: cột số liệu của chỉ số chỉ ghi mã (chỉ tiêu kế hoạch ghi ở data/targets.csv), hoặc xóa cột này",
 		msgNoFigureCol:  "chỉ số %s không có cột số liệu nào bên dưới, chỉ có cột này: hãy thêm cột Giá trị (hoặc Tử số và Mẫu số) dưới mã chỉ số",
 		msgSmallPercent: "tỷ lệ từ 0 đến 1, bên cạnh các tỷ lệ lớn hơn của cùng chỉ số: %s có thể là phân số (%s%%) hoặc dưới một phần trăm: hãy ghi mọi tỷ lệ từ 0 đến 100 (ví dụ %[2]s), hoặc ghi %[1]s%% nếu đúng là dưới một phần trăm",
-		msgDateCell:     "ô này được định dạng ngày tháng, nên Excel lưu %s là số sê-ri của một ngày, không phải số liệu đã gõ: hãy định dạng ô là Số (Number) rồi gõ lại số liệu",
+		msgDateCell:     "ô này được định dạng ngày tháng, nên Excel lưu %s là số sê-ri của một ngày, không phải số liệu đã gõ: hãy định dạng ô là Số rồi gõ lại số liệu",
 	})
 }

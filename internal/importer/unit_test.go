@@ -393,3 +393,51 @@ func TestSheets(t *testing.T) {
 		t.Fatalf("sheet without headings: %v", err)
 	}
 }
+
+// TestTotalLabels checks that only a whole total label makes a total row:
+// a unit's name that begins with the same word is a name.
+func TestTotalLabels(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Tổng cộng": true, "TỔNG CỘNG:": true, "Tổng số": true, "Tổng": true, "Toàn huyện": true, "Cộng": true,
+		"Cộng khối xã": true, "Tổng cộng các xã": true, "Tổng cộng toàn huyện": true,
+		"Công an huyện": false, "Tổng đài": false, "Tông Xã Bản Thi": false, "Cộng đồng": false, "Tổng hợp": false,
+	} {
+		if got := totalRE.MatchString(labelKey(s)); got != want {
+			t.Errorf("total %q = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFormatCode checks which workbook number formats are dates and
+// which are percents, ignoring literal text and bracketed parts.
+func TestFormatCode(t *testing.T) {
+	for format, want := range map[string][2]bool{ // date, percent
+		"dd/mm/yyyy": {true, false}, "m/d/yy": {true, false}, "h:mm": {true, false}, "[$-42A]d mmmm yyyy": {true, false},
+		"[Red]0.00": {false, false}, `0" ngày"`: {false, false}, `#,##0\d`: {false, false}, "0.0%": {false, true},
+		`0"%"`: {false, false}, "General": {false, false}, "_(* #,##0_)": {false, false},
+	} {
+		code := strings.ToLower(formatCode(format))
+		if got := [2]bool{strings.ContainsAny(code, "dmyh"), strings.Contains(code, "%")}; got != want {
+			t.Errorf("formatCode(%q) = %q: date, percent %v, want %v", format, code, got, want)
+		}
+	}
+}
+
+// TestHeadingRow checks that a title line with a unit heading is not the
+// heading row, and that one with indicators on the row under it is.
+func TestHeadingRow(t *testing.T) {
+	im := testImporter(t)
+	for text, want := range map[string]int{
+		"BÁO CÁO,,\nĐơn vị báo cáo:,UBND xã Bản Thi,\nĐơn vị,Chỉ số,Giá trị\n": 2,
+		"Đơn vị:,Xã Bản Thi\nSTT,Đơn vị,HT01\n":                                1,
+		"STT,Đơn vị,Hạ tầng\n,,HT01\n":                                         0,
+		"Tiêu đề\nĐơn vị,Ghi chú\n":                                            1, // the best there is, for its messages
+		"Tiêu đề\nXã Bản Thi,90\n":                                             -1,
+	} {
+		var errs source.List
+		g := readText("t.csv", []byte(text), im.score, &errs)
+		if got := im.headingRow(g); got != want {
+			t.Errorf("headingRow(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
