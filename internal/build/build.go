@@ -192,12 +192,17 @@ func Site(opt Options) (Result, error) {
 
 // Files returns every generated file of the Hugo project: the data the
 // layouts render, the downloads and the vendored chart library.
-func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev []byte) (map[string][]byte, int, error) {
+func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (map[string][]byte, int, error) {
 	downloads, err := export.Files(fsys, a)
 	if err != nil {
 		return nil, 0, fmt.Errorf("downloads: %w", err)
 	}
-	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Previous: prev})
+	errata, err := export.CorrectionsFile(a, prev.Figures, prev.Corrections)
+	if err != nil {
+		return nil, 0, fmt.Errorf("downloads: %w", err)
+	}
+	downloads = append(downloads, errata)
+	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Previous: prev.Figures, PreviousCorrections: prev.Corrections})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -19,9 +19,20 @@ import (
 // page, as cell texts.
 func corrections(t *testing.T, dest, lang string) [][]string {
 	t.Helper()
+	return changesRows(t, dest, lang, "corr")
+}
+
+// errata returns the rows of the table of every published correction.
+func errata(t *testing.T, dest, lang string) [][]string {
+	t.Helper()
+	return changesRows(t, dest, lang, "erratum")
+}
+
+func changesRows(t *testing.T, dest, lang, class string) [][]string {
+	t.Helper()
 	doc := parse(t, dest, filepath.Join(lang, "thay-doi/index.html"))
 	var out [][]string
-	for _, tr := range find(doc, "tr", "corr") {
+	for _, tr := range find(doc, "tr", class) {
 		var cells []string
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
@@ -113,6 +124,61 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không có số liệu nào của các kỳ đã công bố bị thay đổi") {
 		t.Error("rebuild of the same data: the changes page does not say nothing changed")
 	}
+	// …but the correction stays public, carried over by corrections.csv.
+	steps := func(lang string) [][]string {
+		t.Helper()
+		var out [][]string
+		for _, r := range errata(t, dest, lang) {
+			if strings.Contains(r[3], "Xuân Lạc") {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	for _, lang := range []string{"", "en"} {
+		all := errata(t, dest, lang)
+		s := steps(lang)
+		if len(all) != 2 || len(s) != 1 {
+			t.Fatalf("%s: rebuild of the same data: %d published corrections (%d for Xuân Lạc), want 2 (1): %v", lang, len(all), len(s), all)
+		}
+		wantDetected := "quý IV/2024"
+		if lang == "en" {
+			wantDetected = "Q4 2024"
+		}
+		if r := s[0]; r[0] != wantDetected || !strings.Contains(r[4], "(175/212)") || !strings.Contains(r[5], "(170/212)") || r[6] != "data/snapshots/2024-Q3.csv:18" {
+			t.Errorf("%s: carried-over correction %q", lang, r)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "du-lieu/corrections.csv")); err != nil || !strings.HasPrefix(string(b), "\uFEFFdetected_with,") {
+		t.Errorf("du-lieu/corrections.csv not published with a BOM and header (%v)", err)
+	}
+
+	// The same figure corrected again, to 160 of 212: both steps are
+	// listed, newest first, each with both values.
+	rewriteCSV(t, filepath.Join(site, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
+		if r[col["unit"]] == "02023" && r[col["indicator"]] == "VB01" {
+			r[col["numerator"]] = "160"
+		}
+	})
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "en"} {
+		if rows := corrections(t, dest, lang); len(rows) != 2 {
+			t.Errorf("%s: second correction: %d current corrections, want 2: %v", lang, len(rows), rows)
+		}
+		if all := errata(t, dest, lang); len(all) != 4 {
+			t.Errorf("%s: second correction: %d published corrections, want 4 (two steps, each with the district total): %v", lang, len(all), all)
+		}
+		s := steps(lang)
+		if len(s) != 2 {
+			t.Fatalf("%s: %d steps for Xuân Lạc, want 2: %v", lang, len(s), s)
+		}
+		if !strings.Contains(s[0][4], "(170/212)") || !strings.Contains(s[0][5], "(160/212)") ||
+			!strings.Contains(s[1][4], "(175/212)") || !strings.Contains(s[1][5], "(170/212)") {
+			t.Errorf("%s: steps %q, want 170→160 then 175→170", lang, s)
+		}
+	}
 }
 
 // TestFiguresFilePublished checks the figures file: listed on the data page
@@ -161,9 +227,14 @@ func TestFiguresFilePublished(t *testing.T) {
 	}
 	// Every column is explained on the data page.
 	var documented []string
-	for _, th := range find(doc, "th", "") {
-		if c := find(th, "code", ""); len(c) == 1 && attr(c[0], "class") == "" {
-			documented = append(documented, text(c[0]))
+	for _, table := range find(doc, "table", "") {
+		if attr(table, "class") == "corrcols" {
+			continue // the corrections file's columns
+		}
+		for _, th := range find(table, "th", "") {
+			if c := find(th, "code", ""); len(c) == 1 && attr(c[0], "class") == "" {
+				documented = append(documented, text(c[0]))
+			}
 		}
 	}
 	if !slices.Equal(documented, recs[0]) {

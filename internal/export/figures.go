@@ -86,7 +86,14 @@ type Published struct {
 	Numerator   *float64
 	Denominator *float64
 	Method      string // "reported" or "rolled-up"
+	Reporting   string // roll-ups: the child units summed, "20/21"
 	Source      string
+}
+
+// rolledUpSource is the source a roll-up cites: the rows of the same
+// period whose parent is unit, which are in the same file.
+func rolledUpSource(unit string) string {
+	return fmt.Sprintf("sum of the rows of units with parent %s", unit)
 }
 
 // Same reports whether p and q publish the same figure: the same value
@@ -138,6 +145,9 @@ func ReadFigures(b []byte) (map[Key]Published, error) {
 			}
 		}
 		p.Method = cell("method")
+		if i, ok := col["reporting"]; ok {
+			p.Reporting = rec[i]
+		}
 		p.Source = strings.TrimPrefix(cell("source"), "'")
 		out[Key{Unit: cell("unit"), Indicator: cell("indicator"), Period: cell("period")}] = p
 	}

@@ -1,11 +1,11 @@
 package sitedata
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
@@ -28,6 +28,12 @@ type ChangesParams struct {
 	New []NewValue `json:"new,omitempty"`
 	// Previous compares every figure with the previous published build.
 	Previous Comparison `json:"previous"`
+	// Errata are every correction published so far, newest detection
+	// first: those of the errata file this build publishes (ErrataFile).
+	// ErrataUnreadable says the previous build's file could not be read.
+	Errata           []Correction `json:"errata,omitempty"`
+	ErrataFile       string       `json:"errata_file"`
+	ErrataUnreadable bool         `json:"errata_unreadable,omitempty"`
 }
 
 // ChangeRow is an indicator's top-unit figure in the latest period and the
@@ -36,6 +42,11 @@ type ChangeRow struct {
 	Indicator string `json:"indicator"`
 	Path      string `json:"path"`
 	Before    string `json:"before"` // "86,5% (quý III/2024)", "" when none
+	// BeforeCoverage and NowCoverage are the units the top unit's totals
+	// summed ("20/21"), set when either is a partial total, so a change
+	// caused by a missing unit reads as such.
+	BeforeCoverage string `json:"before_coverage,omitempty"`
+	NowCoverage    string `json:"now_coverage,omitempty"`
 	Figure
 }
 
@@ -76,8 +87,15 @@ type Correction struct {
 	Before        string `json:"before,omitempty"`
 	After         string `json:"after,omitempty"`
 	RolledUp      bool   `json:"rolled_up,omitempty"`
-	Source        string `json:"source,omitempty"`
-	SourceURL     string `json:"source_url,omitempty"`
+	// BeforeCoverage and AfterCoverage are the units a district total
+	// summed ("20/21"), set when either side is a partial total.
+	BeforeCoverage string `json:"before_coverage,omitempty"`
+	AfterCoverage  string `json:"after_coverage,omitempty"`
+	Source         string `json:"source,omitempty"`
+	SourceURL      string `json:"source_url,omitempty"`
+	// Detected is the latest period of the build that found it, in the
+	// list of every published correction.
+	Detected string `json:"detected,omitempty"`
 }
 
 // changesPages lists new values and corrections since the previous build.
@@ -91,6 +109,9 @@ func (b *builder) changesPages() ([]Page, error) {
 		row := ChangeRow{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, s)}
 		if s.Previous != nil {
 			row.Before = fmt.Sprintf("%s (%s)", locale.Value(b.lang, ind.Measure, s.Previous.Value), locale.Period(b.lang, s.Previous.Period))
+		}
+		if s.Current != nil && s.Previous != nil && (partialPoint(*s.Current) || partialPoint(*s.Previous)) {
+			row.BeforeCoverage, row.NowCoverage = coverage(*s.Previous), coverage(*s.Current)
 		}
 		p.Rows = append(p.Rows, row)
 	}
@@ -115,6 +136,8 @@ func (b *builder) changesPages() ([]Page, error) {
 		}
 	}
 	p.Previous = b.compare()
+	p.Errata, p.ErrataUnreadable = b.errata()
+	p.ErrataFile = export.CorrectionsPath
 	return []Page{{Path: ChangesSection, Kind: "section", Weight: 6, Params: p}}, nil
 }
 
@@ -150,95 +173,82 @@ func (b *builder) compare() Comparison {
 			c.NewPeriods = append(c.NewPeriods, locale.Period(b.lang, p))
 		}
 	}
-
-	type item struct {
-		key  export.Key
-		per  period.Period
-		corr Correction
-	}
-	var items []item
-	seen := map[export.Key]bool{}
-	for _, ind := range b.ds.Indicators {
-		for _, u := range b.ds.Units {
-			for _, pt := range b.a.Series(u.Code, ind.Code) {
-				k := export.Key{Unit: u.Code, Indicator: ind.Code, Period: pt.Period.String()}
-				seen[k] = true
-				if !had[pt.Period] {
-					continue
-				}
-				now := export.Published{Value: pt.Value, Numerator: pt.Numerator, Denominator: pt.Denominator}
-				before, ok := prev[k]
-				if ok && before.Same(now) {
-					continue
-				}
-				corr := b.correction(k, pt.Period, ind.Measure)
-				corr.After = b.published(ind.Measure, now)
-				corr.RolledUp = pt.RolledUp
-				corr.Kind = "added"
-				if ok {
-					corr.Kind, corr.Before = "changed", b.published(ind.Measure, before)
-					if corr.Before == corr.After {
-						// Differs below the shown precision: show it all.
-						corr.Before += " = " + exact(b.lang, before.Value)
-						corr.After += " = " + exact(b.lang, now.Value)
-					}
-				}
-				if !pt.RolledUp && len(pt.Sources) == 1 {
-					corr.Source = fmt.Sprintf("%s:%d", pt.Sources[0].File, pt.Sources[0].Line)
-					corr.SourceURL = export.URLPath(pt.Sources[0].File)
-				}
-				items = append(items, item{k, pt.Period, corr})
-			}
-		}
-	}
-	for k, before := range prev {
-		if seen[k] {
-			continue
-		}
-		per, err := period.Parse(k.Period)
-		if err != nil {
-			continue
-		}
-		m := model.Number
-		if ind, ok := b.ds.Indicator(k.Indicator); ok {
-			m = ind.Measure
-		}
-		corr := b.correction(k, per, m)
-		corr.Kind, corr.Before, corr.RolledUp = "removed", b.published(m, before), before.Method == "rolled-up"
-		items = append(items, item{k, per, corr})
-	}
-
-	// Latest period first; then indicators and units in file order (codes
-	// no longer listed last, by code).
-	indAt, unitAt := map[string]int{}, map[string]int{}
-	for i, ind := range b.ds.Indicators {
-		indAt[ind.Code] = i
-	}
-	for i, u := range b.ds.Units {
-		unitAt[u.Code] = i
-	}
-	order := func(at map[string]int, code string) int {
-		if i, ok := at[code]; ok {
-			return i
-		}
-		return len(at)
-	}
-	slices.SortFunc(items, func(x, y item) int {
-		return cmp.Or(
-			y.per.Compare(x.per),
-			cmp.Compare(order(indAt, x.key.Indicator), order(indAt, y.key.Indicator)),
-			cmp.Compare(x.key.Indicator, y.key.Indicator),
-			cmp.Compare(order(unitAt, x.key.Unit), order(unitAt, y.key.Unit)),
-			cmp.Compare(x.key.Unit, y.key.Unit),
-		)
-	})
-	for _, it := range items {
-		c.Corrections = append(c.Corrections, it.corr)
+	for _, e := range export.Corrections(b.a, prev) {
+		c.Corrections = append(c.Corrections, b.erratum(e))
 	}
 	if len(c.Corrections) > 0 {
 		c.State = "corrected"
 	}
 	return c
+}
+
+// errata is every correction published so far, as the errata file of this
+// build lists them (newest detection first), and whether the previous
+// build's errata file could not be read.
+func (b *builder) errata() ([]Correction, bool) {
+	es, _, err := export.Errata(b.a, b.in.Previous, b.in.PreviousCorrections)
+	out := make([]Correction, 0, len(es))
+	for _, e := range es {
+		c := b.erratum(e)
+		if p, perr := period.Parse(e.DetectedWith); perr == nil {
+			c.Detected = locale.Period(b.lang, p)
+		}
+		out = append(out, c)
+	}
+	return out, err != nil
+}
+
+// erratum formats a correction as the page shows it.
+func (b *builder) erratum(e export.Erratum) Correction {
+	per, _ := period.Parse(e.Period)
+	m := model.Number
+	if ind, ok := b.ds.Indicator(e.Indicator); ok {
+		m = ind.Measure
+	}
+	corr := b.correction(e.Key(), per, m)
+	if _, ok := b.ds.Unit(e.Unit); !ok && e.UnitName != "" {
+		corr.Unit = e.UnitName
+	}
+	corr.Kind = e.Kind
+	if e.Before != nil {
+		corr.Before = b.published(m, *e.Before)
+		corr.RolledUp = e.Before.Method == "rolled-up"
+	}
+	if e.After != nil {
+		corr.After = b.published(m, *e.After)
+		corr.RolledUp = e.After.Method == "rolled-up"
+	}
+	if e.Before != nil && e.After != nil && corr.Before == corr.After {
+		// Differs below the shown precision: show it all.
+		corr.Before += " = " + exact(b.lang, e.Before.Value)
+		corr.After += " = " + exact(b.lang, e.After.Value)
+	}
+	if corr.RolledUp && (partial(e.Before) || partial(e.After)) {
+		// A total of fewer units than usual: the units summed explain
+		// the change as much as the values do.
+		if e.Before != nil {
+			corr.BeforeCoverage = e.Before.Reporting
+		}
+		if e.After != nil {
+			corr.AfterCoverage = e.After.Reporting
+		}
+	}
+	if e.After != nil && e.After.Method != "rolled-up" && e.Source != "" && !strings.Contains(e.Source, ";") {
+		if file, _, ok := strings.Cut(e.Source, ":"); ok {
+			corr.Source, corr.SourceURL = e.Source, export.URLPath(file)
+		}
+	}
+	return corr
+}
+
+// partial reports whether a published roll-up summed fewer units than
+// report the indicator ("20/21").
+func partial(p *export.Published) bool {
+	if p == nil {
+		return false
+	}
+	got, of, ok := strings.Cut(p.Reporting, "/")
+	return ok && got != of
 }
 
 // correction names the figure of k, by the current lists' names when the
@@ -252,6 +262,19 @@ func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Cor
 		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), indicatorPath(ind)+"/"
 	}
 	return c
+}
+
+// partialPoint reports whether pt is a total of fewer units than report
+// the indicator.
+func partialPoint(pt analyse.Point) bool { return pt.RolledUp && pt.Reporting < pt.Expected }
+
+// coverage is the units a total summed, "20/21"; "" for a unit's own
+// figure.
+func coverage(pt analyse.Point) string {
+	if !pt.RolledUp {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", pt.Reporting, pt.Expected)
 }
 
 // published formats a figure as the site shows it, with its ratio.

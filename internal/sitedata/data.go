@@ -16,6 +16,10 @@ type DataParams struct {
 	// of each of its Columns (the template's "figcol-<name>" labels).
 	Figures *DownloadRow `json:"figures,omitempty"`
 	Columns []string     `json:"columns,omitempty"`
+	// Corrections is the errata file, also listed apart with its columns
+	// (the template's "corrcol-<name>" labels).
+	Corrections       *DownloadRow `json:"corrections,omitempty"`
+	CorrectionColumns []string     `json:"correction_columns,omitempty"`
 }
 
 // DownloadRow is one downloadable file. The template describes it with the
@@ -50,6 +54,10 @@ func (b *builder) dataPage() Page {
 		}
 		if f.Kind == "figures" {
 			p.Figures, p.Columns = &row, export.FigureColumns
+			continue
+		}
+		if f.Kind == "corrections" {
+			p.Corrections, p.CorrectionColumns = &row, export.CorrectionColumns
 			continue
 		}
 		p.Files = append(p.Files, row)

@@ -52,6 +52,9 @@ type Input struct {
 	// Previous is the machine-readable data of the build currently
 	// published at the destination, if any, so corrections can be shown.
 	Previous []byte
+	// PreviousCorrections is that build's errata file: nil when absent,
+	// empty when it could not be read.
+	PreviousCorrections []byte
 }
 
 // Files returns the generated Hugo data files, keyed by their path in the

@@ -1,0 +1,345 @@
+package export
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/period"
+)
+
+// CorrectionsPath is the errata file. Each build publishes every
+// correction any build found against the build it replaced, so a published
+// correction stays public after the next rebuild: the next build reads the
+// file back from the published site and carries its rows over.
+var CorrectionsPath = path.Join(Dir, "corrections.csv")
+
+// CorrectionColumns are the columns of the errata file, in order. Like
+// FigureColumns they are a contract ReadCorrections relies on: a column
+// may be added, never renamed.
+var CorrectionColumns = []string{
+	"detected_with", "period", "unit", "unit_name", "indicator", "kind",
+	"before_value", "before_numerator", "before_denominator", "before_reporting",
+	"after_value", "after_numerator", "after_denominator", "after_reporting", "source",
+}
+
+// Erratum is one published correction: a figure of a period an earlier
+// build had published, whose value a later build changed.
+type Erratum struct {
+	// DetectedWith is the latest period of the build that first found the
+	// correction ("2025-Q1"): a data label rather than a clock time, so the
+	// file is the same for the same data.
+	DetectedWith string
+	Period       string
+	Unit         string
+	UnitName     string
+	Indicator    string
+	Kind         string     // "changed", "added" (a late report) or "removed"
+	Before       *Published // nil when added
+	After        *Published // nil when removed
+	// Source is where the figure now comes from (as in the figures file);
+	// empty when removed.
+	Source string
+}
+
+// Key is the figure the erratum is about.
+func (e Erratum) Key() Key { return Key{Unit: e.Unit, Indicator: e.Indicator, Period: e.Period} }
+
+// correctionRow is one line of the errata file.
+type correctionRow struct {
+	DetectedWith      string `csv:"detected_with"`
+	Period            string `csv:"period"`
+	Unit              string `csv:"unit"`
+	UnitName          text   `csv:"unit_name"`
+	Indicator         string `csv:"indicator"`
+	Kind              string `csv:"kind"`
+	BeforeValue       num    `csv:"before_value"`
+	BeforeNumerator   num    `csv:"before_numerator"`
+	BeforeDenominator num    `csv:"before_denominator"`
+	BeforeReporting   string `csv:"before_reporting"`
+	AfterValue        num    `csv:"after_value"`
+	AfterNumerator    num    `csv:"after_numerator"`
+	AfterDenominator  num    `csv:"after_denominator"`
+	AfterReporting    string `csv:"after_reporting"`
+	Source            text   `csv:"source"`
+}
+
+// CorrectionsCSV writes the errata in the order given, with the header
+// (and nothing else) when there are none.
+func CorrectionsCSV(es []Erratum) ([]byte, error) {
+	rows := make([]correctionRow, 0, len(es))
+	for _, e := range es {
+		r := correctionRow{
+			DetectedWith: e.DetectedWith, Period: e.Period, Unit: e.Unit, UnitName: text(e.UnitName),
+			Indicator: e.Indicator, Kind: e.Kind, Source: text(e.Source),
+		}
+		if p := e.Before; p != nil {
+			v := p.Value
+			r.BeforeValue, r.BeforeNumerator, r.BeforeDenominator, r.BeforeReporting = num{&v}, num{p.Numerator}, num{p.Denominator}, p.Reporting
+		}
+		if p := e.After; p != nil {
+			v := p.Value
+			r.AfterValue, r.AfterNumerator, r.AfterDenominator, r.AfterReporting = num{&v}, num{p.Numerator}, num{p.Denominator}, p.Reporting
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		// gocsv writes no header for no rows; the file still documents
+		// its columns.
+		var buf bytes.Buffer
+		buf.WriteString("\uFEFF")
+		w := csv.NewWriter(&buf)
+		w.Write(CorrectionColumns)
+		w.Flush()
+		return buf.Bytes(), w.Error()
+	}
+	return writeCSV(rows)
+}
+
+// ReadCorrections reads an errata file back by column name. Errors name
+// the file and line.
+func ReadCorrections(b []byte) ([]Erratum, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: empty", CorrectionsPath)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", CorrectionsPath, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	for _, need := range CorrectionColumns {
+		if _, ok := col[need]; !ok {
+			return nil, fmt.Errorf("%s:1: no column %q", CorrectionsPath, need)
+		}
+	}
+	var out []Erratum
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", CorrectionsPath, err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != len(header) {
+			return nil, fmt.Errorf("%s:%d: %d cells, want %d", CorrectionsPath, line, len(rec), len(header))
+		}
+		cell := func(name string) string { return rec[col[name]] }
+		e := Erratum{
+			DetectedWith: cell("detected_with"), Period: cell("period"), Unit: cell("unit"),
+			UnitName: unquote(cell("unit_name")), Indicator: cell("indicator"), Kind: cell("kind"),
+			Source: unquote(cell("source")),
+		}
+		for _, name := range []string{"detected_with", "period"} {
+			if _, err := period.Parse(cell(name)); err != nil {
+				return nil, fmt.Errorf("%s:%d: %s %q: %w", CorrectionsPath, line, name, cell(name), err)
+			}
+		}
+		if e.Unit == "" || e.Indicator == "" {
+			return nil, fmt.Errorf("%s:%d: unit and indicator are required", CorrectionsPath, line)
+		}
+		side := func(prefix string) (*Published, error) {
+			if cell(prefix+"_value") == "" {
+				return nil, nil
+			}
+			// Only roll-ups have a reporting count.
+			p := &Published{Method: "reported", Reporting: cell(prefix + "_reporting")}
+			if p.Reporting != "" {
+				p.Method = "rolled-up"
+			}
+			for _, f := range []struct {
+				name string
+				dst  **float64
+			}{{"_value", nil}, {"_numerator", &p.Numerator}, {"_denominator", &p.Denominator}} {
+				s := cell(prefix + f.name)
+				if s == "" {
+					continue
+				}
+				v, err := strconv.ParseFloat(s, 64)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %s%s %q is not a number", CorrectionsPath, line, prefix, f.name, s)
+				}
+				if f.dst == nil {
+					p.Value = v
+				} else {
+					*f.dst = &v
+				}
+			}
+			return p, nil
+		}
+		if e.Before, err = side("before"); err != nil {
+			return nil, err
+		}
+		if e.After, err = side("after"); err != nil {
+			return nil, err
+		}
+		want := map[string][2]bool{"changed": {true, true}, "added": {false, true}, "removed": {true, false}}
+		w, ok := want[e.Kind]
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: kind %q: want changed, added or removed", CorrectionsPath, line, e.Kind)
+		}
+		if (e.Before != nil) != w[0] || (e.After != nil) != w[1] {
+			return nil, fmt.Errorf("%s:%d: a %s correction needs %s", CorrectionsPath, line, e.Kind,
+				map[string]string{"changed": "both before_value and after_value", "added": "after_value only", "removed": "before_value only"}[e.Kind])
+		}
+		out = append(out, e)
+	}
+}
+
+// unquote undoes the apostrophe text cells get against spreadsheet
+// formulas.
+func unquote(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+// Corrections lists the figures of a that differ from prev, a previously
+// published figures file. Only periods prev had are compared: figures of
+// a new period are news, not corrections. They come latest period first,
+// then indicators and units in file order (codes no longer listed last,
+// by code), each detected with a's latest period.
+func Corrections(a *analyse.Analysis, prev map[Key]Published) []Erratum {
+	ds := a.Dataset()
+	detected := a.Latest().String()
+	had := map[string]bool{}
+	for k := range prev {
+		had[k.Period] = true
+	}
+	var out []Erratum
+	seen := map[Key]bool{}
+	for _, ind := range ds.Indicators {
+		for _, u := range ds.Units {
+			for _, pt := range a.Series(u.Code, ind.Code) {
+				k := Key{Unit: u.Code, Indicator: ind.Code, Period: pt.Period.String()}
+				seen[k] = true
+				if !had[k.Period] {
+					continue
+				}
+				now := published(u.Code, pt)
+				e := Erratum{DetectedWith: detected, Period: k.Period, Unit: u.Code, UnitName: u.Name.VI, Indicator: ind.Code, Kind: "added", After: &now, Source: now.Source}
+				if before, ok := prev[k]; ok {
+					if before.Same(now) {
+						continue
+					}
+					before.Source = "" // the erratum cites where the figure comes from now
+					e.Kind, e.Before = "changed", &before
+				}
+				now.Source = ""
+				out = append(out, e)
+			}
+		}
+	}
+	for k, before := range prev {
+		if seen[k] {
+			continue
+		}
+		if _, err := period.Parse(k.Period); err != nil {
+			continue
+		}
+		before.Source = ""
+		e := Erratum{DetectedWith: detected, Period: k.Period, Unit: k.Unit, Indicator: k.Indicator, Kind: "removed", Before: &before}
+		if u, ok := ds.Unit(k.Unit); ok {
+			e.UnitName = u.Name.VI
+		}
+		out = append(out, e)
+	}
+	indAt, unitAt := map[string]int{}, map[string]int{}
+	for i, ind := range ds.Indicators {
+		indAt[ind.Code] = i
+	}
+	for i, u := range ds.Units {
+		unitAt[u.Code] = i
+	}
+	order := func(at map[string]int, code string) int {
+		if i, ok := at[code]; ok {
+			return i
+		}
+		return len(at)
+	}
+	slices.SortFunc(out, func(x, y Erratum) int {
+		px, _ := period.Parse(x.Period)
+		py, _ := period.Parse(y.Period)
+		return cmp.Or(
+			py.Compare(px),
+			cmp.Compare(order(indAt, x.Indicator), order(indAt, y.Indicator)),
+			cmp.Compare(x.Indicator, y.Indicator),
+			cmp.Compare(order(unitAt, x.Unit), order(unitAt, y.Unit)),
+			cmp.Compare(x.Unit, y.Unit),
+		)
+	})
+	return out
+}
+
+// published is a point as the figures file publishes it.
+func published(unit string, pt analyse.Point) Published {
+	p := Published{Value: pt.Value, Numerator: pt.Numerator, Denominator: pt.Denominator, Method: "reported", Source: sources(pt.Sources)}
+	if pt.RolledUp {
+		p.Method, p.Reporting = "rolled-up", fmt.Sprintf("%d/%d", pt.Reporting, pt.Expected)
+		p.Source = rolledUpSource(unit)
+	}
+	return p
+}
+
+// MergeErrata puts the corrections found now before the earlier ones, so
+// the newest detection comes first, and drops a row identical to one
+// already listed. A figure corrected twice keeps both steps: their values
+// differ.
+func MergeErrata(found, earlier []Erratum) []Erratum {
+	var out []Erratum
+	seen := map[string]bool{}
+	for _, e := range slices.Concat(found, earlier) {
+		b, _ := CorrectionsCSV([]Erratum{e}) // the row as published is its identity
+		if seen[string(b)] {
+			continue
+		}
+		seen[string(b)] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// Errata is the list a build publishes: the corrections found against
+// the previous build's figures file, then the previous build's errata.
+// A nil file is absent (nothing to carry over); a file that cannot be read
+// contributes nothing, and Errata returns its error alongside the list so
+// the changes page can say so.
+func Errata(a *analyse.Analysis, prevFigures, prevCorrections []byte) (es []Erratum, figErr, corrErr error) {
+	var found, earlier []Erratum
+	if prevFigures != nil {
+		var figs map[Key]Published
+		if figs, figErr = ReadFigures(prevFigures); figErr == nil {
+			found = Corrections(a, figs)
+		}
+	}
+	if prevCorrections != nil {
+		earlier, corrErr = ReadCorrections(prevCorrections)
+	}
+	return MergeErrata(found, earlier), figErr, corrErr
+}
+
+// CorrectionsFile is the errata file to publish, given the previous
+// build's figures and errata files (see Errata).
+func CorrectionsFile(a *analyse.Analysis, prevFigures, prevCorrections []byte) (File, error) {
+	es, _, _ := Errata(a, prevFigures, prevCorrections)
+	b, err := CorrectionsCSV(es)
+	if err != nil {
+		return File{}, fmt.Errorf("export %s: %w", CorrectionsPath, err)
+	}
+	return newFile(CorrectionsPath, "corrections", "", len(es), b), nil
+}
