@@ -241,3 +241,44 @@ func TestFiguresFilePublished(t *testing.T) {
 		t.Errorf("documented columns %v, file columns %v", documented, recs[0])
 	}
 }
+
+// TestChangesShowPartialCoverage: when a unit sent nothing in the latest
+// quarter, the district totals come from fewer units, and the period table
+// says so next to the figure, so a change caused by the missing unit is not
+// read as real progress.
+func TestChangesShowPartialCoverage(t *testing.T) {
+	site := copySite(t)
+	f := filepath.Join(site, "data/snapshots/2024-Q4.csv")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(line, "02023,") { // Xuân Lạc sends nothing
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(f, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	doc := parse(t, dest, "thay-doi/index.html")
+	var row *html.Node
+	for _, tr := range find(doc, "tr", "") {
+		if a := find(tr, "a", ""); len(a) > 0 && attr(a[0], "href") == "/chi-so/vb01/" {
+			row = tr
+			break
+		}
+	}
+	if row == nil {
+		t.Fatal("no VB01 row on the what-changed page")
+	}
+	cells := find(row, "td", "")
+	if len(cells) < 2 || !strings.Contains(text(cells[1]), "27/28") || strings.Contains(text(cells[0]), "27/28") {
+		t.Errorf("VB01 row should show 27/28 units for the latest figure only: %q", text(row))
+	}
+}
