@@ -197,12 +197,13 @@ func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previ
 	if err != nil {
 		return nil, 0, fmt.Errorf("downloads: %w", err)
 	}
-	errata, err := export.CorrectionsFile(a, prev.Figures, prev.Corrections)
+	rev := export.Revise(a, prev.Figures, prev.Corrections)
+	errata, err := export.CorrectionsFile(rev.Errata)
 	if err != nil {
 		return nil, 0, fmt.Errorf("downloads: %w", err)
 	}
 	downloads = append(downloads, errata)
-	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Previous: prev.Figures, PreviousCorrections: prev.Corrections})
+	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -314,29 +314,40 @@ func MergeErrata(found, earlier []Erratum) []Erratum {
 	return out
 }
 
-// Errata is the list a build publishes: the corrections found against
-// the previous build's figures file, then the previous build's errata.
-// A nil file is absent (nothing to carry over); a file that cannot be read
-// contributes nothing, and Errata returns its error alongside the list so
-// the changes page can say so.
-func Errata(a *analyse.Analysis, prevFigures, prevCorrections []byte) (es []Erratum, figErr, corrErr error) {
-	var found, earlier []Erratum
-	if prevFigures != nil {
-		var figs map[Key]Published
-		if figs, figErr = ReadFigures(prevFigures); figErr == nil {
-			found = Corrections(a, figs)
-		}
-	}
-	if prevCorrections != nil {
-		earlier, corrErr = ReadCorrections(prevCorrections)
-	}
-	return MergeErrata(found, earlier), figErr, corrErr
+// Revisions is what a build learns from the build it replaces, worked out
+// once per build: the previous figures, the corrections found against
+// them, and the errata list to publish (those, then the earlier ones).
+// The zero Revisions is a first build.
+type Revisions struct {
+	Had         bool              // a previous figures file was published
+	PreviousErr error             // … but it could not be read
+	Previous    map[Key]Published // its figures
+	Found       []Erratum         // corrections found now
+	Errata      []Erratum         // Found, then the previous build's errata
+	ErrataErr   error             // the previous errata file could not be read
 }
 
-// CorrectionsFile is the errata file to publish, given the previous
-// build's figures and errata files (see Errata).
-func CorrectionsFile(a *analyse.Analysis, prevFigures, prevCorrections []byte) (File, error) {
-	es, _, _ := Errata(a, prevFigures, prevCorrections)
+// Revise compares a with the previous build's figures file and carries its
+// errata file over. A nil file is absent; one that cannot be read
+// contributes nothing, and its error is kept so the page can say so.
+func Revise(a *analyse.Analysis, prevFigures, prevCorrections []byte) Revisions {
+	var r Revisions
+	if prevFigures != nil {
+		r.Had = true
+		if r.Previous, r.PreviousErr = ReadFigures(prevFigures); r.PreviousErr == nil {
+			r.Found = Corrections(a, r.Previous)
+		}
+	}
+	var earlier []Erratum
+	if prevCorrections != nil {
+		earlier, r.ErrataErr = ReadCorrections(prevCorrections)
+	}
+	r.Errata = MergeErrata(r.Found, earlier)
+	return r
+}
+
+// CorrectionsFile is the errata file to publish.
+func CorrectionsFile(es []Erratum) (File, error) {
 	b, err := CorrectionsCSV(es)
 	if err != nil {
 		return File{}, fmt.Errorf("export %s: %w", CorrectionsPath, err)

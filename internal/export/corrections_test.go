@@ -78,9 +78,9 @@ func TestReadCorrectionsErrors(t *testing.T) {
 func TestErrataCarryOver(t *testing.T) {
 	a := analyse.Run(dataset(false))
 	figs := figuresFile(t).Data
-	es, figErr, corrErr := Errata(a, figs, nil)
-	if figErr != nil || corrErr != nil || len(es) != 0 {
-		t.Fatalf("same data: %v, %v, %v", es, figErr, corrErr)
+	r := Revise(a, figs, nil)
+	if !r.Had || r.PreviousErr != nil || r.ErrataErr != nil || len(r.Errata) != 0 {
+		t.Fatalf("same data: %+v", r)
 	}
 	prev, err := ReadFigures(figs)
 	if err != nil {
@@ -101,7 +101,7 @@ func TestErrataCarryOver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _, _ := Errata(a, figs, first)
+	again := Revise(a, figs, first).Errata
 	if d := cmp.Diff(found, again); d != "" {
 		t.Errorf("rebuild of the same data (-want +got):\n%s", d)
 	}
@@ -113,7 +113,7 @@ func TestErrataCarryOver(t *testing.T) {
 	if len(merged) != 2 || merged[0].Before.Value != p.Value+1 || merged[1].Before.Value != p.Value {
 		t.Errorf("merged = %+v", merged)
 	}
-	if _, _, err := Errata(a, figs, []byte{}); err == nil {
+	if Revise(a, figs, []byte{}).ErrataErr == nil {
 		t.Error("an unreadable errata file is not reported")
 	}
 }

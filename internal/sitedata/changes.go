@@ -145,13 +145,14 @@ func (b *builder) changesPages() ([]Page, error) {
 // Only periods that build had are compared: figures of a new period are
 // news, not corrections.
 func (b *builder) compare() Comparison {
-	if b.in.Previous == nil {
+	rev := b.in.Revisions
+	switch {
+	case !rev.Had:
 		return Comparison{State: "first"}
-	}
-	prev, err := export.ReadFigures(b.in.Previous)
-	if err != nil {
+	case rev.PreviousErr != nil:
 		return Comparison{State: "unreadable"}
 	}
+	prev := rev.Previous
 	c := Comparison{State: "same"}
 	had := map[period.Period]bool{}
 	for k := range prev {
@@ -173,7 +174,7 @@ func (b *builder) compare() Comparison {
 			c.NewPeriods = append(c.NewPeriods, locale.Period(b.lang, p))
 		}
 	}
-	for _, e := range export.Corrections(b.a, prev) {
+	for _, e := range rev.Found {
 		c.Corrections = append(c.Corrections, b.erratum(e))
 	}
 	if len(c.Corrections) > 0 {
@@ -186,7 +187,7 @@ func (b *builder) compare() Comparison {
 // build lists them (newest detection first), and whether the previous
 // build's errata file could not be read.
 func (b *builder) errata() ([]Correction, bool) {
-	es, _, err := export.Errata(b.a, b.in.Previous, b.in.PreviousCorrections)
+	es := b.in.Revisions.Errata
 	out := make([]Correction, 0, len(es))
 	for _, e := range es {
 		c := b.erratum(e)
@@ -195,7 +196,7 @@ func (b *builder) errata() ([]Correction, bool) {
 		}
 		out = append(out, c)
 	}
-	return out, err != nil
+	return out, b.in.Revisions.ErrataErr != nil
 }
 
 // erratum formats a correction as the page shows it.

@@ -188,7 +188,8 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 	ds := pagesDataset(false)
 	prev := figuresOf(t, pagesDataset(true))
-	vi, en, _ := docs(t, Input{Analysis: analyse.Run(ds), Previous: prev})
+	a := analyse.Run(ds)
+	vi, en, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, prev, nil)})
 	var got ChangesParams
 	params(t, vi, "thay-doi", &got)
 
@@ -237,7 +238,7 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 		{"unreadable", []byte("not,a\nfigures file"), "unreadable"},
 		{"same data", figuresOf(t, ds), "same"},
 	} {
-		vi, _, _ := docs(t, Input{Analysis: analyse.Run(ds), Previous: tc.prev})
+		vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, tc.prev, nil)})
 		var p ChangesParams
 		params(t, vi, "thay-doi", &p)
 		if p.Previous.State != tc.want || len(p.Previous.Corrections) != 0 {
@@ -254,7 +255,8 @@ func TestCorrectionBelowShownPrecision(t *testing.T) {
 	if prev == string(figuresOf(t, ds)) {
 		t.Fatal("no row to edit")
 	}
-	vi, _, _ := docs(t, Input{Analysis: analyse.Run(ds), Previous: []byte(prev)})
+	a := analyse.Run(ds)
+	vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, []byte(prev), nil)})
 	var p ChangesParams
 	params(t, vi, "thay-doi", &p)
 	if len(p.Previous.Corrections) != 1 {

@@ -49,12 +49,9 @@ type Input struct {
 	Analysis  *analyse.Analysis
 	Editorial []Editorial
 	Downloads []export.File
-	// Previous is the machine-readable data of the build currently
-	// published at the destination, if any, so corrections can be shown.
-	Previous []byte
-	// PreviousCorrections is that build's errata file: nil when absent,
-	// empty when it could not be read.
-	PreviousCorrections []byte
+	// Revisions compares with the build currently published at the
+	// destination, so corrections can be shown (zero: a first build).
+	Revisions export.Revisions
 }
 
 // Files returns the generated Hugo data files, keyed by their path in the
