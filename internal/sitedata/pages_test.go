@@ -106,28 +106,10 @@ func figuresOf(t *testing.T, ds *model.Dataset) []byte {
 	return nil
 }
 
-// params decodes the params of the page at path into v.
-func params(t *testing.T, d Doc, path string, v any) {
-	t.Helper()
-	for _, p := range d.Pages {
-		if p.Path == path {
-			b, err := json.Marshal(p.Params)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(b, v); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
-	t.Fatalf("no page %s", path)
-}
-
 func TestReportingStatus(t *testing.T) {
 	vi, en, _ := docs(t, Input{Analysis: analyse.Run(pagesDataset(false))})
 	var got ReportingParams
-	params(t, vi, "tinh-trang", &got)
+	page(t, vi, "tinh-trang", &got)
 	full := func(n, of int) Cell {
 		return Cell{Text: itoa(n) + "/" + itoa(of), Reported: n, Expected: of, State: "full"}
 	}
@@ -167,7 +149,7 @@ func TestReportingStatus(t *testing.T) {
 		t.Errorf("reporting status (-want +got):\n%s", d)
 	}
 	var gotEN ReportingParams
-	params(t, en, "tinh-trang", &gotEN)
+	page(t, en, "tinh-trang", &gotEN)
 	if gotEN.Periods[2].Label != "Q4 2024" || gotEN.Stale[0].Period != "Q3 2024" || gotEN.MissingUnits[0].Name != "C commune" {
 		t.Errorf("English reporting status not in English: %+v", gotEN)
 	}
@@ -177,7 +159,7 @@ func TestReportingStatus(t *testing.T) {
 	ds.Snapshots = ds.Snapshots[:1]
 	vi, _, _ = docs(t, Input{Analysis: analyse.Run(ds)})
 	var one ReportingParams
-	params(t, vi, "tinh-trang", &one)
+	page(t, vi, "tinh-trang", &one)
 	if !one.Complete || one.MissingUnits != nil || one.Stale != nil || len(one.MissingIndicators) != 1 {
 		t.Errorf("one complete period: complete %v, missing units %v, stale %v, missing indicators %v (want only Z)", one.Complete, one.MissingUnits, one.Stale, one.MissingIndicators)
 	}
@@ -191,7 +173,7 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 	a := analyse.Run(ds)
 	vi, en, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, prev, nil)})
 	var got ChangesParams
-	params(t, vi, "thay-doi", &got)
+	page(t, vi, "thay-doi", &got)
 
 	before := map[string]string{}
 	for _, r := range got.Rows {
@@ -224,7 +206,7 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 		t.Errorf("corrections (-want +got):\n%s", d)
 	}
 	var gotEN ChangesParams
-	params(t, en, "thay-doi", &gotEN)
+	page(t, en, "thay-doi", &gotEN)
 	if c := gotEN.Previous.Corrections[1]; c.Before != "50% (10/20)" || c.After != "55% (11/20)" || c.Period != "Q3 2024" || c.Unit != "A commune" {
 		t.Errorf("English correction = %+v", c)
 	}
@@ -240,7 +222,7 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 	} {
 		vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, tc.prev, nil)})
 		var p ChangesParams
-		params(t, vi, "thay-doi", &p)
+		page(t, vi, "thay-doi", &p)
 		if p.Previous.State != tc.want || len(p.Previous.Corrections) != 0 {
 			t.Errorf("%s: state %q with %d corrections, want %q and none", tc.name, p.Previous.State, len(p.Previous.Corrections), tc.want)
 		}
@@ -258,7 +240,7 @@ func TestCorrectionBelowShownPrecision(t *testing.T) {
 	a := analyse.Run(ds)
 	vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, []byte(prev), nil)})
 	var p ChangesParams
-	params(t, vi, "thay-doi", &p)
+	page(t, vi, "thay-doi", &p)
 	if len(p.Previous.Corrections) != 1 {
 		t.Fatalf("corrections = %+v", p.Previous.Corrections)
 	}
@@ -270,7 +252,7 @@ func TestCorrectionBelowShownPrecision(t *testing.T) {
 func TestScorecards(t *testing.T) {
 	vi, en, _ := docs(t, Input{Analysis: analyse.Run(pagesDataset(false))})
 	var b ScorecardParams
-	params(t, vi, "the-diem/b", &b)
+	page(t, vi, "the-diem/b", &b)
 	if b.TitleI18n != "scorecardTitle" || b.Unit != "Xã B" || b.Parent != "Huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
 		t.Errorf("B scorecard header = %+v", b)
 	}
@@ -290,7 +272,7 @@ func TestScorecards(t *testing.T) {
 	}
 
 	var a ScorecardParams
-	params(t, en, "the-diem/a", &a)
+	page(t, en, "the-diem/a", &a)
 	// A: P 60% reaches the 60% target; K 1; N has no Q4 value.
 	if a.Reported != 2 || a.Targets != 1 || a.Achieved != 1 || len(a.Rows) != 3 || a.Period != "Q4 2024" {
 		t.Errorf("A counts: reported %d, targets %d, achieved %d, rows %d", a.Reported, a.Targets, a.Achieved, len(a.Rows))
@@ -303,14 +285,14 @@ func TestScorecards(t *testing.T) {
 	}
 
 	var top ScorecardParams
-	params(t, vi, "the-diem/t", &top)
+	page(t, vi, "the-diem/t", &top)
 	if !top.RolledUp || top.Sources != nil || top.Rows[0].Coverage != "1/3" {
 		t.Errorf("T scorecard: rolled up %v, sources %v, P coverage %q", top.RolledUp, top.Sources, top.Rows[0].Coverage)
 	}
 
 	// Each unit page links to its scorecard; the list has every unit.
 	var u UnitParams
-	params(t, vi, "don-vi/g", &u)
+	page(t, vi, "don-vi/g", &u)
 	if u.Scorecard != "the-diem/g/" {
 		t.Errorf("G unit page links to %q", u.Scorecard)
 	}
@@ -354,7 +336,7 @@ func TestDataPageListsFiguresFileApart(t *testing.T) {
 	}
 	vi, _, _ := docs(t, Input{Analysis: a, Downloads: downloads})
 	var p DataParams
-	params(t, vi, DataSection, &p)
+	page(t, vi, DataSection, &p)
 	if p.Figures == nil || p.Figures.Path != "du-lieu/figures.csv" || len(p.Figures.SHA256) != 64 {
 		t.Fatalf("figures file = %+v", p.Figures)
 	}
