@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/sitedata"
 	"github.com/minhbach/minhbach/internal/source"
@@ -45,7 +46,7 @@ type Result struct {
 
 // EditorialDir is the content/ folder whose Markdown files are merged into
 // the generated report of their period (2024-Q4.md, 2024-Q4.en.md).
-const EditorialDir = sitedata.ReportSection
+const EditorialDir = string(route.Reports)
 
 // GeneratedKey is the editorial front matter key that says what happens to
 // the generated summary: "keep" (the default) or "replace".
@@ -174,12 +175,12 @@ func Site(opt Options) (Result, error) {
 	res := Result{Dest: dest}
 	err = publish.Dir(dest, publish.Options{Protect: protect}, func(tmp string) error {
 		// Under the lock: the build compared with is the one replaced.
-		files, downloads, err := Files(os.DirFS(opt.Source), a, eds, previous(dest))
+		g, err := Generate(os.DirFS(opt.Source), a, eds, previous(dest))
 		if err != nil {
 			return err
 		}
-		res.Downloads = downloads
-		if err := site.Build(site.Options{Source: opt.Source, Dest: tmp, Files: files, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
+		res.Downloads = g.Downloads
+		if err := site.Build(site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
 			return err
 		}
 		return tally(tmp, &res)
@@ -190,38 +191,46 @@ func Site(opt Options) (Result, error) {
 	return res, nil
 }
 
-// Files returns every generated file of the Hugo project: the data the
-// layouts render, the downloads and the vendored chart library.
-func Files(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (map[string][]byte, int, error) {
+// Generated is what the build hands Hugo: the pages' data and the files.
+type Generated struct {
+	Site      *sitedata.Site    // the pages and their view models, made as Hugo renders
+	Files     map[string][]byte // the downloads and the vendored chart library, under static/
+	Downloads int
+}
+
+// Generate makes the downloads, compares them with the previous build, and
+// prepares the pages' data.
+func Generate(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (Generated, error) {
 	downloads, err := export.Files(fsys, a)
 	if err != nil {
-		return nil, 0, fmt.Errorf("downloads: %w", err)
+		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
 	rev := export.Revise(a, prev.Figures, prev.Corrections)
 	errata, err := export.CorrectionsFile(rev.Errata)
 	if err != nil {
-		return nil, 0, fmt.Errorf("downloads: %w", err)
+		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
 	downloads = append(downloads, errata)
-	files, err := sitedata.Files(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev})
-	if err != nil {
-		return nil, 0, err
+	g := Generated{
+		Site:      sitedata.New(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
+		Files:     map[string][]byte{},
+		Downloads: len(downloads),
 	}
 	for _, d := range downloads {
-		files[path.Join("static", d.Path)] = d.Data
+		g.Files[path.Join("static", d.Path)] = d.Data
 	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)
 		if err != nil {
-			return nil, 0, err
+			return Generated{}, err
 		}
 		name := path.Join("static", "vendor", "echarts", f.Name)
 		if f.Name == "charts.js" {
 			name = path.Join("static", "js", "charts.js")
 		}
-		files[name] = b
+		g.Files[name] = b
 	}
-	return files, len(downloads), nil
+	return g, nil
 }
 
 // tally counts what the build wrote.

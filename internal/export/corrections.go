@@ -7,20 +7,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // CorrectionsPath is the errata file. Each build publishes every
 // correction any build found against the build it replaced, so a published
 // correction stays public after the next rebuild: the next build reads the
 // file back from the published site and carries its rows over.
-var CorrectionsPath = path.Join(Dir, "corrections.csv")
+var CorrectionsPath = route.Download("corrections.csv")
 
 // CorrectionColumns are the columns of the errata file, in order. Like
 // FigureColumns they are a contract ReadCorrections relies on: a column

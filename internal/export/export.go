@@ -10,17 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
 )
-
-// Dir is the URL folder downloads are published under.
-const Dir = "du-lieu"
 
 // File is one downloadable file.
 type File struct {
@@ -30,17 +27,6 @@ type File struct {
 	Rows   int    // data rows, header excluded
 	Data   []byte
 	SHA256 string
-}
-
-// URLPath maps an input file ("data/snapshots/2024-Q4.csv") to where its
-// published copy lives ("du-lieu/snapshots/2024-Q4.csv").
-func URLPath(inputFile string) string {
-	return path.Join(Dir, strings.TrimPrefix(inputFile, "data/"))
-}
-
-// IndicatorPath is where the per-indicator CSV of code is published.
-func IndicatorPath(code string) string {
-	return path.Join(Dir, "chi-so", strings.ToLower(code)+".csv")
 }
 
 // Files returns every download: the input files byte for byte (what staff
@@ -65,14 +51,14 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 			}
 			return nil, err
 		}
-		out = append(out, newFile(URLPath(in.name), in.kind, in.key, dataRows(b), b))
+		out = append(out, newFile(route.InputCopy(in.name), in.kind, in.key, dataRows(b), b))
 	}
 	for _, ind := range ds.Indicators {
 		b, n, err := indicatorCSV(a, ind)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", ind.Code, err)
 		}
-		out = append(out, newFile(IndicatorPath(ind.Code), "indicator", ind.Code, n, b))
+		out = append(out, newFile(route.IndicatorCSV(ind.Code), "indicator", ind.Code, n, b))
 	}
 	b, n, err := figuresCSV(a)
 	if err != nil {

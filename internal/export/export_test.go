@@ -18,6 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -396,8 +397,8 @@ func TestURLPath(t *testing.T) {
 		{"snapshots/2024-Q4.csv", "du-lieu/snapshots/2024-Q4.csv"},
 	}
 	for _, tt := range tests {
-		if got := URLPath(tt.in); got != tt.want {
-			t.Errorf("URLPath(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := route.InputCopy(tt.in); got != tt.want {
+			t.Errorf("route.InputCopy(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -409,8 +410,8 @@ func TestIndicatorPath(t *testing.T) {
 		{"dvc3", "du-lieu/chi-so/dvc3.csv"},
 	}
 	for _, tt := range tests {
-		if got := IndicatorPath(tt.in); got != tt.want {
-			t.Errorf("IndicatorPath(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := route.IndicatorCSV(tt.in); got != tt.want {
+			t.Errorf("route.IndicatorCSV(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -4,19 +4,19 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"path"
 	"strconv"
 	"strings"
 
 	"github.com/gocarina/gocsv"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // FiguresPath is where the file of every published figure lives. Each
 // build publishes it, and the next build reads it back from the published
 // site to list the figures that were corrected since (see ReadFigures).
-var FiguresPath = path.Join(Dir, "figures.csv")
+var FiguresPath = route.Download("figures.csv")
 
 // FigureColumns are the columns of the figures file, in order. The data
 // page documents each of them; they are also the contract ReadFigures

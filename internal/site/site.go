@@ -47,6 +47,10 @@ type Options struct {
 	// slash path relative to the project root, e.g. "data/minhbach/vi.json"
 	// or "static/du-lieu/2024-Q4.csv".
 	Files map[string][]byte
+	// Data is handed to the templates as site.Params.minhbach: the content
+	// adapter asks it for the pages, each layout for its page's view model
+	// (see package sitedata). Hugo calls its methods while rendering.
+	Data any
 	// SkipContent lists content/ subdirectories that minhbach reads itself
 	// (editorial text merged into generated pages), so Hugo must not also
 	// turn them into pages.
@@ -101,6 +105,9 @@ func Build(opt Options) error {
 	// We hold our own lock around the whole publish; Hugo's would only
 	// guard the in-memory tree.
 	flags.Set("noBuildLock", true)
+	if opt.Data != nil {
+		flags.Set("params.minhbach", opt.Data)
+	}
 
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Fs:      mem,

@@ -6,20 +6,45 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/minhbach/minhbach/internal/sitedata"
 )
 
-// minimal is the smallest generated data the theme renders.
-func minimal() map[string][]byte {
-	page := `{"site":{"district":"Huyện X"},"home":{"period":"quý IV/2024"},"pages":[` +
-		`{"path":"chi-so","kind":"section","title":"%s"},` +
-		`{"path":"bao-cao","kind":"section","title":"%s"},` +
-		`{"path":"bao-cao/2024-q4","title":"%s","params":{"period":"%s"},"dates":{"date":"2024-12-31"}}]}`
-	return map[string][]byte{
-		"data/minhbach/vi.json":     []byte(strings.NewReplacer("%s", "Báo cáo").Replace(page)),
-		"data/minhbach/en.json":     []byte(strings.NewReplacer("%s", "Report").Replace(page)),
-		"data/minhbach/charts.json": []byte(`{"vi":{},"en":{}}`),
+// minimal is the smallest generated data the theme renders: a section of
+// indicators with no indicator, and one report. It stands in for
+// sitedata.Site, with the same methods and view model types.
+type minimal struct{}
+
+func (minimal) Pages(lang string) []map[string]any {
+	title := map[string]string{"vi": "Báo cáo", "en": "Report"}[lang]
+	return []map[string]any{
+		{"path": "chi-so", "kind": "section", "title": title, "params": map[string]any{"view": "chi-so"}},
+		{"path": "bao-cao", "kind": "section", "title": title, "params": map[string]any{"view": "bao-cao"}},
+		{"path": "bao-cao/2024-q4", "title": title, "params": map[string]any{"view": "bao-cao/2024-q4"}, "dates": map[string]any{"date": "2024-12-31"}},
 	}
 }
+
+func (minimal) View(lang, path string) (any, error) {
+	switch path {
+	case "chi-so":
+		return &sitedata.IndicatorList{District: "Huyện X", Period: "quý IV/2024"}, nil
+	case "bao-cao/2024-q4":
+		return &sitedata.ReportParams{Period: "quý IV/2024", District: "Huyện X"}, nil
+	}
+	return nil, nil
+}
+
+func (minimal) Home(lang string) *sitedata.Home {
+	return &sitedata.Home{IndicatorList: sitedata.IndicatorList{District: "Huyện X", Period: "quý IV/2024"}}
+}
+
+func (minimal) Section(name string) (string, error) {
+	return (&sitedata.Site{}).Section(name)
+}
+
+func (minimal) Nav() []string    { return (&sitedata.Site{}).Nav() }
+func (minimal) About() []string  { return (&sitedata.Site{}).About() }
+func (minimal) Footer() []string { return (&sitedata.Site{}).Footer() }
 
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -92,7 +117,7 @@ func TestBuildUsesUserLayoutsAndSkipsEditorialDir(t *testing.T) {
 		"static/logo.txt":               "logo",
 	})
 	dest := t.TempDir()
-	if err := Build(Options{Source: src, Dest: dest, Files: minimal(), SkipContent: []string{"bao-cao"}}); err != nil {
+	if err := Build(Options{Source: src, Dest: dest, Data: minimal{}, SkipContent: []string{"bao-cao"}}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(read(t, dest, "index.html"), "Liên hệ: Văn phòng") {
@@ -129,7 +154,7 @@ func TestSiteConfigCannotReopenContent(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			src := writeSite(t, files)
 			dest := t.TempDir()
-			err := Build(Options{Source: src, Dest: dest, Files: minimal()})
+			err := Build(Options{Source: src, Dest: dest, Data: minimal{}})
 			if err == nil {
 				b, _ := os.ReadFile(filepath.Join(dest, "trang", "a", "index.html"))
 				c, _ := os.ReadFile(filepath.Join(dest, "trang", "b", "index.html"))
@@ -150,7 +175,7 @@ func TestBuildIsClosedToNetworkAndEnvironment(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			src := writeSite(t, map[string]string{"layouts/_partials/footer.html": tmpl})
-			err := Build(Options{Source: src, Dest: t.TempDir(), Files: minimal()})
+			err := Build(Options{Source: src, Dest: t.TempDir(), Data: minimal{}})
 			if err == nil || !strings.Contains(err.Error(), "access denied") {
 				t.Fatalf("want an access-denied build error, got %v", err)
 			}

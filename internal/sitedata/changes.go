@@ -10,17 +10,16 @@ import (
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
-// ChangesSection is the page of what changed: since the previous period,
+// The changes page shows what changed: since the previous period,
 // and since the previous published build.
-const ChangesSection = "thay-doi"
 
 // ChangesParams is the "what changed" page.
 type ChangesParams struct {
-	TitleI18n string `json:"title_i18n"`
-	Top       string `json:"top"`
-	Latest    string `json:"latest"`
+	Top    string `json:"top"`
+	Latest string `json:"latest"`
 	// Rows are the top unit's figures now and in the period before.
 	Rows []ChangeRow `json:"rows"`
 	// New are the figures units reported in the latest period for an
@@ -98,15 +97,19 @@ type Correction struct {
 	Detected string `json:"detected,omitempty"`
 }
 
-// changesPages lists new values and corrections since the previous build.
-func (b *builder) changesPages() ([]Page, error) {
+// changesPage lists new values and corrections since the previous build.
+func (b *builder) changesPage() Page {
+	return Page{Path: route.Changes.Path(), Kind: "section", Weight: route.Changes.Weight(), TitleI18n: "changesTitle", view: func() (any, error) { return b.changesParams() }}
+}
+
+func (b *builder) changesParams() (*ChangesParams, error) {
 	top := b.ds.Top()
 	latest := b.a.Latest()
-	p := ChangesParams{TitleI18n: "changesTitle", Top: top.Name.In(b.lang), Latest: locale.Period(b.lang, latest)}
+	p := &ChangesParams{Top: top.Name.In(b.lang), Latest: locale.Period(b.lang, latest)}
 	periods := b.a.Periods()
 	for _, ind := range b.ds.Indicators {
 		s := b.a.Summary(top.Code, ind.Code, latest)
-		row := ChangeRow{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, s)}
+		row := ChangeRow{Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, s)}
 		if s.Previous != nil {
 			row.Before = fmt.Sprintf("%s (%s)", locale.Value(b.lang, ind.Measure, s.Previous.Value), locale.Period(b.lang, s.Previous.Period))
 		}
@@ -126,10 +129,10 @@ func (b *builder) changesPages() ([]Page, error) {
 				if prev, had := b.a.At(u.Code, ind.Code, before); had && !prev.RolledUp {
 					continue
 				}
-				nv := NewValue{Unit: u.Name.In(b.lang), UnitPath: unitPath(u.Code) + "/", Indicator: ind.Name.In(b.lang), IndicatorPath: indicatorPath(ind) + "/", Value: locale.Value(b.lang, ind.Measure, cur.Value)}
+				nv := NewValue{Unit: u.Name.In(b.lang), UnitPath: route.Link(route.Unit(u.Code)), Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)), Value: locale.Value(b.lang, ind.Measure, cur.Value)}
 				if len(cur.Sources) == 1 {
 					nv.Source = fmt.Sprintf("%s:%d", cur.Sources[0].File, cur.Sources[0].Line)
-					nv.SourceURL = export.URLPath(cur.Sources[0].File)
+					nv.SourceURL = route.InputCopy(cur.Sources[0].File)
 				}
 				p.New = append(p.New, nv)
 			}
@@ -138,7 +141,7 @@ func (b *builder) changesPages() ([]Page, error) {
 	p.Previous = b.compare()
 	p.Errata, p.ErrataUnreadable = b.errata()
 	p.ErrataFile = export.CorrectionsPath
-	return []Page{{Path: ChangesSection, Kind: "section", Weight: 6, Params: p}}, nil
+	return p, nil
 }
 
 // compare lists the figures that differ from the previous published build.
@@ -236,7 +239,7 @@ func (b *builder) erratum(e export.Erratum) Correction {
 	}
 	if e.After != nil && e.After.Method != "rolled-up" && e.Source != "" && !strings.Contains(e.Source, ";") {
 		if file, _, ok := strings.Cut(e.Source, ":"); ok {
-			corr.Source, corr.SourceURL = e.Source, export.URLPath(file)
+			corr.Source, corr.SourceURL = e.Source, route.InputCopy(file)
 		}
 	}
 	return corr
@@ -257,10 +260,10 @@ func partial(p *export.Published) bool {
 func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Correction {
 	c := Correction{Period: locale.Period(b.lang, p), Unit: k.Unit, Indicator: k.Indicator}
 	if u, ok := b.ds.Unit(k.Unit); ok {
-		c.Unit, c.UnitPath = u.Name.In(b.lang), unitPath(u.Code)+"/"
+		c.Unit, c.UnitPath = u.Name.In(b.lang), route.Link(route.Unit(u.Code))
 	}
 	if ind, ok := b.ds.Indicator(k.Indicator); ok {
-		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), indicatorPath(ind)+"/"
+		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), route.Link(route.Indicator(ind.Code))
 	}
 	return c
 }

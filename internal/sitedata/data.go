@@ -6,12 +6,12 @@ import (
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // DataParams lists the downloads.
 type DataParams struct {
-	TitleI18n string        `json:"title_i18n"`
-	Files     []DownloadRow `json:"files"`
+	Files []DownloadRow `json:"files"`
 	// Figures is the file of every figure, listed apart with the meaning
 	// of each of its Columns (the template's "figcol-<name>" labels).
 	Figures *DownloadRow `json:"figures,omitempty"`
@@ -35,7 +35,11 @@ type DownloadRow struct {
 }
 
 func (b *builder) dataPage() Page {
-	p := DataParams{TitleI18n: "sectionData"}
+	return Page{Path: route.Data.Path(), Kind: "section", Weight: route.Data.Weight(), TitleI18n: "sectionData", view: func() (any, error) { return b.dataParams() }}
+}
+
+func (b *builder) dataParams() (*DataParams, error) {
+	p := &DataParams{}
 	for _, f := range b.in.Downloads {
 		label := ""
 		switch f.Kind {
@@ -62,5 +66,5 @@ func (b *builder) dataPage() Page {
 		}
 		p.Files = append(p.Files, row)
 	}
-	return Page{Path: DataSection, Kind: "section", Weight: 4, Params: p}
+	return p, nil
 }

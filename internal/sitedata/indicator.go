@@ -3,20 +3,20 @@ package sitedata
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/chart"
-	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // IndicatorParams is what an indicator page shows.
 type IndicatorParams struct {
 	Code       string      `json:"code"`
-	Group      string      `json:"group"`
 	Measure    string      `json:"measure"`
 	Direction  string      `json:"direction"`
 	Definition string      `json:"definition"`
@@ -39,11 +39,13 @@ type NoteRow struct {
 	Units string `json:"units"`
 }
 
-// ChartRef points a page at a chart option in charts.json.
+// ChartRef is a chart of the page: its box and its ECharts option, the
+// exact bytes that ship in the page's inert JSON island.
 type ChartRef struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Height int    `json:"height"`
+	ID     string      `json:"id"`
+	Title  string      `json:"title"`
+	Height int         `json:"height"`
+	Option template.JS `json:"option,omitempty"`
 }
 
 // TargetRow is one target of an indicator.
@@ -70,14 +72,24 @@ type UnitRow struct {
 	Figure
 }
 
-func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
+func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
 	top := b.ds.Top()
 	latest := b.a.Latest()
-	p := IndicatorParams{
-		Code: ind.Code, Group: ind.Group, Measure: string(ind.Measure), Direction: string(ind.Direction),
+	return Page{
+		Path: route.Indicator(ind.Code), Title: ind.Name.In(b.lang), Weight: weight + 1,
+		Description: b.description(ind, b.figure(ind, b.a.Summary(top.Code, ind.Code, latest))),
+		view:        func() (any, error) { return b.indicatorParams(ind) },
+	}
+}
+
+func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error) {
+	top := b.ds.Top()
+	latest := b.a.Latest()
+	p := &IndicatorParams{
+		Code: ind.Code, Measure: string(ind.Measure), Direction: string(ind.Direction),
 		Definition: ind.Definition.In(b.lang), Source: ind.Source.In(b.lang), Top: top.Name.In(b.lang),
 		Latest: b.figure(ind, b.a.Summary(top.Code, ind.Code, latest)),
-		CSV:    export.IndicatorPath(ind.Code),
+		CSV:    route.IndicatorCSV(ind.Code),
 	}
 	for _, t := range b.ds.Targets {
 		if t.Indicator != ind.Code {
@@ -106,10 +118,10 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		if s.Current != nil {
 			v := s.Current.Value
 			trendChart.Values = append(trendChart.Values, &v)
-			p.TrendRows = append(p.TrendRows, TrendRow{ID: periodAnchor(per), Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
 		} else {
 			trendChart.Values = append(trendChart.Values, nil)
-			p.TrendRows = append(p.TrendRows, TrendRow{ID: periodAnchor(per), Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
 		}
 	}
 	if t, ok := b.a.Target(top.Code, ind.Code, latest.Year); ok {
@@ -119,10 +131,9 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 	}
 	opt, err := trendChart.Option()
 	if err != nil {
-		return Page{}, fmt.Errorf("chart %s: %w", trendChart.ID, err)
+		return nil, fmt.Errorf("chart %s: %w", trendChart.ID, err)
 	}
-	b.charts[trendChart.ID] = opt
-	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320}
+	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320, Option: template.JS(opt)}
 
 	// Units compared in the latest period: the top unit's children that
 	// have ever reported this indicator.
@@ -147,23 +158,17 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		} else {
 			bars.Values = append(bars.Values, nil)
 		}
-		p.UnitRows = append(p.UnitRows, UnitRow{ID: unitAnchor(u.Code), Unit: u.Name.In(b.lang), Path: unitPath(u.Code) + "/", Figure: b.figure(ind, s)})
+		p.UnitRows = append(p.UnitRows, UnitRow{ID: route.UnitAnchor(u.Code), Unit: u.Name.In(b.lang), Path: route.Link(route.Unit(u.Code)), Figure: b.figure(ind, s)})
 	}
 	p.Notes = b.notes(p.UnitRows)
 	if len(bars.Labels) > 0 {
 		opt, err := bars.Option()
 		if err != nil {
-			return Page{}, fmt.Errorf("chart %s: %w", bars.ID, err)
+			return nil, fmt.Errorf("chart %s: %w", bars.ID, err)
 		}
-		b.charts[bars.ID] = opt
-		p.Units = ChartRef{ID: bars.ID, Title: bars.Title, Height: bars.Height()}
+		p.Units = ChartRef{ID: bars.ID, Title: bars.Title, Height: bars.Height(), Option: template.JS(opt)}
 	}
-
-	return Page{
-		Path: indicatorPath(ind), Title: ind.Name.In(b.lang), Weight: weight + 1,
-		Description: b.description(ind, p.Latest),
-		Params:      p,
-	}, nil
+	return p, nil
 }
 
 func (b *builder) notes(rows []UnitRow) []NoteRow {

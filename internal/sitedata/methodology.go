@@ -6,15 +6,15 @@ import (
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // MethodologyParams is the page that explains how figures and statuses
 // are computed. The prose is the page's Markdown; the layout adds the
 // status legend and a worked example computed from the site's own data.
 type MethodologyParams struct {
-	TitleI18n string       `json:"title_i18n"`
-	Statuses  []string     `json:"statuses"` // every analyse.Status, best first
-	Example   *PaceExample `json:"example,omitempty"`
+	Statuses []string     `json:"statuses"` // every analyse.Status, best first
+	Example  *PaceExample `json:"example,omitempty"`
 }
 
 // PaceExample walks through one status computation with real figures, so
@@ -35,23 +35,27 @@ type PaceExample struct {
 	Status         string `json:"status"`
 }
 
-// methodologyPages explains how status and projections are computed.
-func (b *builder) methodologyPages() ([]Page, error) {
-	mp := MethodologyParams{TitleI18n: "methodology"}
-	for _, s := range analyse.Statuses {
-		mp.Statuses = append(mp.Statuses, string(s))
-	}
-	mp.Example = b.paceExample()
+// methodologyPage explains how status and projections are computed.
+func (b *builder) methodologyPage() Page {
 	body := methodologyVI
 	if b.lang == model.EN {
 		body = methodologyEN
 	}
-	return []Page{{
-		Path: MethodologySection, Kind: "section", Weight: 9,
+	return Page{
+		Path: route.Methodology.Path(), Kind: "section", Weight: route.Methodology.Weight(), TitleI18n: "methodology",
 		Description: b.t("Cách tính số liệu tổng hợp, tình trạng so với mục tiêu và năm dự kiến đạt.", "How roll-ups, the status against targets and the projected year are computed."),
-		Params:      mp,
 		Content:     &Content{MediaType: "text/markdown", Value: body},
-	}}, nil
+		view:        func() (any, error) { return b.methodologyParams(), nil },
+	}
+}
+
+func (b *builder) methodologyParams() *MethodologyParams {
+	mp := &MethodologyParams{}
+	for _, s := range analyse.Statuses {
+		mp.Statuses = append(mp.Statuses, string(s))
+	}
+	mp.Example = b.paceExample()
+	return mp
 }
 
 // paceExample picks the first indicator whose top-unit figure in the
@@ -66,7 +70,7 @@ func (b *builder) paceExample() *PaceExample {
 		places := ind.Measure.Decimals()
 		years := s.Current.Period.Time() - s.Baseline.Period.Time()
 		ex := &PaceExample{
-			Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Unit: top.Name.In(b.lang),
+			Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Unit: top.Name.In(b.lang),
 			Baseline: locale.Value(b.lang, ind.Measure, s.Baseline.Value), BaselinePeriod: locale.Period(b.lang, s.Baseline.Period),
 			Current: locale.Value(b.lang, ind.Measure, s.Current.Value), CurrentPeriod: locale.Period(b.lang, s.Current.Period),
 			Years:  locale.Compact(b.lang, years, 2),

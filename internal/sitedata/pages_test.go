@@ -12,6 +12,7 @@ import (
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -119,9 +120,8 @@ func TestReportingStatus(t *testing.T) {
 	none := func(of int) Cell { return Cell{Text: "0/" + itoa(of), Expected: of, State: "none"} }
 	dash := Cell{Text: "–"}
 	want := ReportingParams{
-		TitleI18n: "reportingTitle",
-		Latest:    "quý IV/2024",
-		Periods:   []PeriodHead{{"II/2024", "quý II/2024"}, {"III/2024", "quý III/2024"}, {"IV/2024", "quý IV/2024"}},
+		Latest:  "quý IV/2024",
+		Periods: []PeriodHead{{"II/2024", "quý II/2024"}, {"III/2024", "quý III/2024"}, {"IV/2024", "quý IV/2024"}},
 		Rows: []CompletenessRow{
 			{Code: "P", Indicator: "Tỷ lệ P", Path: "chi-so/p/", Expected: 3, Cells: []Cell{full(3, 3), full(3, 3), part(1, 3)}},
 			{Code: "K", Indicator: "Số K", Path: "chi-so/k/", Expected: 2, Cells: []Cell{full(2, 2), part(1, 2), full(2, 2)}},
@@ -252,8 +252,10 @@ func TestCorrectionBelowShownPrecision(t *testing.T) {
 func TestScorecards(t *testing.T) {
 	vi, en, _ := docs(t, Input{Analysis: analyse.Run(pagesDataset(false))})
 	var b ScorecardParams
-	page(t, vi, "the-diem/b", &b)
-	if b.TitleI18n != "scorecardTitle" || b.Unit != "Xã B" || b.Parent != "Huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
+	if pg := page(t, vi, "the-diem/b", &b); pg.TitleI18n != "scorecardTitle" || pg.TitleArgs["unit"] != "Xã B" {
+		t.Errorf("B scorecard title = %q %v", pg.TitleI18n, pg.TitleArgs)
+	}
+	if b.Unit != "Xã B" || b.Parent != "Huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
 		t.Errorf("B scorecard header = %+v", b)
 	}
 	// B has figures for P (none in Q4) and K (5 in Q4, line 5).
@@ -267,7 +269,7 @@ func TestScorecards(t *testing.T) {
 	if b.Reported != 1 || b.Targets != 0 || b.RolledUp || b.Rows[0].Ref != 1 {
 		t.Errorf("B counts: reported %d, targets %d, rolled up %v, P's basis ref %d", b.Reported, b.Targets, b.RolledUp, b.Rows[0].Ref)
 	}
-	if d := cmp.Diff([]SourceLines{{File: "data/snapshots/2024-Q4.csv", URL: "du-lieu/snapshots/2024-Q4.csv", Lines: "5", One: true}}, b.Sources); d != "" {
+	if d := cmp.Diff([]SourceLines{{File: "data/snapshots/2024-Q4.csv", Lines: "5", One: true}}, b.Sources); d != "" {
 		t.Errorf("B sources (-want +got):\n%s", d)
 	}
 
@@ -298,7 +300,7 @@ func TestScorecards(t *testing.T) {
 	}
 	n := 0
 	for _, p := range vi.Pages {
-		if strings.HasPrefix(p.Path, ScorecardSection+"/") {
+		if strings.HasPrefix(p.Path, string(route.Scorecards)+"/") {
 			n++
 		}
 	}
@@ -336,7 +338,7 @@ func TestDataPageListsFiguresFileApart(t *testing.T) {
 	}
 	vi, _, _ := docs(t, Input{Analysis: a, Downloads: downloads})
 	var p DataParams
-	page(t, vi, DataSection, &p)
+	page(t, vi, string(route.Data), &p)
 	if p.Figures == nil || p.Figures.Path != "du-lieu/figures.csv" || len(p.Figures.SHA256) != 64 {
 		t.Fatalf("figures file = %+v", p.Figures)
 	}

@@ -3,18 +3,18 @@ package sitedata
 import (
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/narrative"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // ReportParams is what a period's report page shows: the generated
 // summary (unless the staff's text replaces it), the staff's text, the
 // generated paragraph per indicator and the limitations, then the table.
 type ReportParams struct {
-	TitleI18n string          `json:"title_i18n,omitempty"` // reportTitle, unless the editorial text gives a title
 	Period    string          `json:"period"`
+	District  string          `json:"district"`
 	ID        string          `json:"id"`
 	Summary   []Paragraph     `json:"summary"`
 	Details   []Paragraph     `json:"details"` // one paragraph per indicator
@@ -33,36 +33,50 @@ type TrendRowNamed struct {
 }
 
 func (b *builder) reportPage(p period.Period, weight int) Page {
+	page := Page{
+		Path: route.Report(p), Weight: weight, TitleI18n: "reportTitle", TitleArgs: map[string]string{"period": locale.Period(b.lang, p)},
+		Date:        p.End().Format("2006-01-02"),
+		Description: b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.ds.Top().Name.In(b.lang),
+		view:        func() (any, error) { return b.reportParams(p), nil },
+	}
+	if e, ok := b.editorial(p); ok {
+		if e.Title != "" {
+			page.Title, page.TitleI18n, page.TitleArgs = e.Title, "", nil
+		}
+		page.Content = &Content{MediaType: "text/markdown", Value: inert(e.Body)}
+	}
+	return page
+}
+
+// editorial is the staff's text of period p in the builder's language.
+func (b *builder) editorial(p period.Period) (Editorial, bool) {
+	for _, e := range b.in.Editorial {
+		if e.Period == p && e.Lang == b.lang {
+			return e, true
+		}
+	}
+	return Editorial{}, false
+}
+
+func (b *builder) reportParams(p period.Period) *ReportParams {
 	top := b.ds.Top()
 	text := narrative.For(b.a, b.lang, p)
-	rp := ReportParams{
-		TitleI18n: "reportTitle", Period: locale.Period(b.lang, p), ID: p.String(),
+	rp := &ReportParams{
+		Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang),
 		Summary: b.paragraphs(text.Summary), Details: b.paragraphs(text.Indicators), Limits: b.paragraphs(text.Limits),
 	}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
-			rp.CSV = export.URLPath(s.File)
+			rp.CSV = route.InputCopy(s.File)
 		}
 	}
 	for _, ind := range b.ds.Indicators {
-		rp.Rows = append(rp.Rows, TrendRowNamed{Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(top.Code, ind.Code, p))})
+		rp.Rows = append(rp.Rows, TrendRowNamed{Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, b.a.Summary(top.Code, ind.Code, p))})
 	}
-	page := Page{
-		Path: reportPath(p), Weight: weight,
-		Dates: &Dates{Date: p.End().Format("2006-01-02")},
+	if e, ok := b.editorial(p); ok {
+		rp.Editorial, rp.Replace = true, e.Replace
 	}
-	for _, e := range b.in.Editorial {
-		if e.Period == p && e.Lang == b.lang {
-			rp.Editorial, rp.Replace = true, e.Replace
-			if e.Title != "" {
-				page.Title, rp.TitleI18n = e.Title, ""
-			}
-			page.Content = &Content{MediaType: "text/markdown", Value: inert(e.Body)}
-		}
-	}
-	page.Params = rp
-	page.Description = b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + top.Name.In(b.lang)
-	return page
+	return rp
 }
 
 // inert keeps Hugo from running shortcodes in the staff's text: "{{<" and

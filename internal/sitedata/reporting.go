@@ -4,14 +4,11 @@ import (
 	"fmt"
 
 	"github.com/minhbach/minhbach/internal/analyse"
-	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
-
-// ReportingSection is the page of who reported what.
-const ReportingSection = "tinh-trang"
 
 // ReportingParams is the reporting status page: for each indicator and
 // period, how many of the units expected to report it did, then what is
@@ -23,11 +20,10 @@ const ReportingSection = "tinh-trang"
 // reports what. Only units' own rows count; a district total summed from
 // them is not a report.
 type ReportingParams struct {
-	TitleI18n string            `json:"title_i18n"`
-	Latest    string            `json:"latest"`
-	Periods   []PeriodHead      `json:"periods"`
-	Rows      []CompletenessRow `json:"rows"`
-	Total     []Cell            `json:"total"`
+	Latest  string            `json:"latest"`
+	Periods []PeriodHead      `json:"periods"`
+	Rows    []CompletenessRow `json:"rows"`
+	Total   []Cell            `json:"total"`
 	// Complete is true when every expected unit reported every indicator
 	// in the latest period.
 	Complete bool `json:"complete"`
@@ -147,12 +143,16 @@ func cell(reported, expected int) Cell {
 	return c
 }
 
-// reportingPages shows completeness per period: who reported what.
-func (b *builder) reportingPages() ([]Page, error) {
+// reportingPage shows completeness per period: who reported what.
+func (b *builder) reportingPage() Page {
+	return Page{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingParams(), nil }}
+}
+
+func (b *builder) reportingParams() *ReportingParams {
 	r := b.reported()
-	p := ReportingParams{TitleI18n: "reportingTitle", Complete: true}
+	p := &ReportingParams{Complete: true}
 	if len(r.periods) == 0 {
-		return []Page{{Path: ReportingSection, Kind: "section", Weight: 5, Params: p}}, nil
+		return p
 	}
 	last := len(r.periods) - 1
 	p.Latest = locale.Period(b.lang, r.periods[last])
@@ -162,7 +162,7 @@ func (b *builder) reportingPages() ([]Page, error) {
 	totRep, totExp := make([]int, len(r.periods)), 0
 	indMissing := make([]bool, len(b.ds.Indicators))
 	for i, ind := range b.ds.Indicators {
-		row := CompletenessRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/"}
+		row := CompletenessRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code))}
 		for u := range b.ds.Units {
 			if len(r.own[u][i]) > 0 {
 				row.Expected++
@@ -212,7 +212,7 @@ func (b *builder) reportingPages() ([]Page, error) {
 			continue // never reported: not expected to
 		}
 		if !now {
-			p.MissingUnits = append(p.MissingUnits, Missing{Name: unit.Name.In(b.lang), Path: unitPath(unit.Code) + "/", Last: locale.Period(b.lang, r.periods[lastK])})
+			p.MissingUnits = append(p.MissingUnits, Missing{Name: unit.Name.In(b.lang), Path: route.Link(route.Unit(unit.Code)), Last: locale.Period(b.lang, r.periods[lastK])})
 			continue
 		}
 		for i, ind := range b.ds.Indicators {
@@ -222,19 +222,19 @@ func (b *builder) reportingPages() ([]Page, error) {
 			}
 			pt := pts[len(pts)-1]
 			s := StaleRow{
-				Unit: unit.Name.In(b.lang), UnitPath: unitPath(unit.Code) + "/",
-				Indicator: ind.Name.In(b.lang), IndicatorPath: indicatorPath(ind) + "/",
+				Unit: unit.Name.In(b.lang), UnitPath: route.Link(route.Unit(unit.Code)),
+				Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)),
 				Value: locale.Value(b.lang, ind.Measure, pt.Value), Period: locale.Period(b.lang, pt.Period),
 			}
 			if o, file := b.emptyRow(unit.Code, ind.Code, r.periods[last]); o != nil {
 				s.Row = fmt.Sprintf("%s:%d", file, o.At.Row.Line)
-				s.RowURL = export.URLPath(file)
+				s.RowURL = route.InputCopy(file)
 				s.Note = o.Note
 			}
 			p.Stale = append(p.Stale, s)
 		}
 	}
-	return []Page{{Path: ReportingSection, Kind: "section", Weight: 5, Params: p}}, nil
+	return p
 }
 
 // emptyRow finds the row of period p's snapshot that names unit and

@@ -7,37 +7,33 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
-// ScorecardSection holds one printable page per unit. A scorecard is a
+// The scorecards section holds one printable page per unit. A scorecard is a
 // page of its own rather than the unit page printed: staff print it to
 // file or hand out, so it carries what a sheet of paper needs (period,
 // sources, legal bases, licence, the address of the page) and nothing a
 // printer cannot use (navigation, charts, lists of links).
-const ScorecardSection = "the-diem"
-
-func scorecardPath(code string) string { return ScorecardSection + "/" + strings.ToLower(code) }
 
 // ScorecardParams is what a unit's scorecard shows: every indicator the
 // unit has figures for, in the latest period, on one A4 page.
 type ScorecardParams struct {
-	TitleI18n string         `json:"title_i18n"` // scorecardTitle, given Unit
-	Unit      string         `json:"unit"`
-	Code      string         `json:"code"`
-	Kind      string         `json:"kind"`
-	Parent    string         `json:"parent,omitempty"` // the parent unit's name
-	UnitPath  string         `json:"unit_path"`
-	Period    string         `json:"period"`
-	Rows      []ScorecardRow `json:"rows"`
-	Reported  int            `json:"reported"`  // rows with a value in Period
-	Targets   int            `json:"targets"`   // rows with a target and a value
-	Achieved  int            `json:"achieved"`  // of Targets, those achieved
-	RolledUp  bool           `json:"rolled_up"` // some value is summed from other units
-	Bases     []string       `json:"bases,omitempty"`
-	Sources   []SourceLines  `json:"sources,omitempty"`
+	Unit     string         `json:"unit"`
+	Code     string         `json:"code"`
+	Kind     string         `json:"kind"`
+	Parent   string         `json:"parent,omitempty"` // the parent unit's name
+	UnitPath string         `json:"unit_path"`
+	Period   string         `json:"period"`
+	Rows     []ScorecardRow `json:"rows"`
+	Reported int            `json:"reported"`  // rows with a value in Period
+	Targets  int            `json:"targets"`   // rows with a target and a value
+	Achieved int            `json:"achieved"`  // of Targets, those achieved
+	RolledUp bool           `json:"rolled_up"` // some value is summed from other units
+	Bases    []string       `json:"bases,omitempty"`
+	Sources  []SourceLines  `json:"sources,omitempty"`
 }
 
 // ScorecardRow is one indicator of a scorecard. Ref numbers the legal basis
@@ -52,26 +48,29 @@ type ScorecardRow struct {
 // come from: "data/snapshots/2024-Q4.csv", lines "5–16".
 type SourceLines struct {
 	File  string `json:"file"`
-	URL   string `json:"url"`
 	Lines string `json:"lines"`
 	One   bool   `json:"one,omitempty"` // a single line: "line 2", not "lines 2"
 }
 
 // scorecardPages are the one-page A4 scorecards of the units, and the list
 // of them.
-func (b *builder) scorecardPages() ([]Page, error) {
-	pages := []Page{{Path: ScorecardSection, Kind: "section", Weight: 7, Params: Titled{"sectionScorecards"}}}
+func (b *builder) scorecardPages() []Page {
+	pages := []Page{{Path: route.Scorecards.Path(), Kind: "section", Weight: route.Scorecards.Weight(), TitleI18n: "sectionScorecards", view: b.unitList}}
 	for i, u := range b.ds.Units {
-		pages = append(pages, b.scorecardPage(u, i))
+		pages = append(pages, Page{
+			Path: route.Scorecard(u.Code), Weight: i + 1, TitleI18n: "scorecardTitle", TitleArgs: map[string]string{"unit": u.Name.In(b.lang)},
+			Description: fmt.Sprintf("%s, %s", u.Name.In(b.lang), locale.Period(b.lang, b.a.Latest())),
+			view:        func() (any, error) { return b.scorecardParams(u), nil },
+		})
 	}
-	return pages, nil
+	return pages
 }
 
-func (b *builder) scorecardPage(u model.Unit, weight int) Page {
+func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
 	latest := b.a.Latest()
-	p := ScorecardParams{
-		TitleI18n: "scorecardTitle", Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
-		UnitPath: unitPath(u.Code) + "/", Period: locale.Period(b.lang, latest),
+	p := &ScorecardParams{
+		Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
+		UnitPath: route.Link(route.Unit(u.Code)), Period: locale.Period(b.lang, latest),
 	}
 	if parent, ok := b.ds.Unit(u.Parent); ok {
 		p.Parent = parent.Name.In(b.lang)
@@ -106,12 +105,9 @@ func (b *builder) scorecardPage(u model.Unit, weight int) Page {
 	}
 	for _, f := range slices.Sorted(maps.Keys(lines)) {
 		ls := lineRanges(lines[f])
-		p.Sources = append(p.Sources, SourceLines{File: f, URL: export.URLPath(f), Lines: ls, One: !strings.ContainsAny(ls, ",–")})
+		p.Sources = append(p.Sources, SourceLines{File: f, Lines: ls, One: !strings.ContainsAny(ls, ",–")})
 	}
-	return Page{
-		Path: scorecardPath(u.Code), Weight: weight + 1, Params: p,
-		Description: fmt.Sprintf("%s, %s", u.Name.In(b.lang), p.Period),
-	}
+	return p
 }
 
 // lineRanges writes line numbers as ranges: 5, 6, 7, 9 → "5–7, 9".

@@ -1,15 +1,16 @@
-// Package sitedata turns the analysis into the data the Hugo templates
-// render: one JSON document per language with every page to generate and
-// every string already formatted for that language, plus the chart options.
-// Templates only place values; all numbers are formatted here, in Go, where
-// they are tested.
+// Package sitedata turns the analysis into the view models the Hugo
+// templates render, one page at a time. Hugo's content adapter asks Site
+// for the list of pages (paths, titles, dates: a few bytes each); each
+// layout then asks for its own page's typed view model when it renders the
+// page, so no document holds every page and memory does not grow with the
+// number of pages. Every string is formatted here, in Go, for the page's
+// language; templates only place values, and a template that asks for a
+// field a view model does not have fails the build.
 package sitedata
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/export"
@@ -17,17 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/narrative"
 	"github.com/minhbach/minhbach/internal/period"
-)
-
-// Section paths of the generated pages. They are Vietnamese because the
-// Vietnamese site is the default one; English pages live under /en/ with
-// the same paths so that translations pair up.
-const (
-	IndicatorSection   = "chi-so"
-	UnitSection        = "don-vi"
-	ReportSection      = "bao-cao"
-	DataSection        = "du-lieu"
-	MethodologySection = "phuong-phap"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // Editorial is the staff's own text for one period's report, in one
@@ -54,40 +45,6 @@ type Input struct {
 	Revisions export.Revisions
 }
 
-// Files returns the generated Hugo data files, keyed by their path in the
-// Hugo project: data/minhbach/vi.json, data/minhbach/en.json and
-// data/minhbach/charts.json.
-func Files(in Input) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	charts := map[model.Lang]map[string]json.RawMessage{}
-	for _, lang := range model.Langs {
-		b := &builder{in: in, a: in.Analysis, ds: in.Analysis.Dataset(), lang: lang, charts: map[string]json.RawMessage{}}
-		d, err := b.doc()
-		if err != nil {
-			return nil, err
-		}
-		data, err := json.Marshal(d)
-		if err != nil {
-			return nil, err
-		}
-		out["data/minhbach/"+string(lang)+".json"] = data
-		charts[lang] = b.charts
-	}
-	data, err := json.Marshal(charts)
-	if err != nil {
-		return nil, err
-	}
-	out["data/minhbach/charts.json"] = data
-	return out, nil
-}
-
-// Doc is what one language's JSON holds.
-type Doc struct {
-	Site  SiteInfo `json:"site"`
-	Home  Home     `json:"home"`
-	Pages []Page   `json:"pages"`
-}
-
 // SiteInfo is shared by every page (header, footer, navigation).
 type SiteInfo struct {
 	District string `json:"district"`
@@ -97,10 +54,32 @@ type SiteInfo struct {
 
 // Home is the home page: the latest headline figures of the top unit.
 type Home struct {
-	Period  string      `json:"period"`
-	Tiles   []Tile      `json:"tiles"`
-	Reports []Link      `json:"reports"`
+	IndicatorList
 	Summary []Paragraph `json:"summary"`
+}
+
+// IndicatorList is the top unit's latest figure of every indicator: the
+// home page's tiles and the indicators section's table.
+type IndicatorList struct {
+	District string `json:"district"`
+	Period   string `json:"period"`
+	Tiles    []Tile `json:"tiles"`
+}
+
+// UnitList is the units section and the scorecards section: the top unit
+// and the units directly under it. Units further down are listed on
+// their parent's page, so no list grows with the size of the country.
+type UnitList struct {
+	Top      UnitItem   `json:"top"`
+	Children []UnitItem `json:"children"`
+}
+
+// UnitItem is a unit in a list: its page, its scorecard and its kind.
+type UnitItem struct {
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	Path      string `json:"path"`
+	Scorecard string `json:"scorecard"`
 }
 
 // Paragraph is generated text; spans with a Path link to that page.
@@ -127,13 +106,13 @@ func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
 		for _, s := range p.Spans {
 			sp := Span{Text: s.Text, Kind: string(s.Kind)}
 			if ind, ok := b.ds.Indicator(s.Indicator); ok {
-				sp.Path = indicatorPath(ind) + "/"
+				sp.Path = route.Link(route.Indicator(ind.Code))
 				switch {
 				case s.Kind == narrative.Name || s.Unit == "":
 				case s.Unit == top:
-					sp.Path += "#" + periodAnchor(s.Period)
+					sp.Path += "#" + route.PeriodAnchor(s.Period)
 				case s.Period == latest:
-					sp.Path += "#" + unitAnchor(s.Unit)
+					sp.Path += "#" + route.UnitAnchor(s.Unit)
 				}
 			}
 			out[i].Spans = append(out[i].Spans, sp)
@@ -141,12 +120,6 @@ func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
 	}
 	return out
 }
-
-// periodAnchor is the id of a period's row in an indicator's trend table.
-func periodAnchor(p period.Period) string { return "p-" + strings.ToLower(p.String()) }
-
-// unitAnchor is the id of a unit's row in an indicator's units table.
-func unitAnchor(code string) string { return "u-" + strings.ToLower(code) }
 
 // Link is a labelled link to a generated page. Path is language-neutral
 // and relative, with a trailing slash ("chi-so/vb01/"): templates pass it
@@ -186,94 +159,75 @@ type Tile struct {
 	Figure
 }
 
-// Titled names the i18n label a page takes its title from: the adapter
-// translates it, so interface words stay in the theme's i18n files.
-type Titled struct {
-	TitleI18n string `json:"title_i18n"`
-}
-
-// Page is a page for Hugo's content adapter. Its keys are Hugo's page
-// front matter; Params holds what the layouts render.
-type Page struct {
-	Path        string   `json:"path"`
-	Kind        string   `json:"kind,omitempty"`
-	Title       string   `json:"title,omitempty"` // empty when Params names a title_i18n label
-	Description string   `json:"description,omitempty"`
-	Weight      int      `json:"weight,omitempty"`
-	Dates       *Dates   `json:"dates,omitempty"`
-	Params      any      `json:"params,omitempty"`
-	Content     *Content `json:"content,omitempty"`
-}
-
-// Dates are a page's dates (RSS needs them for reports).
-type Dates struct {
-	Date string `json:"date"`
-}
-
-// Content is a page's Markdown body.
-type Content struct {
-	MediaType string `json:"mediaType"`
-	Value     string `json:"value"`
-}
-
 type builder struct {
-	in     Input
-	a      *analyse.Analysis
-	ds     *model.Dataset
-	lang   model.Lang
-	charts map[string]json.RawMessage
+	in   Input
+	a    *analyse.Analysis
+	ds   *model.Dataset
+	lang model.Lang
 }
 
-func (b *builder) doc() (*Doc, error) {
-	top := b.ds.Top()
-	latest := b.a.Latest()
-	d := &Doc{Site: SiteInfo{
+func (b *builder) site() SiteInfo {
+	top, latest := b.ds.Top(), b.a.Latest()
+	return SiteInfo{
 		District: top.Name.In(b.lang),
 		Latest:   locale.Period(b.lang, latest),
 		LatestID: latest.String(),
-	}}
+	}
+}
 
-	// Home.
-	d.Home.Period = locale.Period(b.lang, latest)
+func (b *builder) home() *Home {
+	return &Home{IndicatorList: *b.indicators(), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, b.a.Latest()))}
+}
+
+func (b *builder) indicators() *IndicatorList {
+	top, latest := b.ds.Top(), b.a.Latest()
+	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
 	for _, ind := range b.ds.Indicators {
 		s := b.a.Summary(top.Code, ind.Code, latest)
-		d.Home.Tiles = append(d.Home.Tiles, Tile{Code: ind.Code, Name: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, s)})
+		l.Tiles = append(l.Tiles, Tile{Code: ind.Code, Name: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, s)})
 	}
-	periods := b.a.Periods()
-	d.Home.Summary = b.paragraphs(narrative.Summary(b.a, b.lang, latest))
+	return l
+}
 
-	// Sections.
-	d.Pages = append(d.Pages,
-		Page{Path: IndicatorSection, Kind: "section", Weight: 1, Params: Titled{"sectionIndicators"}},
-		Page{Path: UnitSection, Kind: "section", Weight: 2, Params: Titled{"sectionUnits"}},
-		Page{Path: ReportSection, Kind: "section", Weight: 3, Params: Titled{"sectionReports"}},
-	)
+func (b *builder) indicatorList() (any, error) { return b.indicators(), nil }
+
+func (b *builder) unitList() (any, error) {
+	item := func(u model.Unit) UnitItem {
+		return UnitItem{Name: u.Name.In(b.lang), Kind: u.Kind, Path: route.Link(route.Unit(u.Code)), Scorecard: route.Link(route.Scorecard(u.Code))}
+	}
+	top := b.ds.Top()
+	l := &UnitList{Top: item(top)}
+	for _, c := range b.ds.Children(top.Code) {
+		l.Children = append(l.Children, item(c))
+	}
+	return l, nil
+}
+
+// pages lists every generated page of the language, in a fixed order:
+// sections, indicators, units, reports, then the pages about the data as a
+// whole. Each page's view model is made only when its layout asks.
+func (b *builder) pages() []Page {
+	periods := b.a.Periods()
+	pages := []Page{
+		{Path: route.Indicators.Path(), Kind: "section", Weight: route.Indicators.Weight(), TitleI18n: "sectionIndicators", view: b.indicatorList},
+		{Path: route.Units.Path(), Kind: "section", Weight: route.Units.Weight(), TitleI18n: "sectionUnits", view: b.unitList},
+		{Path: route.Reports.Path(), Kind: "section", Weight: route.Reports.Weight(), TitleI18n: "sectionReports", view: none},
+	}
 	for i, ind := range b.ds.Indicators {
-		p, err := b.indicatorPage(ind, i)
-		if err != nil {
-			return nil, err
-		}
-		d.Pages = append(d.Pages, p)
+		pages = append(pages, b.indicatorPage(ind, i))
 	}
 	for i, u := range b.ds.Units {
-		d.Pages = append(d.Pages, b.unitPage(u, i))
+		pages = append(pages, b.unitPage(u, i))
 	}
 	for i, p := range periods {
-		d.Pages = append(d.Pages, b.reportPage(p, len(periods)-i))
+		pages = append(pages, b.reportPage(p, len(periods)-i))
 	}
-	d.Pages = append(d.Pages, b.dataPage())
-	// Pages about the data as a whole: how the status is computed, which
-	// units reported, what changed since the last published build, and the
-	// printable scorecards.
-	for _, more := range []func() ([]Page, error){b.methodologyPages, b.reportingPages, b.changesPages, b.scorecardPages} {
-		pages, err := more()
-		if err != nil {
-			return nil, err
-		}
-		d.Pages = append(d.Pages, pages...)
-	}
-	return d, nil
+	pages = append(pages, b.dataPage(), b.methodologyPage(), b.reportingPage(), b.changesPage())
+	return append(pages, b.scorecardPages()...)
 }
+
+// none is the view of a page whose layout shows only Hugo's own fields.
+func none() (any, error) { return nil, nil }
 
 // t picks the Vietnamese or English string. It is for page titles only;
 // interface labels live in the theme's i18n files.
@@ -283,14 +237,6 @@ func (b *builder) t(vi, en string) string {
 	}
 	return vi
 }
-
-func indicatorPath(ind model.Indicator) string {
-	return IndicatorSection + "/" + strings.ToLower(ind.Code)
-}
-
-func unitPath(code string) string { return UnitSection + "/" + strings.ToLower(code) }
-
-func reportPath(p period.Period) string { return ReportSection + "/" + strings.ToLower(p.String()) }
 
 // figure formats a summary.
 func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
@@ -321,7 +267,7 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	} else if len(c.Sources) == 1 {
 		row := c.Sources[0]
 		f.Source = fmt.Sprintf("%s:%d", row.File, row.Line) // the row, as journalists look it up
-		f.SourceURL = export.URLPath(c.Sources[0].File)
+		f.SourceURL = route.InputCopy(c.Sources[0].File)
 	}
 	f.Note = c.Note
 	if s.Change != nil && s.Previous != nil {

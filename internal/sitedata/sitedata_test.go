@@ -13,6 +13,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -28,15 +29,61 @@ func sample(t *testing.T) *analyse.Analysis {
 	return analyse.Run(ds)
 }
 
+// Doc is one language's pages with their view models made, as the
+// templates would see them, for tests that look across pages.
+type Doc struct {
+	Home  Home
+	Pages []DocPage
+}
+
+// DocPage is a page and its view model, decoded from JSON into maps.
+type DocPage struct {
+	Page
+	Params any
+}
+
 func docs(t *testing.T, in Input) (vi, en Doc, charts map[string]map[string]json.RawMessage) {
 	t.Helper()
-	files, err := Files(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, v := range map[string]any{"data/minhbach/vi.json": &vi, "data/minhbach/en.json": &en, "data/minhbach/charts.json": &charts} {
-		if err := json.Unmarshal(files[name], v); err != nil {
-			t.Fatalf("%s: %v", name, err)
+	s := New(in)
+	charts = map[string]map[string]json.RawMessage{}
+	for _, lang := range model.Langs {
+		l := string(lang)
+		home, err := s.Home(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Doc{Home: *home}
+		charts[l] = map[string]json.RawMessage{}
+		pages, err := s.List(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			v, err := s.View(l, p.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ip, ok := v.(*IndicatorParams); ok {
+				for _, c := range []ChartRef{ip.Trend, ip.Units} {
+					if c.ID != "" {
+						charts[l][c.ID] = json.RawMessage(c.Option)
+					}
+				}
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var params any
+			if err := json.Unmarshal(b, &params); err != nil {
+				t.Fatal(err)
+			}
+			d.Pages = append(d.Pages, DocPage{Page: p, Params: params})
+		}
+		if lang == model.VI {
+			vi = d
+		} else {
+			en = d
 		}
 	}
 	return vi, en, charts
@@ -94,11 +141,11 @@ func TestPagesAndCharts(t *testing.T) {
 		count[section]++
 	}
 	for section, want := range map[string]int{
-		IndicatorSection:   1 + len(ds.Indicators),
-		UnitSection:        1 + len(ds.Units),
-		ReportSection:      1 + len(a.Periods()),
-		DataSection:        1,
-		MethodologySection: 1,
+		string(route.Indicators):  1 + len(ds.Indicators),
+		string(route.Units):       1 + len(ds.Units),
+		string(route.Reports):     1 + len(a.Periods()),
+		string(route.Data):        1,
+		string(route.Methodology): 1,
 	} {
 		if count[section] != want {
 			t.Errorf("%d pages under %s/, want %d", count[section], section, want)
@@ -124,13 +171,12 @@ func TestPagesAndCharts(t *testing.T) {
 	if _, ok := charts["vi"]["units-nl02"]; ok {
 		t.Error("NL02 has no unit rows, so no units chart")
 	}
-	// The same input gives the same bytes.
-	f1, _ := Files(Input{Analysis: a})
-	f2, _ := Files(Input{Analysis: a})
-	for name := range f1 {
-		if !bytes.Equal(f1[name], f2[name]) {
-			t.Errorf("%s differs between two runs", name)
-		}
+	// The same input gives the same view models.
+	vi2, _, charts2 := docs(t, Input{Analysis: a})
+	j1, _ := json.Marshal([]any{vi, charts})
+	j2, _ := json.Marshal([]any{vi2, charts2})
+	if !bytes.Equal(j1, j2) {
+		t.Error("two runs over the same input give different pages")
 	}
 }
 
@@ -188,7 +234,7 @@ func TestTrend(t *testing.T) {
 }
 
 // page finds a page by path and decodes its params into v.
-func page(t *testing.T, d Doc, path string, v any) Page {
+func page(t *testing.T, d Doc, path string, v any) DocPage {
 	t.Helper()
 	for _, p := range d.Pages {
 		if p.Path == path {
@@ -203,7 +249,7 @@ func page(t *testing.T, d Doc, path string, v any) Page {
 		}
 	}
 	t.Fatalf("no page %s", path)
-	return Page{}
+	return DocPage{}
 }
 
 // TestReportFiguresLandOnTheirRows follows every link of every report's
@@ -217,7 +263,7 @@ func TestReportFiguresLandOnTheirRows(t *testing.T) {
 		rows := map[string]Figure{} // "chi-so/vb01/#p-2024-q4" → the row's figure
 		for _, ind := range a.Dataset().Indicators {
 			var ip IndicatorParams
-			path := indicatorPath(ind)
+			path := route.Indicator(ind.Code)
 			page(t, d, path, &ip)
 			for _, r := range ip.TrendRows {
 				rows[path+"/#"+r.ID] = r.Figure
@@ -229,7 +275,7 @@ func TestReportFiguresLandOnTheirRows(t *testing.T) {
 		links := 0
 		for _, per := range a.Periods() {
 			var rp ReportParams
-			page(t, d, reportPath(per), &rp)
+			page(t, d, route.Report(per), &rp)
 			for _, para := range slicesConcat(rp.Summary, rp.Details, rp.Limits) {
 				for _, s := range para.Spans {
 					if s.Kind != "value" {
@@ -239,7 +285,7 @@ func TestReportFiguresLandOnTheirRows(t *testing.T) {
 					if !ok {
 						// A unit's figure of an earlier period is not on
 						// the indicator page's table (only the latest is).
-						if !strings.Contains(s.Path, "#") && strings.HasPrefix(s.Path, IndicatorSection+"/") {
+						if !strings.Contains(s.Path, "#") && strings.HasPrefix(s.Path, string(route.Indicators)+"/") {
 							continue
 						}
 						t.Errorf("%s: %q links to %s, which is no table row", per, s.Text, s.Path)
@@ -300,7 +346,7 @@ func TestMethodologyExample(t *testing.T) {
 	num := regexp.MustCompile(`^[\d.,]+`)
 	for _, d := range []Doc{vi, en} {
 		var mp MethodologyParams
-		p := page(t, d, MethodologySection, &mp)
+		p := page(t, d, string(route.Methodology), &mp)
 		if p.Content == nil || len(p.Content.Value) < 2000 || p.Kind != "section" {
 			t.Fatalf("methodology page without its text: %+v", p)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // UnitParams is what a unit page shows.
@@ -33,16 +34,20 @@ type UnitIndicatorRow struct {
 }
 
 func (b *builder) unitPage(u model.Unit, weight int) Page {
+	return Page{Path: route.Unit(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, view: func() (any, error) { return b.unitParams(u) }}
+}
+
+func (b *builder) unitParams(u model.Unit) (*UnitParams, error) {
 	latest := b.a.Latest()
-	p := UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest), Scorecard: scorecardPath(u.Code) + "/"}
+	p := &UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest), Scorecard: route.Link(route.Scorecard(u.Code))}
 	if parent, ok := b.ds.Unit(u.Parent); ok {
-		p.Parent = &Link{Title: parent.Name.In(b.lang), Path: unitPath(parent.Code) + "/"}
+		p.Parent = &Link{Title: parent.Name.In(b.lang), Path: route.Link(route.Unit(parent.Code))}
 	}
 	for _, c := range b.ds.Children(u.Code) {
-		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: unitPath(c.Code) + "/"})
+		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: route.Link(route.Unit(c.Code))})
 	}
 	p.Rows = b.unitRows(u)
-	return Page{Path: unitPath(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, Params: p}
+	return p, nil
 }
 
 // unitRows is the unit's figure of every indicator it has ever had one
@@ -57,7 +62,7 @@ func (b *builder) unitRows(u model.Unit) []UnitIndicatorRow {
 		if len(series) == 0 {
 			continue
 		}
-		row := UnitIndicatorRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
+		row := UnitIndicatorRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
 		row.Spark, row.SparkLabel = b.spark(ind, series, periods)
 		rows = append(rows, row)
 	}

@@ -1,0 +1,116 @@
+// Package route is the site's one table of addresses: every section, page,
+// anchor and download path is spelled here and nowhere else. sitedata
+// builds pages at these paths, export publishes files at them, and the
+// templates receive them (never a section name of their own).
+//
+// Paths are slash paths relative to the site root, without a leading
+// slash. Page paths ("chi-so/vb01") name a page for Hugo; Link adds the
+// trailing slash a link needs. The Vietnamese paths are also the English
+// ones, under /en/, so that translations pair up.
+package route
+
+import (
+	"path"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/period"
+)
+
+// Section is a top-level section of the site.
+type Section string
+
+const (
+	Indicators  Section = "chi-so"
+	Units       Section = "don-vi"
+	Reports     Section = "bao-cao"
+	Data        Section = "du-lieu"
+	Methodology Section = "phuong-phap"
+	Reporting   Section = "tinh-trang"
+	Changes     Section = "thay-doi"
+	Scorecards  Section = "the-diem"
+)
+
+// Sections lists every section in menu order (the weight Hugo sorts
+// sections by is the position here, plus one).
+var Sections = []Section{Indicators, Units, Reports, Data, Reporting, Changes, Scorecards, Methodology}
+
+// Nav is the header's menu; About is the data page's list of pages about
+// the data as a whole; Footer is the footer's.
+var (
+	Nav    = []Section{Indicators, Units, Reports, Data}
+	About  = []Section{Reporting, Changes, Scorecards}
+	Footer = []Section{Methodology, Reporting, Changes, Data}
+)
+
+// Weight is the section's place in Sections, from 1.
+func (s Section) Weight() int {
+	for i, x := range Sections {
+		if x == s {
+			return i + 1
+		}
+	}
+	return len(Sections) + 1
+}
+
+// Path is the section page's path.
+func (s Section) Path() string { return string(s) }
+
+// Link is a page path as a relative link, with its trailing slash;
+// the empty path is the home page.
+func Link(pagePath string) string {
+	if pagePath == "" {
+		return ""
+	}
+	return pagePath + "/"
+}
+
+func key(code string) string { return strings.ToLower(code) }
+
+// Indicator is an indicator's page.
+func Indicator(code string) string { return path.Join(string(Indicators), key(code)) }
+
+// Unit is a unit's page.
+func Unit(code string) string { return path.Join(string(Units), key(code)) }
+
+// Scorecard is a unit's printable scorecard.
+func Scorecard(code string) string { return path.Join(string(Scorecards), key(code)) }
+
+// Report is a period's report.
+func Report(p period.Period) string { return path.Join(string(Reports), key(p.String())) }
+
+// PeriodAnchor is the id of a period's row in an indicator's trend table,
+// which the reports' figures link to.
+func PeriodAnchor(p period.Period) string { return "p-" + key(p.String()) }
+
+// UnitAnchor is the id of a unit's row in an indicator's units table.
+func UnitAnchor(code string) string { return "u-" + key(code) }
+
+// At is a link to an anchor of a page.
+func At(pagePath, anchor string) string { return Link(pagePath) + "#" + anchor }
+
+// InputCopy is where the published copy of an input file lives:
+// "data/snapshots/2024-Q4.csv" → "du-lieu/snapshots/2024-Q4.csv".
+func InputCopy(inputFile string) string {
+	return path.Join(string(Data), strings.TrimPrefix(inputFile, "data/"))
+}
+
+// IndicatorCSV is where the per-indicator CSV of code is published.
+func IndicatorCSV(code string) string {
+	return path.Join(string(Data), string(Indicators), key(code)+".csv")
+}
+
+// Download is a file of the data section by name ("figures.csv").
+func Download(name string) string { return path.Join(string(Data), name) }
+
+// Named maps the names templates use for sections ("indicators") to the
+// sections, so no layout spells a path.
+var Named = map[string]Section{
+	"indicators":  Indicators,
+	"units":       Units,
+	"reports":     Reports,
+	"data":        Data,
+	"methodology": Methodology,
+	"reporting":   Reporting,
+	"changes":     Changes,
+	"scorecards":  Scorecards,
+}

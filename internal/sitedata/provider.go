@@ -1,0 +1,173 @@
+package sitedata
+
+import (
+	"fmt"
+
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
+)
+
+// Page is one generated page as the content adapter hands it to Hugo:
+// what Hugo needs to place, list and date it. Its view model is made only
+// when the page's layout asks for it (Site.View).
+type Page struct {
+	Path        string
+	Kind        string // "section", or empty for a page
+	Title       string // empty when TitleI18n names the label to translate
+	TitleI18n   string
+	TitleArgs   map[string]string // the label's arguments
+	Description string
+	Weight      int
+	Date        string // reports: the end of the period, 2006-01-02 (RSS needs it)
+	Content     *Content
+	view        func() (any, error)
+}
+
+// Content is a page's Markdown body.
+type Content struct {
+	MediaType string
+	Value     string
+}
+
+// Site hands Hugo the pages and their view models. It is safe for
+// concurrent use: Hugo renders pages in parallel, and the analysis it
+// reads is not changed after analyse.Run.
+type Site struct {
+	langs map[model.Lang]*langSite
+}
+
+type langSite struct {
+	b      *builder
+	pages  []Page
+	byPath map[string]int
+}
+
+// New prepares the site of every language. The page list is small; no
+// view model is made yet.
+func New(in Input) *Site {
+	s := &Site{langs: map[model.Lang]*langSite{}}
+	for _, lang := range model.Langs {
+		b := &builder{in: in, a: in.Analysis, ds: in.Analysis.Dataset(), lang: lang}
+		ls := &langSite{b: b, pages: b.pages(), byPath: map[string]int{}}
+		for i, p := range ls.pages {
+			ls.byPath[p.Path] = i
+		}
+		s.langs[lang] = ls
+	}
+	return s
+}
+
+func (s *Site) lang(lang string) (*langSite, error) {
+	ls, ok := s.langs[model.Lang(lang)]
+	if !ok {
+		return nil, fmt.Errorf("sitedata: no language %q", lang)
+	}
+	return ls, nil
+}
+
+// List returns the pages of a language.
+func (s *Site) List(lang string) ([]Page, error) {
+	ls, err := s.lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	return ls.pages, nil
+}
+
+// Pages returns the pages of a language as the content adapter's AddPage
+// takes them.
+func (s *Site) Pages(lang string) ([]map[string]any, error) {
+	ls, err := s.lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]map[string]any, len(ls.pages))
+	for i, p := range ls.pages {
+		params := map[string]any{"view": p.Path}
+		if p.TitleI18n != "" {
+			args := map[string]any{}
+			for k, v := range p.TitleArgs {
+				args[k] = v
+			}
+			params["title_i18n"], params["title_args"] = p.TitleI18n, args
+		}
+		m := map[string]any{"path": p.Path, "title": p.Title, "weight": p.Weight, "params": params}
+		if p.Kind != "" {
+			m["kind"] = p.Kind
+		}
+		if p.Description != "" {
+			m["description"] = p.Description
+		}
+		if p.Date != "" {
+			m["dates"] = map[string]any{"date": p.Date}
+		}
+		if p.Content != nil {
+			m["content"] = map[string]any{"mediaType": p.Content.MediaType, "value": p.Content.Value}
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// View returns the view model of the page at path: an *IndicatorParams
+// for an indicator page, a *UnitParams for a unit page, and so on.
+func (s *Site) View(lang, path string) (any, error) {
+	ls, err := s.lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	i, ok := ls.byPath[path]
+	if !ok {
+		return nil, fmt.Errorf("sitedata: no page %q in %s", path, lang)
+	}
+	v, err := ls.pages[i].view()
+	if err != nil {
+		return nil, fmt.Errorf("page %s (%s): %w", path, lang, err)
+	}
+	return v, nil
+}
+
+// Home returns the home page's view model.
+func (s *Site) Home(lang string) (*Home, error) {
+	ls, err := s.lang(lang)
+	if err != nil {
+		return nil, err
+	}
+	return ls.b.home(), nil
+}
+
+// Info returns what every page of a language shows (header, footer).
+func (s *Site) Info(lang string) (SiteInfo, error) {
+	ls, err := s.lang(lang)
+	if err != nil {
+		return SiteInfo{}, err
+	}
+	return ls.b.site(), nil
+}
+
+// Section returns the link of a section by its name ("indicators" →
+// "chi-so/"), for layouts, which name sections but never spell paths.
+func (s *Site) Section(name string) (string, error) {
+	sec, ok := route.Named[name]
+	if !ok {
+		return "", fmt.Errorf("sitedata: no section named %q", name)
+	}
+	return route.Link(sec.Path()), nil
+}
+
+// Nav lists the page paths of the header's menu.
+func (s *Site) Nav() []string { return paths(route.Nav) }
+
+// About lists the page paths of the pages about the data as a whole.
+func (s *Site) About() []string { return paths(route.About) }
+
+// Footer lists the page paths of the footer's links.
+func (s *Site) Footer() []string { return paths(route.Footer) }
+
+func paths(secs []route.Section) []string {
+	out := make([]string, len(secs))
+	for i, sec := range secs {
+		out[i] = sec.Path()
+	}
+	return out
+}
