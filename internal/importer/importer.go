@@ -27,6 +27,7 @@ import (
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -126,7 +127,7 @@ func Import(opt Options) (*Result, error) {
 	if errs.Len() > 0 {
 		return nil, errs.Err()
 	}
-	if err := write(target, res.Data, opt.Force); err != nil {
+	if err := publish.WriteFile(target, res.Data, publish.FileOptions{Replace: opt.Force}); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			errs.Add(source.Newf(source.Position{File: rel}, CodeExists, "", "", msgExists))
 		} else {
@@ -138,61 +139,6 @@ func Import(opt Options) (*Result, error) {
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.1f", float64(n)/(1<<20)) }
-
-// write puts data at target through a temporary file in the same folder,
-// flushed to disk, so that the snapshot is either the old one or the
-// complete new one. Without force it never replaces a file, even one that
-// appeared while converting.
-func write(target string, data []byte, force bool) (err error) {
-	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	// A dot name: the loader skips it if a crash leaves it behind.
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer func() {
-		if err != nil {
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	if force {
-		err = os.Rename(name, target)
-	} else if err = os.Link(name, target); err == nil || errors.Is(err, fs.ErrExist) {
-		os.Remove(name)
-	} else if _, serr := os.Lstat(target); serr == nil {
-		// No hard links here (some network drives): rename, but not over a
-		// snapshot that appeared while we converted.
-		err = fs.ErrExist
-	} else {
-		err = os.Rename(name, target)
-	}
-	if err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // best effort: not every system can sync a folder
-		d.Close()
-	}
-	return nil
-}
 
 func plainIOError(err error) string {
 	var pe *fs.PathError
