@@ -25,8 +25,8 @@ func (im *importer) output(recs []record) []record {
 	for _, r := range recs {
 		k := key{r.unit, r.ind}
 		if prev, ok := first[k]; ok {
-			im.add(source.Newf(r.pos["source"], source.CodePrimaryKey, "", "", msgDuplicate,
-				im.ds.Units[r.unit].Code, im.ds.Indicators[r.ind].Code, prev.pos["source"].String()))
+			im.add(source.Newf(r.origin, source.CodePrimaryKey, "", "", msgDuplicate,
+				im.ds.Units[r.unit].Code, im.ds.Indicators[r.ind].Code, prev.origin.String()))
 			continue
 		}
 		first[k] = r
@@ -46,7 +46,7 @@ func (im *importer) output(recs []record) []record {
 	base := filepath.Base(im.name)
 	for _, r := range out {
 		units[r.unit], inds[r.ind] = true, true
-		at := r.pos["source"]
+		at := r.origin
 		at.File = base
 		src := at.String()
 		if r.src != "" {

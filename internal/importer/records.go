@@ -18,7 +18,11 @@ type record struct {
 	scope           int
 	value, num, den *float64
 	note, src       string
-	pos             map[string]source.Position
+	pos             map[string]source.Position // by snapshot column
+	// origin is the input cell the record came from: its first figure's,
+	// else its unit's. The snapshot's source column cites it, and a
+	// problem with no cell of its own is reported there.
+	origin source.Position
 	// text is each figure's cell as written, for messages: "1.234,5",
 	// not the 1234.5 written to the snapshot.
 	text map[string]string
@@ -50,7 +54,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			im.add(source.Newf(g.at(*p.value), source.CodeType, "value", p.value.text, msgDateCell, p.value.text))
 		} else if p.value != nil && !mergedFollower(p.value, p.total) {
 			rec.pos["value"] = g.at(*p.value)
-			rec.pos["source"] = g.at(*p.value)
+			rec.origin = g.at(*p.value)
 			rec.written("value", p.value)
 			t := im.tok(p.value)
 			ok := im.value(g, p, ind, t, &rec, plain)
@@ -80,8 +84,8 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			}
 			rec.pos[part.field] = g.at(*part.c)
 			rec.written(part.field, part.c)
-			if _, ok := rec.pos["source"]; !ok {
-				rec.pos["source"] = g.at(*part.c)
+			if rec.origin == (source.Position{}) {
+				rec.origin = g.at(*part.c)
 			}
 			switch t.kind {
 			case kMissing:
@@ -105,8 +109,8 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 		if !has && !p.noteOnly {
 			continue
 		}
-		if rec.pos["source"] == (source.Position{}) {
-			rec.pos["source"] = g.at(p.unitCell)
+		if rec.origin == (source.Position{}) {
+			rec.origin = g.at(p.unitCell)
 		}
 		if p.total {
 			totals = append(totals, rec)

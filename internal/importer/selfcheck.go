@@ -40,7 +40,7 @@ func (im *importer) selfCheck(fsys fs.FS, out []record) {
 			r := out[e.Pos.Line-2]
 			p, ok := r.pos[e.Field]
 			if !ok {
-				p = r.pos["source"]
+				p = r.origin
 			}
 			ne.Pos = p
 			if text, ok := r.text[e.Field]; ok && e.Value != "" {
