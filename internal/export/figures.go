@@ -7,9 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gocarina/gocsv"
-
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/route"
 )
 
@@ -69,7 +68,7 @@ func writeCSV(rows any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
-	if err := gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(w)); err != nil {
+	if err := load.WriteCSV(w, rows); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

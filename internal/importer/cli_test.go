@@ -17,12 +17,12 @@ import (
 func copySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	src := filepath.Join("..", "..", "data")
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+	sample := filepath.Join("..", "..", "data")
+	err := filepath.WalkDir(sample, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
+		rel, _ := filepath.Rel(sample, p)
 		dst := filepath.Join(dir, "data", rel)
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o755)

@@ -1,14 +1,14 @@
 package importer
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
 // cp1258 encodes s as Excel's "CSV" on Vietnamese Windows does: letters
@@ -57,81 +57,23 @@ func utf16(t testing.TB, s string, big bool) []byte {
 	return out
 }
 
-// xcell is a workbook cell for makeXLSX: a string, a float64 (a number),
-// pct (a number shown as a percent) or date (a number shown as a date).
-type pct float64
-
-type date float64
+// pct and date are workbook cells for makeXLSX: a number shown as a
+// percent, and a number shown as a date.
+type (
+	pct  = xlsxtest.Percent
+	date = xlsxtest.Date
+)
 
 // makeXLSX builds a workbook with one sheet; merges are ranges such as
 // "B6:B8".
 func makeXLSX(t testing.TB, sheet string, rows [][]any, merges ...string) []byte {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		t.Fatal(err)
-	}
-	pctStyle, err := f.NewStyle(&excelize.Style{NumFmt: 9})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dateStyle := -1 // made on first use, so other workbooks keep their bytes
-	for r, row := range rows {
-		for c, v := range row {
-			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			switch v := v.(type) {
-			case nil:
-			case pct:
-				f.SetCellValue(sheet, axis, float64(v))
-				f.SetCellStyle(sheet, axis, axis, pctStyle)
-			case date:
-				if dateStyle < 0 {
-					var err error
-					if dateStyle, err = f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
-						t.Fatal(err)
-					}
-				}
-				f.SetCellValue(sheet, axis, float64(v))
-				f.SetCellStyle(sheet, axis, axis, dateStyle)
-			default:
-				if err := f.SetCellValue(sheet, axis, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	for _, m := range merges {
-		a, b, _ := strings.Cut(m, ":")
-		if err := f.MergeCell(sheet, a, b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return xlsxtest.Workbook(t, sheet, rows, merges...)
 }
 
 // withSheet adds a worksheet with text in A1 to a workbook, after the
 // others.
 func withSheet(t testing.TB, book []byte, sheet, text string) []byte {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(book))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := f.NewSheet(sheet); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SetCellValue(sheet, "A1", text); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return xlsxtest.AddSheet(t, book, sheet, [][]any{{text}})
 }

@@ -1,5 +1,8 @@
 package importer
 
+// The table's layout: the heading row found under any title lines, what
+// each column holds, and where the table ends.
+
 import (
 	"regexp"
 	"strings"

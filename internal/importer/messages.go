@@ -1,5 +1,7 @@
 package importer
 
+import "strings"
+
 // Message formats, in English: lower-case, no final period, what is wrong
 // then, after a colon, what to do. Each is also the key of its Vietnamese
 // form in messages_vi.go.
@@ -71,3 +73,13 @@ const (
 	msgTab       = "contains a tab character: delete it"
 	msgControl   = "contains an invisible control character (U+%04X): delete it"
 )
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	const n = 60
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

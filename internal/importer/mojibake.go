@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"unicode"
+
+	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Text typed with the old TCVN3 (.VnTime) or VNI fonts stores Vietnamese
@@ -42,4 +44,19 @@ func mojibake(s string) string {
 		}
 	}
 	return ""
+}
+
+// mojibake reports the first cell that shows TCVN3 or VNI text.
+func (im *importer) mojibake(grids []*grid) bool {
+	for _, g := range grids {
+		for _, r := range g.rows {
+			for _, c := range r.cells {
+				if w := mojibake(c.text); w != "" {
+					im.errs.Add(source.Newf(g.at(c), CodeMojibake, "", clip(c.text), msgMojibake, w))
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

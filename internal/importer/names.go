@@ -1,5 +1,8 @@
 package importer
 
+// Matching unit and indicator names as staff write them against the
+// site's lists, without guessing between two candidates.
+
 import (
 	"slices"
 	"strings"

@@ -1,5 +1,8 @@
 package importer
 
+// Numbers as written in cells (85,5; 1.234; 90%; 45/48), read without
+// knowing the file's decimal mark yet.
+
 import (
 	"math"
 	"regexp"

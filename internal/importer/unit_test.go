@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"go/ast"
 	"go/parser"
 	gotoken "go/token"
@@ -11,11 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/source/catalogtest"
+	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
 func TestNameKey(t *testing.T) {
@@ -367,28 +365,20 @@ func TestMessagesVI(t *testing.T) {
 // TestSheets checks that the first worksheet with a heading row is read,
 // and that --sheet names one or lists those there are.
 func TestSheets(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Hướng dẫn")
-	f.SetCellValue("Hướng dẫn", "A1", "Ghi số liệu vào trang sau")
-	f.NewSheet("Số liệu")
-	f.SetSheetRow("Số liệu", "A3", &[]any{"STT", "Đơn vị", "HT04"})
-	f.SetSheetRow("Số liệu", "A4", &[]any{3.0000000000000004, "Xã Bản Thi", 2})
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
+	book := xlsxtest.Workbook(t, "Hướng dẫn", [][]any{{"Ghi số liệu vào trang sau"}})
+	book = xlsxtest.AddSheet(t, book, "Số liệu", [][]any{nil, nil, {"STT", "Đơn vị", "HT04"}, {3.0000000000000004, "Xã Bản Thi", 2}})
 	opt := Options{Period: period.MustParse("2024-Q4")}
-	res, err := Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	res, err := Convert("b.xlsx", book, sampleSite(t), opt)
 	if err != nil || res.Sheet != "Số liệu" || !strings.Contains(string(res.Data), "02035,HT04,2,,,,b.xlsx:Số liệu!C4") {
 		t.Fatalf("auto sheet: %v %+v", err, res)
 	}
 	opt.Sheet = "Khác"
-	_, err = Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	_, err = Convert("b.xlsx", book, sampleSite(t), opt)
 	if errs := source.All(err); len(errs) != 1 || !strings.Contains(errs[0].Msg, "Hướng dẫn, Số liệu") {
 		t.Fatalf("unknown sheet: %v", err)
 	}
 	opt.Sheet = "Hướng dẫn"
-	_, err = Convert("b.xlsx", buf.Bytes(), sampleSite(t), opt)
+	_, err = Convert("b.xlsx", book, sampleSite(t), opt)
 	if errs := source.All(err); len(errs) != 1 || errs[0].Code != source.CodeMissing || errs[0].Pos.Sheet != "Hướng dẫn" {
 		t.Fatalf("sheet without headings: %v", err)
 	}
@@ -404,21 +394,6 @@ func TestTotalLabels(t *testing.T) {
 	} {
 		if got := totalRE.MatchString(labelKey(s)); got != want {
 			t.Errorf("total %q = %v, want %v", s, got, want)
-		}
-	}
-}
-
-// TestFormatCode checks which workbook number formats are dates and
-// which are percents, ignoring literal text and bracketed parts.
-func TestFormatCode(t *testing.T) {
-	for format, want := range map[string][2]bool{ // date, percent
-		"dd/mm/yyyy": {true, false}, "m/d/yy": {true, false}, "h:mm": {true, false}, "[$-42A]d mmmm yyyy": {true, false},
-		"[Red]0.00": {false, false}, `0" ngày"`: {false, false}, `#,##0\d`: {false, false}, "0.0%": {false, true},
-		`0"%"`: {false, false}, "General": {false, false}, "_(* #,##0_)": {false, false},
-	} {
-		code := strings.ToLower(formatCode(format))
-		if got := [2]bool{strings.ContainsAny(code, "dmyh"), strings.Contains(code, "%")}; got != want {
-			t.Errorf("formatCode(%q) = %q: date, percent %v, want %v", format, code, got, want)
 		}
 	}
 }

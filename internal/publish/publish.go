@@ -7,6 +7,9 @@
 // copying), flushed to disk, and swapped in only when complete. A lock file
 // beside the destination makes a second concurrent build fail clearly
 // instead of interleaving with the first.
+//
+// WriteFile does the same for one file, such as an imported snapshot: a
+// temporary file beside it, flushed, then moved into place.
 package publish
 
 import (
