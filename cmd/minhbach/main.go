@@ -8,12 +8,20 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}))
+	// Ctrl-C or a service manager's TERM cancels the run: a build stops
+	// before it publishes, and the published site stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now})
+	stop()
+	os.Exit(code)
 }

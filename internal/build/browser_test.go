@@ -483,7 +483,7 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		}
 	})
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatalf("build with hostile names: %v", err)
 	}
 

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -54,7 +55,7 @@ const GeneratedKey = "generated"
 
 // Check loads and validates the site's data and editorial text, reporting
 // every problem at once. The Analysis is nil when there is any problem.
-func Check(opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
+func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
 	fsys := os.DirFS(opt.Source)
 	var problems source.List
 	ds, err := load.Dataset(fsys)
@@ -75,6 +76,9 @@ func Check(opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
 		}
 	}
 	if err := problems.Err(); err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 	return analyse.Run(ds), eds, nil
@@ -159,8 +163,10 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 
 // Site checks the data, then builds and publishes the site. Nothing is
 // published unless every stage succeeds: the previous site stays as it was.
-func Site(opt Options) (Result, error) {
-	a, eds, err := Check(opt)
+//
+// Cancelling ctx (Ctrl-C) stops the build before it publishes anything.
+func Site(ctx context.Context, opt Options) (Result, error) {
+	a, eds, err := Check(ctx, opt)
 	if err != nil {
 		return Result{}, err
 	}
@@ -173,14 +179,14 @@ func Site(opt Options) (Result, error) {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
 	res := Result{Dest: dest}
-	err = publish.Dir(dest, publish.Options{Protect: protect}, func(tmp string) error {
+	err = publish.Dir(ctx, dest, publish.Options{Protect: protect}, func(tmp string) error {
 		// Under the lock: the build compared with is the one replaced.
-		g, err := Generate(os.DirFS(opt.Source), a, eds, previous(dest))
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, previous(dest))
 		if err != nil {
 			return err
 		}
 		res.Downloads = g.Downloads
-		if err := site.Build(site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
+		if err := site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
 			return err
 		}
 		return tally(tmp, &res)
@@ -200,7 +206,7 @@ type Generated struct {
 
 // Generate makes the downloads, compares them with the previous build, and
 // prepares the pages' data.
-func Generate(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (Generated, error) {
+func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (Generated, error) {
 	downloads, err := export.Files(fsys, a)
 	if err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
@@ -212,7 +218,7 @@ func Generate(fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Pr
 	}
 	downloads = append(downloads, errata)
 	g := Generated{
-		Site:      sitedata.New(sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
+		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}

@@ -26,7 +26,7 @@ var today = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 func sampleSite(t testing.TB) string {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
 		t.Fatalf("build sample: %v", err)
 	}
 	return dest
@@ -345,7 +345,7 @@ func copySite(t *testing.T) string {
 func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	site := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	before := treeHash(t, dest)
@@ -361,7 +361,7 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	lines[2] = "XX99" + lines[2][strings.Index(lines[2], ","):]
 	os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644)
 
-	_, err := build.Site(build.Options{Source: site, Dest: dest, Today: today})
+	_, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today})
 	problems := source.All(err)
 	if len(problems) != 2 {
 		t.Fatalf("want 2 problems reported at once, got %v", err)
@@ -393,7 +393,7 @@ func TestHostileUnitNameIsInert(t *testing.T) {
 	}
 	os.WriteFile(f, []byte(s), 0o644)
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	page, _ := os.ReadFile(filepath.Join(dest, "chi-so/vb01/index.html"))
@@ -424,7 +424,7 @@ func TestHostileUnitNameIsInert(t *testing.T) {
 func BenchmarkSampleBuild(b *testing.B) {
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")
-		if _, err := build.Site(build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
+		if _, err := build.Site(b.Context(), build.Options{Source: "../..", Dest: dest, Today: today}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -476,7 +476,7 @@ func TestEditorialNeverChangesGeneratedNumbers(t *testing.T) {
 			}
 		}
 		dest := filepath.Join(t.TempDir(), "public")
-		if _, err := build.Site(build.Options{Source: src, Dest: dest, Today: today}); err != nil {
+		if _, err := build.Site(t.Context(), build.Options{Source: src, Dest: dest, Today: today}); err != nil {
 			t.Fatalf("build: %v", err)
 		}
 		return dest
@@ -538,7 +538,7 @@ func TestEditorialFrontMatterKeyIsChecked(t *testing.T) {
 	if err := os.WriteFile(file, []byte("---\ngenerated: replaced\n---\nText.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := build.Site(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Today: today})
+	_, err := build.Site(t.Context(), build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), Today: today})
 	if err == nil || !strings.Contains(err.Error(), "content/bao-cao/2024-Q4.md") || !strings.Contains(err.Error(), `"replaced"`) || !strings.Contains(err.Error(), "generated: replace") {
 		t.Errorf("err = %v, want the file, the value and the fix", err)
 	}
@@ -606,7 +606,7 @@ func TestTwoEditorialFilesForOnePeriodAreAnError(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(site, "content/bao-cao/2024-Q4.vi.md"), []byte("Một bài khác.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := build.Check(build.Options{Source: site, Today: today})
+	_, _, err := build.Check(t.Context(), build.Options{Source: site, Today: today})
 	problems := source.All(err)
 	if len(problems) != 1 || problems[0].Code != source.CodePrimaryKey ||
 		!strings.Contains(problems[0].Error(), "content/bao-cao/2024-Q4.md is also the text of this period") ||
@@ -643,7 +643,7 @@ func TestDestinationMayNotTouchInputs(t *testing.T) {
 		}
 	}
 	for _, dest := range []string{"static", "i18n", "data", filepath.Join("data", "pub"), filepath.Join("content", "out")} {
-		_, err := build.Site(build.Options{Source: site, Dest: filepath.Join(site, dest), Today: today})
+		_, err := build.Site(t.Context(), build.Options{Source: site, Dest: filepath.Join(site, dest), Today: today})
 		if err == nil || !strings.Contains(err.Error(), "refusing to publish") {
 			t.Errorf("--dest %s: want a refusal, got %v", dest, err)
 		}

@@ -55,7 +55,7 @@ func pageText(t *testing.T, dest, name string) string {
 func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	site := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không tìm thấy bản công bố trước trong thư mục đích") {
@@ -83,7 +83,7 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	if !edited {
 		t.Fatal("no Xuân Lạc VB01 row in 2024-Q3.csv")
 	}
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"", "en"} {
@@ -115,7 +115,7 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	}
 
 	// A third build of the same data corrects nothing.
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	if rows := corrections(t, dest, ""); len(rows) != 0 {
@@ -160,7 +160,7 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 			r[col["numerator"]] = "160"
 		}
 	})
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"", "en"} {
@@ -263,7 +263,7 @@ func TestChangesShowPartialCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(build.Options{Source: site, Dest: dest, Today: today}); err != nil {
+	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
 		t.Fatal(err)
 	}
 	doc := parse(t, dest, "thay-doi/index.html")

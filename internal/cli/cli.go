@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,12 +36,12 @@ type usageError struct{ error }
 
 // Main runs minhbach with args (without the program name) and returns the
 // exit code.
-func Main(args []string, env Env) int {
+func Main(ctx context.Context, args []string, env Env) int {
 	root := newRoot(env)
 	root.SetArgs(args)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return OK
 	}
@@ -152,6 +153,11 @@ func report(w io.Writer, err error, opt reportOptions) {
 		return
 	}
 	if len(problems) == 0 {
+		if errors.Is(err, context.Canceled) {
+			// Interrupted (Ctrl-C): say so plainly, not "context canceled".
+			fmt.Fprintln(w, map[bool]string{true: "minhbach: đã dừng theo yêu cầu; chưa xuất bản gì, trang đã công bố giữ nguyên.", false: "minhbach: stopped on request; nothing was published, the published site is unchanged."}[opt.Lang == "vi"])
+			return
+		}
 		fmt.Fprintf(w, "minhbach: %v\n", err)
 		return
 	}
@@ -263,7 +269,7 @@ output with --format json.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
-			res, err := build.Site(build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr})
+			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr})
 			if err != nil {
 				return err
 			}
@@ -310,7 +316,7 @@ fine, 1 when it has problems, 2 when the command line is wrong.`,
 		Example: "  minhbach check\n  minhbach check --source ../cho-don",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, _, err := build.Check(build.Options{Source: src, Today: env.Now()})
+			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	now := func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }
-	code = cli.Main(args, cli.Env{Stdout: &out, Stderr: &errb, Now: now})
+	code = cli.Main(context.Background(), args, cli.Env{Stdout: &out, Stderr: &errb, Now: now})
 	return code, out.String(), errb.String()
 }
 
@@ -164,5 +165,36 @@ func TestJSONNotData(t *testing.T) {
 	}
 	if code != cli.Fail || doc.OK || doc.Count != 0 || len(doc.Problems) != 0 || doc.Error == "" {
 		t.Errorf("exit %d, document %+v", code, doc)
+	}
+}
+
+// TestInterruptedBuildPublishesNothing: a build whose context is cancelled
+// (SIGINT or SIGTERM in main) stops with a plain message in the chosen
+// language and leaves the published site as it was.
+func TestInterruptedBuildPublishesNothing(t *testing.T) {
+	t.Parallel()
+	src := site(t, "unit,indicator,value,numerator,denominator,note,source\n064,VB01,90,,,,\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dest, "index.html"), []byte("published"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	for lang, want := range map[string]string{
+		"vi": "minhbach: đã dừng theo yêu cầu; chưa xuất bản gì, trang đã công bố giữ nguyên.\n",
+		"en": "minhbach: stopped on request; nothing was published, the published site is unchanged.\n",
+	} {
+		var out, errb bytes.Buffer
+		code := cli.Main(ctx, []string{"build", "--source", src, "--dest", dest, "--lang", lang}, cli.Env{Stdout: &out, Stderr: &errb, Now: time.Now})
+		if code != cli.Fail || out.Len() != 0 || errb.String() != want {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and %q", lang, code, out.String(), errb.String(), want)
+		}
+	}
+	entries, _ := os.ReadDir(dest)
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "published" || len(entries) != 1 {
+		t.Errorf("the published site changed: %d entries, index.html %q", len(entries), b)
 	}
 }

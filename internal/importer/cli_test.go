@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -42,7 +43,7 @@ func copySite(t *testing.T) string {
 func runCLI(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	now := func() time.Time { return time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) }
-	code := cli.Main(args, cli.Env{Stdout: &out, Stderr: &errb, Now: now})
+	code := cli.Main(context.Background(), args, cli.Env{Stdout: &out, Stderr: &errb, Now: now})
 	return code, out.String(), errb.String()
 }
 

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -72,7 +73,7 @@ func childDir(dest string) {
 		}
 	}
 	site := bigSite()
-	err := Dir(dest, Options{}, func(tmp string) error {
+	err := Dir(context.Background(), dest, Options{}, func(tmp string) error {
 		for i := range 30 {
 			name := fmt.Sprintf("d%d/page-%02d.html", i%4, i)
 			if err := fillWith(tree{name: site[name]})(tmp); err != nil {
@@ -254,7 +255,7 @@ func TestDirKill9(t *testing.T) {
 			t.Logf("left beside dest: %q", names(t, root))
 			// The next run is not blocked by the dead child's lock, and
 			// removes its debris.
-			if err := Dir(dest, Options{}, fillWith(third)); err != nil {
+			if err := Dir(t.Context(), dest, Options{}, fillWith(third)); err != nil {
 				t.Fatalf("next Dir: %v", err)
 			}
 			assertTree(t, dest, third)

@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -40,7 +41,8 @@ type Options struct {
 // file and folder to disk, swap the temporary folder into place and remove
 // the old tree.
 //
-// If fill returns an error, Dir returns that error unchanged; if fill
+// If fill returns an error, or ctx is cancelled before the swap, Dir
+// returns that error unchanged; if fill
 // panics, the panic continues after clean-up. In both cases, and if the
 // swap fails, dest is left exactly as it was and the temporary folder is
 // removed. Failing to remove the old tree after a successful swap is not an
@@ -50,7 +52,7 @@ type Options struct {
 // current folder or one of its parents, the home folder or one of its
 // parents, a folder that is or contains one of opt.Protect, a symbolic link
 // and a file that is not a folder.
-func Dir(dest string, opt Options, fill func(tmp string) error) (err error) {
+func Dir(ctx context.Context, dest string, opt Options, fill func(tmp string) error) (err error) {
 	if fill == nil {
 		return errors.New("publish.Dir: fill is nil")
 	}
@@ -93,6 +95,10 @@ func Dir(dest string, opt Options, fill func(tmp string) error) (err error) {
 	}
 
 	if err := fill(tmp); err != nil {
+		return err
+	}
+	// Cancelled while filling (Ctrl-C): the new tree is not published.
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if fi, err := os.Lstat(tmp); err != nil || !fi.IsDir() {

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -167,7 +168,7 @@ func TestDirReplacesContent(t *testing.T) {
 				}
 			}
 			var gotTmp string
-			err := Dir(tc.dest, Options{}, func(tmp string) error {
+			err := Dir(t.Context(), tc.dest, Options{}, func(tmp string) error {
 				gotTmp = tmp
 				return fillWith(newSite)(tmp)
 			})
@@ -223,7 +224,7 @@ func TestDirFailureLeavesDestUntouched(t *testing.T) {
 			var recovered any
 			func() {
 				defer func() { recovered = recover() }()
-				err = Dir(dest, Options{}, tc.fill)
+				err = Dir(t.Context(), dest, Options{}, tc.fill)
 			}()
 
 			switch tc.name {
@@ -262,7 +263,7 @@ func TestDirConcurrentFailsWithErrLocked(t *testing.T) {
 	inside, release := make(chan string), make(chan struct{})
 	first := make(chan error, 1)
 	go func() {
-		first <- Dir(dest, Options{}, func(tmp string) error {
+		first <- Dir(t.Context(), dest, Options{}, func(tmp string) error {
 			if err := fillWith(newSite)(tmp); err != nil {
 				return err
 			}
@@ -274,7 +275,7 @@ func TestDirConcurrentFailsWithErrLocked(t *testing.T) {
 	tmp := <-inside
 
 	called := false
-	err := Dir(dest, Options{}, func(string) error { called = true; return nil })
+	err := Dir(t.Context(), dest, Options{}, func(string) error { called = true; return nil })
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Dir: err = %v, want ErrLocked", err)
 	}
@@ -354,7 +355,7 @@ func TestDirCleansStaleSiblings(t *testing.T) {
 	writeTree(t, filepath.Join(root, ".public.tmp-"), tree{"keep": "2"})
 	writeTree(t, filepath.Join(root, "public.tmp-1"), tree{"keep": "3"})
 
-	if err := Dir(dest, Options{}, fillWith(newSite)); err != nil {
+	if err := Dir(t.Context(), dest, Options{}, fillWith(newSite)); err != nil {
 		t.Fatal(err)
 	}
 	assertTree(t, dest, newSite)
@@ -371,7 +372,7 @@ func TestDirRestoresSiteMovedAside(t *testing.T) {
 	writeTree(t, filepath.Join(root, ".public.tmp-42"), newSite)
 
 	errBuild := errors.New("build failed")
-	if err := Dir(dest, Options{}, func(string) error { return errBuild }); err != errBuild {
+	if err := Dir(t.Context(), dest, Options{}, func(string) error { return errBuild }); err != errBuild {
 		t.Fatalf("err = %v, want %v", err, errBuild)
 	}
 	assertTree(t, dest, oldSite)
@@ -476,7 +477,7 @@ func TestDirRefusesDangerousDestinations(t *testing.T) {
 			}
 			before := manifest(t, work)
 			called := false
-			err := Dir(tc.dest, Options{Protect: protect}, func(tmp string) error {
+			err := Dir(t.Context(), tc.dest, Options{Protect: protect}, func(tmp string) error {
 				called = true
 				return fillWith(tree{"index.html": "new"})(tmp)
 			})
@@ -511,9 +512,32 @@ func TestDirProtectThroughLink(t *testing.T) {
 	if err := os.Symlink(filepath.Join(work, "site"), filepath.Join(work, "alias")); err != nil {
 		t.Skip("cannot create symbolic links here:", err)
 	}
-	err := Dir(filepath.Join(work, "site"), Options{Protect: []string{filepath.Join(work, "alias", "data")}}, fillWith(newSite))
+	err := Dir(t.Context(), filepath.Join(work, "site"), Options{Protect: []string{filepath.Join(work, "alias", "data")}}, fillWith(newSite))
 	if err == nil || !strings.Contains(err.Error(), "which the site is built from") {
 		t.Fatalf("err = %v, want a refusal", err)
 	}
 	assertTree(t, filepath.Join(work, "site"), tree{"data/a.csv": "x"})
+}
+
+// TestDirCancelledLeavesDestUntouched: Ctrl-C while the new site is being
+// written (the context is cancelled during fill) publishes nothing: the
+// old site stays byte for byte and no temporary folder is left.
+func TestDirCancelledLeavesDestUntouched(t *testing.T) {
+	t.Parallel()
+	work := t.TempDir()
+	dest := filepath.Join(work, "site")
+	writeTree(t, dest, oldSite)
+	ctx, cancel := context.WithCancel(t.Context())
+	err := Dir(ctx, dest, Options{}, func(tmp string) error {
+		if err := fillWith(newSite)(tmp); err != nil {
+			return err
+		}
+		cancel() // the signal arrives after the last file is written
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	assertTree(t, dest, oldSite)
+	assertOnly(t, work, ".site.lock", "site")
 }

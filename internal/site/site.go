@@ -5,6 +5,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -75,7 +76,13 @@ var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"}
 func Inputs() []string { return append(slices.Clone(userDirs), configNames...) }
 
 // Build lays out the project and runs Hugo once.
-func Build(opt Options) error {
+//
+// Hugo's build takes no context: cancelling ctx makes the page data
+// (Options.Data) refuse to render, which stops Hugo at the next page.
+func Build(ctx context.Context, opt Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	dest, err := filepath.Abs(opt.Dest)
 	if err != nil {
 		return err
@@ -125,7 +132,13 @@ func Build(opt Options) error {
 	}
 	defer hs.Close()
 	if err := hs.Build(hugolib.BuildCfg{}); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		return fmt.Errorf("site: %w%s", err, detail(&logged))
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("site: Hugo reported %d error(s)%s", n, detail(&logged))

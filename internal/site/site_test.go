@@ -1,6 +1,8 @@
 package site
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -117,7 +119,7 @@ func TestBuildUsesUserLayoutsAndSkipsEditorialDir(t *testing.T) {
 		"static/logo.txt":               "logo",
 	})
 	dest := t.TempDir()
-	if err := Build(Options{Source: src, Dest: dest, Data: minimal{}, SkipContent: []string{"bao-cao"}}); err != nil {
+	if err := Build(t.Context(), Options{Source: src, Dest: dest, Data: minimal{}, SkipContent: []string{"bao-cao"}}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(read(t, dest, "index.html"), "Liên hệ: Văn phòng") {
@@ -154,7 +156,7 @@ func TestSiteConfigCannotReopenContent(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			src := writeSite(t, files)
 			dest := t.TempDir()
-			err := Build(Options{Source: src, Dest: dest, Data: minimal{}})
+			err := Build(t.Context(), Options{Source: src, Dest: dest, Data: minimal{}})
 			if err == nil {
 				b, _ := os.ReadFile(filepath.Join(dest, "trang", "a", "index.html"))
 				c, _ := os.ReadFile(filepath.Join(dest, "trang", "b", "index.html"))
@@ -175,7 +177,7 @@ func TestBuildIsClosedToNetworkAndEnvironment(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			src := writeSite(t, map[string]string{"layouts/_partials/footer.html": tmpl})
-			err := Build(Options{Source: src, Dest: t.TempDir(), Data: minimal{}})
+			err := Build(t.Context(), Options{Source: src, Dest: t.TempDir(), Data: minimal{}})
 			if err == nil || !strings.Contains(err.Error(), "access denied") {
 				t.Fatalf("want an access-denied build error, got %v", err)
 			}
@@ -213,5 +215,30 @@ func TestReadEditorial(t *testing.T) {
 	none, err := ReadEditorial(t.TempDir(), "bao-cao")
 	if err != nil || none != nil {
 		t.Errorf("a site without editorial text: %v, %v", none, err)
+	}
+}
+
+// cancelling stands in for sitedata.Site once the build is cancelled: its
+// first view cancels and refuses, as sitedata.Site's do.
+type cancelling struct {
+	minimal
+	cancel context.CancelFunc
+	ctx    context.Context
+}
+
+func (c cancelling) View(lang, path string) (any, error) {
+	c.cancel()
+	return nil, c.ctx.Err()
+}
+
+// TestBuildStopsWhenCancelled: Hugo takes no context, so a cancelled build
+// is stopped by the page data refusing to render; Build reports the
+// cancellation, not a template error.
+func TestBuildStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(t.Context())
+	err := Build(ctx, Options{Source: writeSite(t, nil), Dest: t.TempDir(), Data: cancelling{cancel: cancel, ctx: ctx}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }

@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/minhbach/minhbach/internal/model"
@@ -32,7 +33,11 @@ type Content struct {
 // Site hands Hugo the pages and their view models. It is safe for
 // concurrent use: Hugo renders pages in parallel, and the analysis it
 // reads is not changed after analyse.Run.
+//
+// Hugo's build takes no context, so Site keeps the build's: once it is
+// cancelled, View and Home return its error, and Hugo stops rendering.
 type Site struct {
+	ctx   context.Context
 	langs map[model.Lang]*langSite
 }
 
@@ -44,8 +49,8 @@ type langSite struct {
 
 // New prepares the site of every language. The page list is small; no
 // view model is made yet.
-func New(in Input) *Site {
-	s := &Site{langs: map[model.Lang]*langSite{}}
+func New(ctx context.Context, in Input) *Site {
+	s := &Site{ctx: ctx, langs: map[model.Lang]*langSite{}}
 	for _, lang := range model.Langs {
 		b := &builder{in: in, a: in.Analysis, ds: in.Analysis.Dataset(), lang: lang}
 		ls := &langSite{b: b, pages: b.pages(), byPath: map[string]int{}}
@@ -58,6 +63,11 @@ func New(in Input) *Site {
 }
 
 func (s *Site) lang(lang string) (*langSite, error) {
+	if s.ctx != nil {
+		if err := s.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	ls, ok := s.langs[model.Lang(lang)]
 	if !ok {
 		return nil, fmt.Errorf("sitedata: no language %q", lang)

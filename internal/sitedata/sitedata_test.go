@@ -44,7 +44,7 @@ type DocPage struct {
 
 func docs(t *testing.T, in Input) (vi, en Doc, charts map[string]map[string]json.RawMessage) {
 	t.Helper()
-	s := New(in)
+	s := New(t.Context(), in)
 	charts = map[string]map[string]json.RawMessage{}
 	for _, lang := range model.Langs {
 		l := string(lang)
