@@ -23,7 +23,7 @@ func BenchmarkBuild1x(b *testing.B) {
 	var res build.Result
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")
-		if res, err = build.Site(build.Options{Source: src, Dest: dest, Today: today}); err != nil {
+		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, Today: today}); err != nil {
 			b.Fatal(err)
 		}
 	}

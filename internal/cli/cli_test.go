@@ -15,11 +15,13 @@ import (
 	"github.com/minhbach/minhbach/internal/source/catalogtest"
 )
 
+// today is the clock of the tests: 2025-03-01, when 2025-Q2 has not begun.
+func today() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }
+
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	now := func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }
-	code = cli.Main(context.Background(), args, cli.Env{Stdout: &out, Stderr: &errb, Now: now})
+	code = cli.Main(context.Background(), args, cli.Env{Stdout: &out, Stderr: &errb, Now: today})
 	return code, out.String(), errb.String()
 }
 

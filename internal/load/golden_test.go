@@ -2,7 +2,6 @@ package load_test
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,14 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
-
-var update = flag.Bool("update", false, "rewrite the want.golden and want.vi.golden files")
 
 // today is the build date of the golden cases, for the future-period check.
 var today = time.Date(2025, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
@@ -77,21 +73,7 @@ func TestGolden(t *testing.T) {
 	for _, dir := range dirs {
 		for lang, name := range map[string]string{"en": "want.golden", "vi": "want.vi.golden"} {
 			t.Run(filepath.Base(dir)+"/"+lang, func(t *testing.T) {
-				got := report(t, dir, lang)
-				golden := filepath.Join(dir, name)
-				if *update {
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(string(want), got); diff != "" {
-					t.Errorf("report mismatch (-want +got):\n%s", diff)
-				}
+				golden.Check(t, filepath.Join(dir, name), report(t, dir, lang))
 			})
 		}
 	}

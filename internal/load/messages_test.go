@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/source/catalogtest"
+	"github.com/minhbach/minhbach/internal/textform"
 )
 
 // TestMessagesVI proves that every message this package can make has a
@@ -24,12 +25,18 @@ func TestMessagesVI(t *testing.T) {
 }
 
 // TestReportsVI renders every problem of the golden cases, and of the
-// catalogue of bad inputs the command line is tested on, in Vietnamese:
-// every format reached has a translation, and no English is left once the
-// arguments are in.
+// catalogue of bad inputs the command line is tested on (the sites of its
+// scripts), in Vietnamese: every format reached has a translation, and no
+// English is left once the arguments are in.
 func TestReportsVI(t *testing.T) {
 	dirs, _ := filepath.Glob(filepath.Join("testdata", "cases", "*"))
-	more, _ := filepath.Glob(filepath.Join("..", "cli", "testdata", "catalogue", "*"))
+	more, _ := filepath.Glob(filepath.Join("..", "cli", "testdata", "script", "*.txtar"))
+	if len(more) == 0 {
+		t.Fatal("found no catalogue scripts under ../cli/testdata/script")
+	}
+	for i, file := range more {
+		more[i] = textform.Extract(t, file)
+	}
 	seen := map[string]bool{}
 	for _, dir := range append(dirs, more...) {
 		if _, err := os.Stat(filepath.Join(dir, "data")); err != nil {

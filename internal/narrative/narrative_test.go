@@ -1,7 +1,6 @@
 package narrative_test
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
@@ -475,8 +475,6 @@ func TestWordingPatterns(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
 // TestGolden keeps the sample site's reports, in both languages, in
 // testdata/: any change to the wording shows up in review.
 func TestGolden(t *testing.T) {
@@ -497,19 +495,7 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		}
-		file := filepath.Join("testdata", "sample."+string(lang)+".golden")
-		if *update {
-			if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create it)", err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("%s differs; run go test ./internal/narrative -update and review the diff:\n%s", file, b.String())
-		}
+		golden.Check(t, filepath.Join("testdata", "sample."+string(lang)+".golden"), b.String())
 	}
 }
 
