@@ -66,9 +66,8 @@ type Summary struct {
 // never changed afterwards, so it is safe for concurrent reads.
 type Analysis struct {
 	ds      *model.Dataset
+	idx     *model.Index
 	periods []period.Period
-	units   map[string]int // unit code → index in ds.Units
-	inds    map[string]int // indicator code → index in ds.Indicators
 	nInd    int
 	series  []series // by unit*nInd + indicator
 	targets map[targetKey][]model.Target
@@ -90,20 +89,9 @@ type targetKey struct{ indicator, unit string }
 func Run(ds *model.Dataset) *Analysis {
 	a := &Analysis{
 		ds:      ds,
-		units:   make(map[string]int, len(ds.Units)),
-		inds:    make(map[string]int, len(ds.Indicators)),
+		idx:     model.NewIndex(ds),
 		nInd:    len(ds.Indicators),
 		targets: make(map[targetKey][]model.Target),
-	}
-	for i, u := range ds.Units {
-		if _, dup := a.units[u.Code]; !dup {
-			a.units[u.Code] = i
-		}
-	}
-	for i, ind := range ds.Indicators {
-		if _, dup := a.inds[ind.Code]; !dup {
-			a.inds[ind.Code] = i
-		}
 	}
 	a.indexTargets()
 	b := newBuilder(a)
@@ -126,6 +114,10 @@ func (a *Analysis) indexTargets() {
 // Dataset returns the dataset the analysis was computed from.
 func (a *Analysis) Dataset() *model.Dataset { return a.ds }
 
+// Index finds the dataset's units and indicators by code, and walks its
+// unit tree. It is built once, by Run.
+func (a *Analysis) Index() *model.Index { return a.idx }
+
 // Periods returns every snapshot period, sorted ascending.
 func (a *Analysis) Periods() []period.Period { return slices.Clone(a.periods) }
 
@@ -140,11 +132,11 @@ func (a *Analysis) Latest() period.Period {
 
 // points returns the shared, sorted figures of unit and indicator.
 func (a *Analysis) points(unit, indicator string) []Point {
-	u, ok := a.units[unit]
+	u, ok := a.idx.UnitPos(unit)
 	if !ok {
 		return nil
 	}
-	i, ok := a.inds[indicator]
+	i, ok := a.idx.IndicatorPos(indicator)
 	if !ok {
 		return nil
 	}
@@ -201,8 +193,8 @@ func (a *Analysis) Summary(unit, indicator string, p period.Period) Summary {
 		upTo = pts[:j+1]
 	}
 	var ind model.Indicator
-	if i, ok := a.inds[indicator]; ok {
-		ind = a.ds.Indicators[i]
+	if def, ok := a.idx.Indicator(indicator); ok {
+		ind = *def
 	}
 	as := Assess(ind, upTo, s.Target)
 	s.Status, s.Baseline, s.Pace, s.Projected, s.DeadlinePassed = as.Status, as.Baseline, as.Pace, as.Projected, as.DeadlinePassed

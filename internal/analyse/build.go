@@ -14,7 +14,6 @@ import (
 // recursively. Its scratch slices are reused across units.
 type builder struct {
 	a      *Analysis
-	kids   [][]int // unit index → child unit indexes, in file order
 	own    [][]*model.Observation
 	state  []uint8 // 0 new, 1 in progress, 2 done
 	nP     int
@@ -62,21 +61,15 @@ func newBuilder(a *Analysis) *builder {
 	b.nP = len(a.periods)
 
 	nU := len(ds.Units)
-	b.kids = make([][]int, nU)
-	for i, u := range ds.Units {
-		if p, ok := a.units[u.Parent]; ok && u.Parent != "" && p != i && a.units[u.Code] == i {
-			b.kids[p] = append(b.kids[p], i)
-		}
-	}
 
 	// Own observations with a value, grouped by unit and indicator. Counted
 	// first so that all groups share one backing array.
 	cell := func(o *model.Observation) (int, bool) {
-		u, ok := a.units[o.Unit]
+		u, ok := a.idx.UnitPos(o.Unit)
 		if !ok || o.Value == nil {
 			return 0, false
 		}
-		i, ok := a.inds[o.Indicator]
+		i, ok := a.idx.IndicatorPos(o.Indicator)
 		if !ok {
 			return 0, false
 		}
@@ -140,7 +133,7 @@ func (b *builder) visit(u int) {
 		return
 	}
 	b.state[u] = 1
-	for _, c := range b.kids[u] {
+	for _, c := range b.a.idx.ChildrenAt(u) {
 		b.visit(c)
 	}
 	for i := range b.a.nInd {
@@ -160,7 +153,7 @@ func (b *builder) build(u, i int) series {
 		}
 	}
 
-	kids := b.kids[u]
+	kids := a.idx.ChildrenAt(u)
 	rollable := len(kids) > 0 && (ind.Measure == model.Percent || ind.Measure == model.Count)
 	expected := 0
 	if rollable {

@@ -81,7 +81,7 @@ func Summary(a *analyse.Analysis, lang model.Lang, p period.Period) []Paragraph 
 // spelled out at first use in the summary and again in the rest, which
 // must read on its own when the staff replace the summary.
 func For(a *analyse.Analysis, lang model.Lang, p period.Period) Report {
-	w := &writer{a: a, ds: a.Dataset(), lang: lang, p: p, top: a.Dataset().Top()}
+	w := &writer{a: a, ds: a.Dataset(), lang: lang, p: p, top: a.Index().Top()}
 	for _, ind := range w.ds.Indicators {
 		s := a.Summary(w.top.Code, ind.Code, p)
 		w.sums = append(w.sums, s)
@@ -94,7 +94,7 @@ type writer struct {
 	ds   *model.Dataset
 	lang model.Lang
 	p    period.Period
-	top  model.Unit
+	top  *model.Unit
 	sums []analyse.Summary // the top unit's, in indicator order
 	ab   *abbreviator      // of the section being written
 }
@@ -320,12 +320,12 @@ func (w *writer) lagging(p *para, ind model.Indicator, top analyse.Summary) {
 	}
 	places := ind.Measure.Decimals()
 	type lag struct {
-		unit model.Unit
+		unit *model.Unit
 		s    analyse.Summary
 		gap  float64 // how far behind, positive
 	}
 	var lags []lag
-	for _, u := range w.ds.Children(w.top.Code) {
+	for _, u := range w.a.Index().Children(w.top.Code) {
 		s := w.a.Summary(u.Code, ind.Code, w.p)
 		if s.Current == nil {
 			continue

@@ -67,6 +67,7 @@ func fixture() *model.Dataset {
 			{Indicator: "M1", Unit: "064", Year: 2024, Value: 20, Basis: model.Text{VI: "Kế hoạch số 12/KH-UBND", EN: "Plan No. 12/KH-UBND"}},
 		},
 	}
+	idx := model.NewIndex(ds)
 	snap := func(p string, rows ...row) {
 		s := model.Snapshot{Period: period.MustParse(p), File: "data/snapshots/" + p + ".csv"}
 		for i, r := range rows {
@@ -77,7 +78,7 @@ func fixture() *model.Dataset {
 			var n, d float64
 			if _, err := fmt.Sscanf(r.value, "%g/%g", &n, &d); err == nil {
 				o.Numerator, o.Denominator = f(n), f(d)
-				if ind, _ := ds.Indicator(r.ind); ind.Measure == model.Percent {
+				if ind, ok := idx.Indicator(r.ind); ok && ind.Measure == model.Percent {
 					o.Value = f(100 * n / d)
 				} else {
 					o.Value = f(n)
@@ -358,7 +359,7 @@ func allowedWords(a *analyse.Analysis, lang model.Lang) []string {
 
 func checkClaim(t *testing.T, a *analyse.Analysis, lang model.Lang, p period.Period, s narrative.Span) {
 	t.Helper()
-	ind, ok := a.Dataset().Indicator(s.Indicator)
+	ind, ok := a.Index().Indicator(s.Indicator)
 	if !ok {
 		t.Errorf("%s %s: span %q claims unknown indicator %q", p, lang, s.Text, s.Indicator)
 		return
@@ -442,7 +443,7 @@ func TestChangeWording(t *testing.T) {
 						for _, s := range para.Spans {
 							if s.Kind == narrative.Change || s.Kind == narrative.Pace {
 								changes++
-								ind, _ := ds.Indicator(s.Indicator)
+								ind, _ := a.Index().Indicator(s.Indicator)
 								signed(t, lang, ind.Measure, s.Text) // checks the unit words
 							}
 						}

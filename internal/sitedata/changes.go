@@ -100,7 +100,7 @@ type Correction struct {
 
 // changesPages lists new values and corrections since the previous build.
 func (b *builder) changesPages() ([]Page, error) {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := ChangesParams{TitleI18n: "changesTitle", Top: top.Name.In(b.lang), Latest: locale.Period(b.lang, latest)}
 	periods := b.a.Periods()
@@ -203,11 +203,11 @@ func (b *builder) errata() ([]Correction, bool) {
 func (b *builder) erratum(e export.Erratum) Correction {
 	per, _ := period.Parse(e.Period)
 	m := model.Number
-	if ind, ok := b.ds.Indicator(e.Indicator); ok {
+	if ind, ok := b.a.Index().Indicator(e.Indicator); ok {
 		m = ind.Measure
 	}
 	corr := b.correction(e.Key(), per, m)
-	if _, ok := b.ds.Unit(e.Unit); !ok && e.UnitName != "" {
+	if _, ok := b.a.Index().Unit(e.Unit); !ok && e.UnitName != "" {
 		corr.Unit = e.UnitName
 	}
 	corr.Kind = e.Kind
@@ -256,11 +256,11 @@ func partial(p *export.Published) bool {
 // unit and indicator are still listed, else by their codes.
 func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Correction {
 	c := Correction{Period: locale.Period(b.lang, p), Unit: k.Unit, Indicator: k.Indicator}
-	if u, ok := b.ds.Unit(k.Unit); ok {
+	if u, ok := b.a.Index().Unit(k.Unit); ok {
 		c.Unit, c.UnitPath = u.Name.In(b.lang), unitPath(u.Code)+"/"
 	}
-	if ind, ok := b.ds.Indicator(k.Indicator); ok {
-		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), indicatorPath(ind)+"/"
+	if ind, ok := b.a.Index().Indicator(k.Indicator); ok {
+		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), indicatorPath(*ind)+"/"
 	}
 	return c
 }

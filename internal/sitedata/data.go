@@ -44,7 +44,7 @@ func (b *builder) dataPage() Page {
 				label = locale.Period(b.lang, per)
 			}
 		case "indicator":
-			if ind, ok := b.ds.Indicator(f.Key); ok {
+			if ind, ok := b.a.Index().Indicator(f.Key); ok {
 				label = ind.Code + " – " + ind.Name.In(b.lang)
 			}
 		}

@@ -71,7 +71,7 @@ type UnitRow struct {
 }
 
 func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := IndicatorParams{
 		Code: ind.Code, Group: ind.Group, Measure: string(ind.Measure), Direction: string(ind.Direction),
@@ -84,7 +84,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 			continue
 		}
 		unit := b.t("mọi đơn vị", "every unit")
-		if u, ok := b.ds.Unit(t.Unit); ok {
+		if u, ok := b.a.Index().Unit(t.Unit); ok {
 			unit = u.Name.In(b.lang)
 		}
 		p.Targets = append(p.Targets, TargetRow{Year: t.Year, Value: locale.Value(b.lang, ind.Measure, t.Value), Unit: unit, Basis: t.Basis.In(b.lang)})
@@ -135,7 +135,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 		Target:      trendChart.Target,
 		TargetLabel: trendChart.TargetLabel,
 	}
-	for _, u := range b.ds.Children(top.Code) {
+	for _, u := range b.a.Index().Children(top.Code) {
 		if len(b.a.Series(u.Code, ind.Code)) == 0 {
 			continue
 		}

@@ -33,7 +33,7 @@ type TrendRowNamed struct {
 }
 
 func (b *builder) reportPage(p period.Period, weight int) Page {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	text := narrative.For(b.a, b.lang, p)
 	rp := ReportParams{
 		TitleI18n: "reportTitle", Period: locale.Period(b.lang, p), ID: p.String(),

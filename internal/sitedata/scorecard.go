@@ -73,7 +73,7 @@ func (b *builder) scorecardPage(u model.Unit, weight int) Page {
 		TitleI18n: "scorecardTitle", Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
 		UnitPath: unitPath(u.Code) + "/", Period: locale.Period(b.lang, latest),
 	}
-	if parent, ok := b.ds.Unit(u.Parent); ok {
+	if parent, ok := b.a.Index().Parent(u.Code); ok {
 		p.Parent = parent.Name.In(b.lang)
 	}
 	refs := map[string]int{}

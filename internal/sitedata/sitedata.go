@@ -121,13 +121,13 @@ type Span struct {
 // (#p-2024-q4), or a unit's row in the latest period (#u-02020), where the
 // row's source links to the snapshot line or names the units summed.
 func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
-	top, latest := b.ds.Top().Code, b.a.Latest()
+	top, latest := b.a.Index().Top().Code, b.a.Latest()
 	out := make([]Paragraph, len(ps))
 	for i, p := range ps {
 		for _, s := range p.Spans {
 			sp := Span{Text: s.Text, Kind: string(s.Kind)}
-			if ind, ok := b.ds.Indicator(s.Indicator); ok {
-				sp.Path = indicatorPath(ind) + "/"
+			if ind, ok := b.a.Index().Indicator(s.Indicator); ok {
+				sp.Path = indicatorPath(*ind) + "/"
 				switch {
 				case s.Kind == narrative.Name || s.Unit == "":
 				case s.Unit == top:
@@ -225,7 +225,7 @@ type builder struct {
 }
 
 func (b *builder) doc() (*Doc, error) {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	d := &Doc{Site: SiteInfo{
 		District: top.Name.In(b.lang),
