@@ -25,8 +25,11 @@ type Point struct {
 	Numerator   *float64 // for percents (and counts given as x/y), when known: reported or summed
 	Denominator *float64
 	RolledUp    bool // computed from the unit's children, not reported by the unit itself
-	Reporting   int  // roll-ups: how many child units contributed
-	Expected    int  // roll-ups: how many child units have a figure for the indicator in any period ("18 of 20 units")
+	// Reporting and Expected are, for roll-ups, the Coverage of the
+	// figure: how many of the units below the unit that are expected to
+	// report the indicator reported it in the period ("18 of 20 units").
+	Reporting int
+	Expected  int
 	// Sources are the rows the figure comes from: the unit's own row, or
 	// every contributing row of its descendants, sorted by position.
 	Sources []source.Position
@@ -70,6 +73,8 @@ type Analysis struct {
 	periods []period.Period
 	nInd    int
 	series  []series // by unit*nInd + indicator
+	reports []bool   // by unit*nInd + indicator: the unit is expected to report the indicator (Expects)
+	below   []cover  // by unit*nInd + indicator: who reports it below the unit (Coverage)
 	targets map[targetKey][]model.Target
 }
 
@@ -160,6 +165,11 @@ func (a *Analysis) At(unit, indicator string, p period.Period) (Point, bool) {
 	}
 	return pts[j], true
 }
+
+// Partial reports whether p is a total of fewer units than are expected to
+// report its indicator: the page and the text must say so, or the reader
+// takes 27 units' rate for the whole district's.
+func (p Point) Partial() bool { return p.RolledUp && p.Reporting < p.Expected }
 
 // search finds the point for p, or where it would be inserted.
 func search(pts []Point, p period.Period) (int, bool) {

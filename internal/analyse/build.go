@@ -87,10 +87,12 @@ func newBuilder(a *Analysis) *builder {
 	}
 	backing := make([]*model.Observation, total)
 	b.own = make([][]*model.Observation, nU*a.nInd)
+	a.reports = make([]bool, nU*a.nInd)
 	off := 0
 	for c, n := range counts {
 		b.own[c] = backing[off : off : off+n]
 		off += n
+		a.reports[c] = n > 0 // a row of its own with a value: a report
 	}
 	b.oneSrc = make([]source.Position, 0, total)
 	for si := range ds.Snapshots {
@@ -116,6 +118,7 @@ func newBuilder(a *Analysis) *builder {
 	b.ownAt = make([]*model.Observation, b.nP)
 	b.srcs = make([][]source.Position, b.nP)
 	b.pIdx = pIdx
+	b.newCovers()
 	return b
 }
 
@@ -133,10 +136,14 @@ func (b *builder) visit(u int) {
 		return
 	}
 	b.state[u] = 1
-	for _, c := range b.a.idx.ChildrenAt(u) {
+	kids := b.a.idx.ChildrenAt(u)
+	for _, c := range kids {
 		b.visit(c)
 	}
 	for i := range b.a.nInd {
+		if len(kids) > 0 {
+			b.cover(u, i)
+		}
 		b.a.series[u*b.a.nInd+i] = b.build(u, i)
 	}
 	b.state[u] = 2
@@ -155,14 +162,11 @@ func (b *builder) build(u, i int) series {
 
 	kids := a.idx.ChildrenAt(u)
 	rollable := len(kids) > 0 && (ind.Measure == model.Percent || ind.Measure == model.Count)
-	expected := 0
+	cv := &a.below[u*a.nInd+i]
 	if rollable {
 		clear(b.acc)
 		for _, c := range kids {
 			cs := &a.series[c*a.nInd+i]
-			if len(cs.points) > 0 {
-				expected++
-			}
 			for j := range cs.points {
 				pt := &cs.points[j]
 				acc := &b.acc[cs.at[j]]
@@ -189,8 +193,9 @@ func (b *builder) build(u, i int) series {
 				// force an average of percentages, so publish nothing.
 				acc.keep = !acc.noRatio && acc.den > 0
 			case model.Count:
-				// A partial sum would understate the total.
-				acc.keep = acc.n == expected
+				// A partial sum would understate the total: every unit
+				// below that reports the count must have.
+				acc.keep = cv.reported[k] == cv.expected
 			}
 			if acc.keep {
 				anyKept = true
@@ -241,8 +246,8 @@ func (b *builder) build(u, i int) series {
 		pt := Point{
 			Period:    p,
 			RolledUp:  true,
-			Reporting: acc.n,
-			Expected:  expected,
+			Reporting: cv.reported[k],
+			Expected:  cv.expected,
 			Sources:   b.srcs[k],
 		}
 		slices.SortFunc(pt.Sources, source.Position.Compare)
