@@ -200,6 +200,7 @@ func (b *builder) reportingPages() ([]Page, error) {
 		p.Total = append(p.Total, cell(totRep[k], totExp))
 	}
 
+	empty, file := b.emptyRows(r.periods[last])
 	for u, unit := range b.ds.Units {
 		lastK, now := -1, false
 		for i := range b.ds.Indicators {
@@ -226,7 +227,7 @@ func (b *builder) reportingPages() ([]Page, error) {
 				Indicator: ind.Name.In(b.lang), IndicatorPath: indicatorPath(ind) + "/",
 				Value: locale.Value(b.lang, ind.Measure, pt.Value), Period: locale.Period(b.lang, pt.Period),
 			}
-			if o, file := b.emptyRow(unit.Code, ind.Code, r.periods[last]); o != nil {
+			if o := empty[unitIndicator{unit.Code, ind.Code}]; o != nil {
 				s.Row = fmt.Sprintf("%s:%d", file, o.At.Row.Line)
 				s.RowURL = export.URLPath(file)
 				s.Note = o.Note
@@ -237,18 +238,24 @@ func (b *builder) reportingPages() ([]Page, error) {
 	return []Page{{Path: ReportingSection, Kind: "section", Weight: 5, Params: p}}, nil
 }
 
-// emptyRow finds the row of period p's snapshot that names unit and
-// indicator but gives no value, and the snapshot's file.
-func (b *builder) emptyRow(unit, indicator string, p period.Period) (*model.Observation, string) {
+type unitIndicator struct{ unit, indicator string }
+
+// emptyRows indexes the rows of period p's snapshot that name a unit and
+// an indicator but give no value (the first of each pair), in one pass,
+// and returns the snapshot's file.
+func (b *builder) emptyRows(p period.Period) (map[unitIndicator]*model.Observation, string) {
+	out := map[unitIndicator]*model.Observation{}
 	for _, s := range b.ds.Snapshots {
 		if s.Period != p {
 			continue
 		}
 		for j := range s.Observations {
-			if o := &s.Observations[j]; o.Unit == unit && o.Indicator == indicator && o.Value == nil {
-				return o, s.File
+			o := &s.Observations[j]
+			if k := (unitIndicator{o.Unit, o.Indicator}); o.Value == nil && out[k] == nil {
+				out[k] = o
 			}
 		}
+		return out, s.File
 	}
-	return nil, ""
+	return out, ""
 }
