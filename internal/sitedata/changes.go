@@ -110,7 +110,7 @@ func (b *builder) changesPages() ([]Page, error) {
 		if s.Previous != nil {
 			row.Before = fmt.Sprintf("%s (%s)", locale.Value(b.lang, ind.Measure, s.Previous.Value), locale.Period(b.lang, s.Previous.Period))
 		}
-		if s.Current != nil && s.Previous != nil && (partialPoint(*s.Current) || partialPoint(*s.Previous)) {
+		if s.Current != nil && s.Previous != nil && (s.Current.Partial() || s.Previous.Partial()) {
 			row.BeforeCoverage, row.NowCoverage = coverage(*s.Previous), coverage(*s.Current)
 		}
 		p.Rows = append(p.Rows, row)
@@ -264,10 +264,6 @@ func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Cor
 	}
 	return c
 }
-
-// partialPoint reports whether pt is a total of fewer units than report
-// the indicator.
-func partialPoint(pt analyse.Point) bool { return pt.RolledUp && pt.Reporting < pt.Expected }
 
 // coverage is the units a total summed, "20/21"; "" for a unit's own
 // figure.

@@ -17,11 +17,10 @@ const ReportingSection = "tinh-trang"
 // period, how many of the units expected to report it did, then what is
 // missing in the latest period.
 //
-// A unit is expected to report an indicator when it has reported it in any
-// period: units.csv lists agencies that never report commune figures, so
-// "every unit" would be wrong, and the data itself is the only list of who
-// reports what. Only units' own rows count; a district total summed from
-// them is not a report.
+// Who is expected to report what is analyse's one rule
+// (Analysis.Expects): a unit that has reported the indicator in any
+// period, with a row of its own; a district total summed from such rows
+// is not a report.
 type ReportingParams struct {
 	TitleI18n string            `json:"title_i18n"`
 	Latest    string            `json:"latest"`
@@ -90,30 +89,30 @@ type StaleRow struct {
 	Note          string `json:"note,omitempty"`
 }
 
-// reported is the language-neutral count behind the page: own[u][i] holds
-// the periods (indexes into periods) in which unit u reported indicator i
-// itself, ascending.
+// reported is the language-neutral count behind the page: points[u][i]
+// holds the reports of unit u for indicator i (its own figures, not
+// totals), ascending, for the units expected to report it (see
+// analyse.Analysis.Expects); at gives each period's index in periods.
 type reported struct {
 	periods []period.Period
-	own     [][][]int
+	at      map[period.Period]int
 	points  [][][]analyse.Point
 }
 
 func (b *builder) reported() reported {
-	r := reported{periods: b.a.Periods()}
-	idx := map[period.Period]int{}
+	r := reported{periods: b.a.Periods(), at: map[period.Period]int{}}
 	for k, p := range r.periods {
-		idx[p] = k
+		r.at[p] = k
 	}
-	r.own = make([][][]int, len(b.ds.Units))
 	r.points = make([][][]analyse.Point, len(b.ds.Units))
 	for u, unit := range b.ds.Units {
-		r.own[u] = make([][]int, len(b.ds.Indicators))
 		r.points[u] = make([][]analyse.Point, len(b.ds.Indicators))
 		for i, ind := range b.ds.Indicators {
+			if !b.a.Expects(unit.Code, ind.Code) {
+				continue
+			}
 			for _, pt := range b.a.Series(unit.Code, ind.Code) {
 				if !pt.RolledUp {
-					r.own[u][i] = append(r.own[u][i], idx[pt.Period])
 					r.points[u][i] = append(r.points[u][i], pt)
 				}
 			}
@@ -122,14 +121,14 @@ func (b *builder) reported() reported {
 	return r
 }
 
-// has reports whether unit u reported indicator i in period k.
-func (r reported) has(u, i, k int) bool {
-	for _, x := range r.own[u][i] {
-		if x == k {
-			return true
-		}
+// last is the index of the period of unit u's latest report of indicator
+// i, or -1 when it never reported it.
+func (r reported) last(u, i int) int {
+	pts := r.points[u][i]
+	if len(pts) == 0 {
+		return -1
 	}
-	return false
+	return r.at[pts[len(pts)-1].Period]
 }
 
 func cell(reported, expected int) Cell {
@@ -162,17 +161,13 @@ func (b *builder) reportingPages() ([]Page, error) {
 	totRep, totExp := make([]int, len(r.periods)), 0
 	indMissing := make([]bool, len(b.ds.Indicators))
 	for i, ind := range b.ds.Indicators {
-		row := CompletenessRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/"}
-		for u := range b.ds.Units {
-			if len(r.own[u][i]) > 0 {
-				row.Expected++
-			}
-		}
+		expected := b.a.Expected(ind.Code)
+		row := CompletenessRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: indicatorPath(ind) + "/", Expected: len(expected)}
 		lastK := -1
-		for k := range r.periods {
+		for k, per := range r.periods {
 			n := 0
-			for u := range b.ds.Units {
-				if r.has(u, i, k) {
+			for _, unit := range expected {
+				if b.a.Reported(unit, ind.Code, per) {
 					n++
 				}
 			}
@@ -204,9 +199,9 @@ func (b *builder) reportingPages() ([]Page, error) {
 	for u, unit := range b.ds.Units {
 		lastK, now := -1, false
 		for i := range b.ds.Indicators {
-			if ks := r.own[u][i]; len(ks) > 0 {
-				lastK = max(lastK, ks[len(ks)-1])
-				now = now || ks[len(ks)-1] == last
+			if k := r.last(u, i); k >= 0 {
+				lastK = max(lastK, k)
+				now = now || k == last
 			}
 		}
 		if lastK < 0 {
@@ -218,7 +213,7 @@ func (b *builder) reportingPages() ([]Page, error) {
 		}
 		for i, ind := range b.ds.Indicators {
 			pts := r.points[u][i]
-			if indMissing[i] || len(pts) == 0 || r.own[u][i][len(pts)-1] == last {
+			if indMissing[i] || len(pts) == 0 || r.last(u, i) == last {
 				continue
 			}
 			pt := pts[len(pts)-1]
