@@ -125,7 +125,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) (Page, error) {
 	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320}
 
 	// Units compared in the latest period: the top unit's children that
-	// have ever reported this indicator.
+	// have had a figure of this indicator in any period.
 	bars := chart.Bars{
 		ID:          "units-" + strings.ToLower(ind.Code),
 		Title:       ind.Name.In(b.lang) + ", " + locale.Period(b.lang, latest),
