@@ -25,8 +25,11 @@ type Point struct {
 	Numerator   *float64 // for percents (and counts given as x/y), when known: reported or summed
 	Denominator *float64
 	RolledUp    bool // computed from the unit's children, not reported by the unit itself
-	Reporting   int  // roll-ups: how many child units contributed
-	Expected    int  // roll-ups: how many child units have a figure for the indicator in any period ("18 of 20 units")
+	// Reporting and Expected are, for roll-ups, the Coverage of the
+	// figure: how many of the units below the unit that are expected to
+	// report the indicator reported it in the period ("18 of 20 units").
+	Reporting int
+	Expected  int
 	// Sources are the rows the figure comes from: the unit's own row, or
 	// every contributing row of its descendants, sorted by position.
 	Sources []source.Position
@@ -66,11 +69,12 @@ type Summary struct {
 // never changed afterwards, so it is safe for concurrent reads.
 type Analysis struct {
 	ds      *model.Dataset
+	idx     *model.Index
 	periods []period.Period
-	units   map[string]int // unit code → index in ds.Units
-	inds    map[string]int // indicator code → index in ds.Indicators
 	nInd    int
 	series  []series // by unit*nInd + indicator
+	reports []bool   // by unit*nInd + indicator: the unit is expected to report the indicator (Expects)
+	below   []cover  // by unit*nInd + indicator: who reports it below the unit (Coverage)
 	targets map[targetKey][]model.Target
 }
 
@@ -90,20 +94,9 @@ type targetKey struct{ indicator, unit string }
 func Run(ds *model.Dataset) *Analysis {
 	a := &Analysis{
 		ds:      ds,
-		units:   make(map[string]int, len(ds.Units)),
-		inds:    make(map[string]int, len(ds.Indicators)),
+		idx:     model.NewIndex(ds),
 		nInd:    len(ds.Indicators),
 		targets: make(map[targetKey][]model.Target),
-	}
-	for i, u := range ds.Units {
-		if _, dup := a.units[u.Code]; !dup {
-			a.units[u.Code] = i
-		}
-	}
-	for i, ind := range ds.Indicators {
-		if _, dup := a.inds[ind.Code]; !dup {
-			a.inds[ind.Code] = i
-		}
 	}
 	a.indexTargets()
 	b := newBuilder(a)
@@ -126,6 +119,10 @@ func (a *Analysis) indexTargets() {
 // Dataset returns the dataset the analysis was computed from.
 func (a *Analysis) Dataset() *model.Dataset { return a.ds }
 
+// Index finds the dataset's units and indicators by code, and walks its
+// unit tree. It is built once, by Run.
+func (a *Analysis) Index() *model.Index { return a.idx }
+
 // Periods returns every snapshot period, sorted ascending.
 func (a *Analysis) Periods() []period.Period { return slices.Clone(a.periods) }
 
@@ -140,11 +137,11 @@ func (a *Analysis) Latest() period.Period {
 
 // points returns the shared, sorted figures of unit and indicator.
 func (a *Analysis) points(unit, indicator string) []Point {
-	u, ok := a.units[unit]
+	u, ok := a.idx.UnitPos(unit)
 	if !ok {
 		return nil
 	}
-	i, ok := a.inds[indicator]
+	i, ok := a.idx.IndicatorPos(indicator)
 	if !ok {
 		return nil
 	}
@@ -168,6 +165,11 @@ func (a *Analysis) At(unit, indicator string, p period.Period) (Point, bool) {
 	}
 	return pts[j], true
 }
+
+// Partial reports whether p is a total of fewer units than are expected to
+// report its indicator: the page and the text must say so, or the reader
+// takes 27 units' rate for the whole district's.
+func (p Point) Partial() bool { return p.RolledUp && p.Reporting < p.Expected }
 
 // search finds the point for p, or where it would be inserted.
 func search(pts []Point, p period.Period) (int, bool) {
@@ -201,8 +203,8 @@ func (a *Analysis) Summary(unit, indicator string, p period.Period) Summary {
 		upTo = pts[:j+1]
 	}
 	var ind model.Indicator
-	if i, ok := a.inds[indicator]; ok {
-		ind = a.ds.Indicators[i]
+	if def, ok := a.idx.Indicator(indicator); ok {
+		ind = *def
 	}
 	as := Assess(ind, upTo, s.Target)
 	s.Status, s.Baseline, s.Pace, s.Projected, s.DeadlinePassed = as.Status, as.Baseline, as.Pace, as.Projected, as.DeadlinePassed

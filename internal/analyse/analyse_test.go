@@ -55,7 +55,9 @@ func TestSeries(t *testing.T) {
 		want: map[string][]string{
 			"C1 VB01": {"2024-Q4 40 (4/10) rolled-up 2 of 2 from " + q4 + ":3 " + q4 + ":4"},
 			// 22/30, not the mean of 40% and 90% (65%) nor of 75%, 16.7% and 90%.
-			"D VB01": {fmt.Sprintf("2024-Q4 %s (22/30) rolled-up 2 of 2 from %s:2 %s:3 %s:4", num(100*22.0/30), q4, q4, q4)},
+			// From the 3 units that report, C2, V1 and V2: C1's total is
+			// not a report.
+			"D VB01": {fmt.Sprintf("2024-Q4 %s (22/30) rolled-up 3 of 3 from %s:2 %s:3 %s:4", num(100*22.0/30), q4, q4, q4)},
 		},
 	}, {
 		name: "percent roll-up refused when a child lacks numerator or denominator",
@@ -83,6 +85,21 @@ func TestSeries(t *testing.T) {
 		want: map[string][]string{
 			"D HT04": {"2024-Q3 7 rolled-up 2 of 2 from snapshots/2024-Q3.csv:2 snapshots/2024-Q3.csv:3"},
 			"D VB01": {"2024-Q3 100 (1/1) rolled-up 1 of 1 from snapshots/2024-Q3.csv:4"},
+		},
+	}, {
+		name: "nested count roll-up only when every unit below that reports it did",
+		setup: func(f *fixture) {
+			f.units("P", "D1<P", "D2<P", "C1<D1", "C2<D1", "C3<D2")
+			f.row("2024-Q3", "C2", "HT04", "5")
+			f.row("2024-Q4", "C1", "HT04", "1")
+			f.row("2024-Q4", "C3", "HT04", "2")
+		},
+		want: map[string][]string{
+			// D1 never has both of its communes, so it never has a total.
+			// P has none either: C1 and C2 report the count, and a total
+			// of C1 and C3 would leave C2 out; D1 having no total does
+			// not excuse its communes.
+			"D2 HT04": {"2024-Q4 2 rolled-up 1 of 1 from " + q4 + ":3"},
 		},
 	}, {
 		name: "count given as x/y sums both parts",
@@ -137,7 +154,8 @@ func TestSeries(t *testing.T) {
 		},
 		want: map[string][]string{
 			"C1 VB01": {"2024-Q4 50 (2/4) rolled-up 2 of 2 from " + q4 + ":2 " + q4 + ":5"},
-			"D VB01":  {fmt.Sprintf("2024-Q4 %s (3/5) rolled-up 2 of 2 from %s:2 %s:3 %s:5", num(100*3.0/5), q4, q4, q4)},
+			// V1, V3 and C2; V2 has never given a value.
+			"D VB01": {fmt.Sprintf("2024-Q4 %s (3/5) rolled-up 3 of 3 from %s:2 %s:3 %s:5", num(100*3.0/5), q4, q4, q4)},
 		},
 	}}
 	for _, tt := range tests {

@@ -83,7 +83,7 @@ func BenchmarkRun(b *testing.B) {
 	}
 	b.StopTimer()
 	p, ok := a.At("VN", "I00", a.Latest())
-	if !ok || p.Reporting != 63 || len(p.Sources) != 3321 {
+	if !ok || p.Reporting != 3321 || p.Expected != 3321 || len(p.Sources) != 3321 {
 		b.Fatalf("top figure: %v, reporting %d, %d sources", ok, p.Reporting, len(p.Sources))
 	}
 	if _, ok := a.At("VN", "I10", a.Latest()); !ok {

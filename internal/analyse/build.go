@@ -14,7 +14,6 @@ import (
 // recursively. Its scratch slices are reused across units.
 type builder struct {
 	a      *Analysis
-	kids   [][]int // unit index → child unit indexes, in file order
 	own    [][]*model.Observation
 	state  []uint8 // 0 new, 1 in progress, 2 done
 	nP     int
@@ -62,21 +61,15 @@ func newBuilder(a *Analysis) *builder {
 	b.nP = len(a.periods)
 
 	nU := len(ds.Units)
-	b.kids = make([][]int, nU)
-	for i, u := range ds.Units {
-		if p, ok := a.units[u.Parent]; ok && u.Parent != "" && p != i && a.units[u.Code] == i {
-			b.kids[p] = append(b.kids[p], i)
-		}
-	}
 
 	// Own observations with a value, grouped by unit and indicator. Counted
 	// first so that all groups share one backing array.
 	cell := func(o *model.Observation) (int, bool) {
-		u, ok := a.units[o.Unit]
+		u, ok := a.idx.UnitPos(o.Unit)
 		if !ok || o.Value == nil {
 			return 0, false
 		}
-		i, ok := a.inds[o.Indicator]
+		i, ok := a.idx.IndicatorPos(o.Indicator)
 		if !ok {
 			return 0, false
 		}
@@ -94,10 +87,12 @@ func newBuilder(a *Analysis) *builder {
 	}
 	backing := make([]*model.Observation, total)
 	b.own = make([][]*model.Observation, nU*a.nInd)
+	a.reports = make([]bool, nU*a.nInd)
 	off := 0
 	for c, n := range counts {
 		b.own[c] = backing[off : off : off+n]
 		off += n
+		a.reports[c] = n > 0 // a row of its own with a value: a report
 	}
 	b.oneSrc = make([]source.Position, 0, total)
 	for si := range ds.Snapshots {
@@ -123,6 +118,7 @@ func newBuilder(a *Analysis) *builder {
 	b.ownAt = make([]*model.Observation, b.nP)
 	b.srcs = make([][]source.Position, b.nP)
 	b.pIdx = pIdx
+	b.newCovers()
 	return b
 }
 
@@ -140,10 +136,14 @@ func (b *builder) visit(u int) {
 		return
 	}
 	b.state[u] = 1
-	for _, c := range b.kids[u] {
+	kids := b.a.idx.ChildrenAt(u)
+	for _, c := range kids {
 		b.visit(c)
 	}
 	for i := range b.a.nInd {
+		if len(kids) > 0 {
+			b.cover(u, i)
+		}
 		b.a.series[u*b.a.nInd+i] = b.build(u, i)
 	}
 	b.state[u] = 2
@@ -160,16 +160,13 @@ func (b *builder) build(u, i int) series {
 		}
 	}
 
-	kids := b.kids[u]
+	kids := a.idx.ChildrenAt(u)
 	rollable := len(kids) > 0 && (ind.Measure == model.Percent || ind.Measure == model.Count)
-	expected := 0
+	cv := &a.below[u*a.nInd+i]
 	if rollable {
 		clear(b.acc)
 		for _, c := range kids {
 			cs := &a.series[c*a.nInd+i]
-			if len(cs.points) > 0 {
-				expected++
-			}
 			for j := range cs.points {
 				pt := &cs.points[j]
 				acc := &b.acc[cs.at[j]]
@@ -196,8 +193,9 @@ func (b *builder) build(u, i int) series {
 				// force an average of percentages, so publish nothing.
 				acc.keep = !acc.noRatio && acc.den > 0
 			case model.Count:
-				// A partial sum would understate the total.
-				acc.keep = acc.n == expected
+				// A partial sum would understate the total: every unit
+				// below that reports the count must have.
+				acc.keep = cv.reported[k] == cv.expected
 			}
 			if acc.keep {
 				anyKept = true
@@ -248,8 +246,8 @@ func (b *builder) build(u, i int) series {
 		pt := Point{
 			Period:    p,
 			RolledUp:  true,
-			Reporting: acc.n,
-			Expected:  expected,
+			Reporting: cv.reported[k],
+			Expected:  cv.expected,
 			Sources:   b.srcs[k],
 		}
 		slices.SortFunc(pt.Sources, source.Position.Compare)

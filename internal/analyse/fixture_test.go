@@ -62,7 +62,7 @@ func (f *fixture) row(p, unit, ind, value string, note ...string) source.Positio
 		num, den := mustFloat(n), mustFloat(d)
 		o.Numerator, o.Denominator = &num, &den
 		v := num
-		if def, _ := f.ds.Indicator(ind); def.Measure == model.Percent {
+		if def, ok := model.NewIndex(&f.ds).Indicator(ind); ok && def.Measure == model.Percent {
 			v = 100 * num / den
 		}
 		o.Value = &v

@@ -254,32 +254,29 @@ func Corrections(a *analyse.Analysis, prev map[Key]Published) []Erratum {
 		}
 		before.Source = ""
 		e := Erratum{DetectedWith: detected, Period: k.Period, Unit: k.Unit, Indicator: k.Indicator, Kind: "removed", Before: &before}
-		if u, ok := ds.Unit(k.Unit); ok {
+		if u, ok := a.Index().Unit(k.Unit); ok {
 			e.UnitName = u.Name.VI
 		}
 		out = append(out, e)
 	}
-	indAt, unitAt := map[string]int{}, map[string]int{}
-	for i, ind := range ds.Indicators {
-		indAt[ind.Code] = i
-	}
-	for i, u := range ds.Units {
-		unitAt[u.Code] = i
-	}
-	order := func(at map[string]int, code string) int {
-		if i, ok := at[code]; ok {
+	idx := a.Index()
+	// Codes no longer listed come after those listed.
+	order := func(pos func(string) (int, bool), code string, n int) int {
+		if i, ok := pos(code); ok {
 			return i
 		}
-		return len(at)
+		return n
 	}
+	indOrder := func(code string) int { return order(idx.IndicatorPos, code, len(ds.Indicators)) }
+	unitOrder := func(code string) int { return order(idx.UnitPos, code, len(ds.Units)) }
 	slices.SortFunc(out, func(x, y Erratum) int {
 		px, _ := period.Parse(x.Period)
 		py, _ := period.Parse(y.Period)
 		return cmp.Or(
 			py.Compare(px),
-			cmp.Compare(order(indAt, x.Indicator), order(indAt, y.Indicator)),
+			cmp.Compare(indOrder(x.Indicator), indOrder(y.Indicator)),
 			cmp.Compare(x.Indicator, y.Indicator),
-			cmp.Compare(order(unitAt, x.Unit), order(unitAt, y.Unit)),
+			cmp.Compare(unitOrder(x.Unit), unitOrder(y.Unit)),
 			cmp.Compare(x.Unit, y.Unit),
 		)
 	})

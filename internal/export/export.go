@@ -98,7 +98,7 @@ type row struct {
 	Numerator   num    `csv:"numerator"`
 	Denominator num    `csv:"denominator"`
 	Method      string `csv:"method"`    // reported or rolled-up
-	Reporting   string `csv:"reporting"` // for roll-ups: "18/20" child units
+	Reporting   string `csv:"reporting"` // for roll-ups: "18/20", the units below that reported / that report it (analyse's Coverage)
 	Note        text   `csv:"note"`
 	Source      text   `csv:"source"` // file:line of the row(s) the figure comes from
 }

@@ -85,7 +85,7 @@ type Published struct {
 	Numerator   *float64
 	Denominator *float64
 	Method      string // "reported" or "rolled-up"
-	Reporting   string // roll-ups: the child units summed, "20/21"
+	Reporting   string // roll-ups: the units below that reported / that report it, "20/21"
 	Source      string
 }
 

@@ -141,11 +141,9 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 		return tg
 	})
 
-	measures := make(map[string]model.Measure, len(ds.Indicators))
-	for _, ind := range ds.Indicators {
-		measures[ind.Code] = ind.Measure
-	}
-	ds.Snapshots = l.readSnapshots(measures)
+	// Snapshot rows are read against the indicators as validation checks
+	// them: of two with one code, the first.
+	ds.Snapshots = l.readSnapshots(model.NewIndex(ds))
 	return ds, l.errs.Err()
 }
 
@@ -158,7 +156,7 @@ type loader struct {
 
 // readSnapshots reads every data/snapshots/<period>.csv in name order and
 // returns them sorted by period.
-func (l *loader) readSnapshots(measures map[string]model.Measure) []model.Snapshot {
+func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 	errs := &l.errs
 	entries, err := fs.ReadDir(l.fsys, snapshotsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -203,8 +201,10 @@ func (l *loader) readSnapshots(measures map[string]model.Measure) []model.Snapsh
 				Source:      r.text(x.Source),
 				At:          r.origin(),
 			}
-			if v, ok := percent(&o, measures[o.Indicator]); ok {
-				o.Value = r.st.float(v)
+			if ind, ok := idx.Indicator(o.Indicator); ok {
+				if v, ok := percent(&o, ind.Measure); ok {
+					o.Value = r.st.float(v)
+				}
 			}
 			return o
 		})

@@ -142,52 +142,11 @@ type Snapshot struct {
 	Observations []Observation
 }
 
-// Dataset is everything read from data/, validated.
+// Dataset is everything read from data/, validated. NewIndex finds its
+// units and indicators by code and walks its unit tree.
 type Dataset struct {
 	Indicators []Indicator // in file order
 	Units      []Unit      // in file order; the top unit has no parent
 	Targets    []Target
 	Snapshots  []Snapshot // sorted by period
-}
-
-// Indicator returns the indicator with code, if any.
-func (d *Dataset) Indicator(code string) (Indicator, bool) {
-	for _, ind := range d.Indicators {
-		if ind.Code == code {
-			return ind, true
-		}
-	}
-	return Indicator{}, false
-}
-
-// Unit returns the unit with code, if any.
-func (d *Dataset) Unit(code string) (Unit, bool) {
-	for _, u := range d.Units {
-		if u.Code == code {
-			return u, true
-		}
-	}
-	return Unit{}, false
-}
-
-// Top returns the unit without a parent (the district). Validation
-// guarantees there is exactly one.
-func (d *Dataset) Top() Unit {
-	for _, u := range d.Units {
-		if u.Parent == "" {
-			return u
-		}
-	}
-	return Unit{}
-}
-
-// Children returns the units whose parent is code, in file order.
-func (d *Dataset) Children(code string) []Unit {
-	var out []Unit
-	for _, u := range d.Units {
-		if u.Parent == code {
-			out = append(out, u)
-		}
-	}
-	return out
 }

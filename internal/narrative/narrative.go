@@ -81,7 +81,7 @@ func Summary(a *analyse.Analysis, lang model.Lang, p period.Period) []Paragraph 
 // spelled out at first use in the summary and again in the rest, which
 // must read on its own when the staff replace the summary.
 func For(a *analyse.Analysis, lang model.Lang, p period.Period) Report {
-	w := &writer{a: a, ds: a.Dataset(), lang: lang, p: p, top: a.Dataset().Top()}
+	w := &writer{a: a, ds: a.Dataset(), lang: lang, p: p, top: a.Index().Top()}
 	for _, ind := range w.ds.Indicators {
 		s := a.Summary(w.top.Code, ind.Code, p)
 		w.sums = append(w.sums, s)
@@ -94,7 +94,7 @@ type writer struct {
 	ds   *model.Dataset
 	lang model.Lang
 	p    period.Period
-	top  model.Unit
+	top  *model.Unit
 	sums []analyse.Summary // the top unit's, in indicator order
 	ab   *abbreviator      // of the section being written
 }
@@ -199,7 +199,7 @@ func (w *writer) indicators() []Paragraph {
 		}
 		// A total from only some of the units says so: the reader must not
 		// take 27 units' rate for the whole district's.
-		if c := s.Current; c.RolledUp && c.Reporting < c.Expected {
+		if c := s.Current; c.Partial() {
 			p.text("%s", w.tr(", tổng hợp từ ", ", from "))
 			p.add(w.claim(Coverage, fmt.Sprintf("%d/%d", c.Reporting, c.Expected), ind, s.Unit))
 			p.text("%s", w.tr(" đơn vị đã báo cáo", " units that reported"))
@@ -320,12 +320,12 @@ func (w *writer) lagging(p *para, ind model.Indicator, top analyse.Summary) {
 	}
 	places := ind.Measure.Decimals()
 	type lag struct {
-		unit model.Unit
+		unit *model.Unit
 		s    analyse.Summary
 		gap  float64 // how far behind, positive
 	}
 	var lags []lag
-	for _, u := range w.ds.Children(w.top.Code) {
+	for _, u := range w.a.Index().Children(w.top.Code) {
 		s := w.a.Summary(u.Code, ind.Code, w.p)
 		if s.Current == nil {
 			continue
@@ -454,9 +454,9 @@ func (w *writer) list(p *para, label string, idx []int, more func(int)) {
 	p.text(".")
 }
 
-// units writes the units that reported an indicator before (or after) but
-// not in this period, each with the codes of what they did not send. It
-// reports whether there were any.
+// units writes the units expected to report an indicator (they reported
+// it before or after) that did not in this period, each with the codes of
+// what they did not send. It reports whether there were any.
 func (w *writer) units(p *para) bool {
 	type gap struct {
 		unit  model.Unit
@@ -465,18 +465,14 @@ func (w *writer) units(p *para) bool {
 	}
 	var gaps []gap
 	for _, u := range w.ds.Units {
-		if u.Code == w.top.Code {
-			continue
-		}
 		g := gap{unit: u}
 		reports := 0
 		for _, ind := range w.ds.Indicators {
-			own := slices.ContainsFunc(w.a.Series(u.Code, ind.Code), func(pt analyse.Point) bool { return !pt.RolledUp })
-			if !own {
+			if !w.a.Expects(u.Code, ind.Code) {
 				continue
 			}
 			reports++
-			if pt, ok := w.a.At(u.Code, ind.Code, w.p); !ok || pt.RolledUp {
+			if !w.a.Reported(u.Code, ind.Code, w.p) {
 				g.codes = append(g.codes, ind)
 			}
 		}

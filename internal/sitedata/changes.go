@@ -103,7 +103,7 @@ func (b *builder) changesPage() Page {
 }
 
 func (b *builder) changesParams() (*ChangesParams, error) {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := &ChangesParams{Top: top.Name.In(b.lang), Latest: locale.Period(b.lang, latest)}
 	periods := b.a.Periods()
@@ -113,7 +113,7 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 		if s.Previous != nil {
 			row.Before = fmt.Sprintf("%s (%s)", locale.Value(b.lang, ind.Measure, s.Previous.Value), locale.Period(b.lang, s.Previous.Period))
 		}
-		if s.Current != nil && s.Previous != nil && (partialPoint(*s.Current) || partialPoint(*s.Previous)) {
+		if s.Current != nil && s.Previous != nil && (s.Current.Partial() || s.Previous.Partial()) {
 			row.BeforeCoverage, row.NowCoverage = coverage(*s.Previous), coverage(*s.Current)
 		}
 		p.Rows = append(p.Rows, row)
@@ -206,11 +206,11 @@ func (b *builder) errata() ([]Correction, bool) {
 func (b *builder) erratum(e export.Erratum) Correction {
 	per, _ := period.Parse(e.Period)
 	m := model.Number
-	if ind, ok := b.ds.Indicator(e.Indicator); ok {
+	if ind, ok := b.a.Index().Indicator(e.Indicator); ok {
 		m = ind.Measure
 	}
 	corr := b.correction(e.Key(), per, m)
-	if _, ok := b.ds.Unit(e.Unit); !ok && e.UnitName != "" {
+	if _, ok := b.a.Index().Unit(e.Unit); !ok && e.UnitName != "" {
 		corr.Unit = e.UnitName
 	}
 	corr.Kind = e.Kind
@@ -259,18 +259,14 @@ func partial(p *export.Published) bool {
 // unit and indicator are still listed, else by their codes.
 func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Correction {
 	c := Correction{Period: locale.Period(b.lang, p), Unit: k.Unit, Indicator: k.Indicator}
-	if u, ok := b.ds.Unit(k.Unit); ok {
+	if u, ok := b.a.Index().Unit(k.Unit); ok {
 		c.Unit, c.UnitPath = u.Name.In(b.lang), route.Link(route.Unit(u.Code))
 	}
-	if ind, ok := b.ds.Indicator(k.Indicator); ok {
+	if ind, ok := b.a.Index().Indicator(k.Indicator); ok {
 		c.Indicator, c.IndicatorPath = ind.Name.In(b.lang), route.Link(route.Indicator(ind.Code))
 	}
 	return c
 }
-
-// partialPoint reports whether pt is a total of fewer units than report
-// the indicator.
-func partialPoint(pt analyse.Point) bool { return pt.RolledUp && pt.Reporting < pt.Expected }
 
 // coverage is the units a total summed, "20/21"; "" for a unit's own
 // figure.

@@ -48,7 +48,7 @@ func (b *builder) dataParams() (*DataParams, error) {
 				label = locale.Period(b.lang, per)
 			}
 		case "indicator":
-			if ind, ok := b.ds.Indicator(f.Key); ok {
+			if ind, ok := b.a.Index().Indicator(f.Key); ok {
 				label = ind.Code + " – " + ind.Name.In(b.lang)
 			}
 		}

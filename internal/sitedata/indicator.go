@@ -73,7 +73,7 @@ type UnitRow struct {
 }
 
 func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	return Page{
 		Path: route.Indicator(ind.Code), Title: ind.Name.In(b.lang), Weight: weight + 1,
@@ -83,7 +83,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
 }
 
 func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error) {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := &IndicatorParams{
 		Code: ind.Code, Measure: string(ind.Measure), Direction: string(ind.Direction),
@@ -96,7 +96,7 @@ func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error)
 			continue
 		}
 		unit := b.t("mọi đơn vị", "every unit")
-		if u, ok := b.ds.Unit(t.Unit); ok {
+		if u, ok := b.a.Index().Unit(t.Unit); ok {
 			unit = u.Name.In(b.lang)
 		}
 		p.Targets = append(p.Targets, TargetRow{Year: t.Year, Value: locale.Value(b.lang, ind.Measure, t.Value), Unit: unit, Basis: t.Basis.In(b.lang)})
@@ -136,7 +136,7 @@ func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error)
 	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320, Option: template.JS(opt)}
 
 	// Units compared in the latest period: the top unit's children that
-	// have ever reported this indicator.
+	// have had a figure of this indicator in any period.
 	bars := chart.Bars{
 		ID:          "units-" + strings.ToLower(ind.Code),
 		Title:       ind.Name.In(b.lang) + ", " + locale.Period(b.lang, latest),
@@ -146,7 +146,7 @@ func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error)
 		Target:      trendChart.Target,
 		TargetLabel: trendChart.TargetLabel,
 	}
-	for _, u := range b.ds.Children(top.Code) {
+	for _, u := range b.a.Index().Children(top.Code) {
 		if len(b.a.Series(u.Code, ind.Code)) == 0 {
 			continue
 		}

@@ -61,7 +61,7 @@ func (b *builder) methodologyParams() *MethodologyParams {
 // paceExample picks the first indicator whose top-unit figure in the
 // latest period has a pace (an achieved target has none).
 func (b *builder) paceExample() *PaceExample {
-	top, latest := b.ds.Top(), b.a.Latest()
+	top, latest := b.a.Index().Top(), b.a.Latest()
 	for _, ind := range b.ds.Indicators {
 		s := b.a.Summary(top.Code, ind.Code, latest)
 		if s.Pace == nil || s.Baseline == nil || s.Current == nil || s.Target == nil {

@@ -112,20 +112,20 @@ func TestReportingStatus(t *testing.T) {
 	var got ReportingParams
 	page(t, vi, "tinh-trang", &got)
 	full := func(n, of int) Cell {
-		return Cell{Text: itoa(n) + "/" + itoa(of), Reported: n, Expected: of, State: "full"}
+		return Cell{Text: itoa(n) + "/" + itoa(of), State: "full"}
 	}
 	part := func(n, of int) Cell {
-		return Cell{Text: itoa(n) + "/" + itoa(of), Reported: n, Expected: of, State: "partial"}
+		return Cell{Text: itoa(n) + "/" + itoa(of), State: "partial"}
 	}
-	none := func(of int) Cell { return Cell{Text: "0/" + itoa(of), Expected: of, State: "none"} }
+	none := func(of int) Cell { return Cell{Text: "0/" + itoa(of), State: "none"} }
 	dash := Cell{Text: "–"}
 	want := ReportingParams{
 		Latest:  "quý IV/2024",
 		Periods: []PeriodHead{{"II/2024", "quý II/2024"}, {"III/2024", "quý III/2024"}, {"IV/2024", "quý IV/2024"}},
 		Rows: []CompletenessRow{
-			{Code: "P", Indicator: "Tỷ lệ P", Path: "chi-so/p/", Expected: 3, Cells: []Cell{full(3, 3), full(3, 3), part(1, 3)}},
-			{Code: "K", Indicator: "Số K", Path: "chi-so/k/", Expected: 2, Cells: []Cell{full(2, 2), part(1, 2), full(2, 2)}},
-			{Code: "N", Indicator: "Điểm N", Path: "chi-so/n/", Expected: 1, Cells: []Cell{full(1, 1), none(1), none(1)}},
+			{Code: "P", Indicator: "Tỷ lệ P", Path: "chi-so/p/", Cells: []Cell{full(3, 3), full(3, 3), part(1, 3)}},
+			{Code: "K", Indicator: "Số K", Path: "chi-so/k/", Cells: []Cell{full(2, 2), part(1, 2), full(2, 2)}},
+			{Code: "N", Indicator: "Điểm N", Path: "chi-so/n/", Cells: []Cell{full(1, 1), none(1), none(1)}},
 			{Code: "Z", Indicator: "Chỉ số Z", Path: "chi-so/z/", Cells: []Cell{dash, dash, dash}},
 		},
 		// 3+2+1 expected per period; reported 6, 4 (P 3, K 1), 3 (P 1, K 2).

@@ -36,7 +36,7 @@ func (b *builder) reportPage(p period.Period, weight int) Page {
 	page := Page{
 		Path: route.Report(p), Weight: weight, TitleI18n: "reportTitle", TitleArgs: map[string]string{"period": locale.Period(b.lang, p)},
 		Date:        p.End().Format("2006-01-02"),
-		Description: b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.ds.Top().Name.In(b.lang),
+		Description: b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.a.Index().Top().Name.In(b.lang),
 		view:        func() (any, error) { return b.reportParams(p), nil },
 	}
 	if e, ok := b.editorial(p); ok {
@@ -59,7 +59,7 @@ func (b *builder) editorial(p period.Period) (Editorial, bool) {
 }
 
 func (b *builder) reportParams(p period.Period) *ReportParams {
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	text := narrative.For(b.a, b.lang, p)
 	rp := &ReportParams{
 		Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang),

@@ -14,11 +14,10 @@ import (
 // period, how many of the units expected to report it did, then what is
 // missing in the latest period.
 //
-// A unit is expected to report an indicator when it has reported it in any
-// period: units.csv lists agencies that never report commune figures, so
-// "every unit" would be wrong, and the data itself is the only list of who
-// reports what. Only units' own rows count; a district total summed from
-// them is not a report.
+// Who is expected to report what is analyse's one rule
+// (Analysis.Expects): a unit that has reported the indicator in any
+// period, with a row of its own; a district total summed from such rows
+// is not a report.
 type ReportingParams struct {
 	Latest  string            `json:"latest"`
 	Periods []PeriodHead      `json:"periods"`
@@ -49,7 +48,6 @@ type CompletenessRow struct {
 	Code      string `json:"code"`
 	Indicator string `json:"indicator"`
 	Path      string `json:"path"`
-	Expected  int    `json:"expected"`
 	Cells     []Cell `json:"cells"`
 }
 
@@ -57,10 +55,8 @@ type CompletenessRow struct {
 // is full, partial or none, for styling. Expected 0 (an indicator nobody
 // has reported yet) prints as "–".
 type Cell struct {
-	Text     string `json:"text"`
-	Reported int    `json:"reported"`
-	Expected int    `json:"expected"`
-	State    string `json:"state"`
+	Text  string `json:"text"`
+	State string `json:"state"`
 }
 
 // Missing is a unit or indicator with no figure in the latest period, and
@@ -86,30 +82,30 @@ type StaleRow struct {
 	Note          string `json:"note,omitempty"`
 }
 
-// reported is the language-neutral count behind the page: own[u][i] holds
-// the periods (indexes into periods) in which unit u reported indicator i
-// itself, ascending.
+// reported is the language-neutral count behind the page: points[u][i]
+// holds the reports of unit u for indicator i (its own figures, not
+// totals), ascending, for the units expected to report it (see
+// analyse.Analysis.Expects); at gives each period's index in periods.
 type reported struct {
 	periods []period.Period
-	own     [][][]int
+	at      map[period.Period]int
 	points  [][][]analyse.Point
 }
 
 func (b *builder) reported() reported {
-	r := reported{periods: b.a.Periods()}
-	idx := map[period.Period]int{}
+	r := reported{periods: b.a.Periods(), at: map[period.Period]int{}}
 	for k, p := range r.periods {
-		idx[p] = k
+		r.at[p] = k
 	}
-	r.own = make([][][]int, len(b.ds.Units))
 	r.points = make([][][]analyse.Point, len(b.ds.Units))
 	for u, unit := range b.ds.Units {
-		r.own[u] = make([][]int, len(b.ds.Indicators))
 		r.points[u] = make([][]analyse.Point, len(b.ds.Indicators))
 		for i, ind := range b.ds.Indicators {
+			if !b.a.Expects(unit.Code, ind.Code) {
+				continue
+			}
 			for _, pt := range b.a.Series(unit.Code, ind.Code) {
 				if !pt.RolledUp {
-					r.own[u][i] = append(r.own[u][i], idx[pt.Period])
 					r.points[u][i] = append(r.points[u][i], pt)
 				}
 			}
@@ -118,18 +114,18 @@ func (b *builder) reported() reported {
 	return r
 }
 
-// has reports whether unit u reported indicator i in period k.
-func (r reported) has(u, i, k int) bool {
-	for _, x := range r.own[u][i] {
-		if x == k {
-			return true
-		}
+// last is the index of the period of unit u's latest report of indicator
+// i, or -1 when it never reported it.
+func (r reported) last(u, i int) int {
+	pts := r.points[u][i]
+	if len(pts) == 0 {
+		return -1
 	}
-	return false
+	return r.at[pts[len(pts)-1].Period]
 }
 
 func cell(reported, expected int) Cell {
-	c := Cell{Text: fmt.Sprintf("%d/%d", reported, expected), Reported: reported, Expected: expected}
+	c := Cell{Text: fmt.Sprintf("%d/%d", reported, expected)}
 	switch {
 	case expected == 0:
 		c.Text = "–"
@@ -162,17 +158,13 @@ func (b *builder) reportingParams() *ReportingParams {
 	totRep, totExp := make([]int, len(r.periods)), 0
 	indMissing := make([]bool, len(b.ds.Indicators))
 	for i, ind := range b.ds.Indicators {
+		expected := b.a.Expected(ind.Code)
 		row := CompletenessRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code))}
-		for u := range b.ds.Units {
-			if len(r.own[u][i]) > 0 {
-				row.Expected++
-			}
-		}
 		lastK := -1
-		for k := range r.periods {
+		for k, per := range r.periods {
 			n := 0
-			for u := range b.ds.Units {
-				if r.has(u, i, k) {
+			for _, unit := range expected {
+				if b.a.Reported(unit, ind.Code, per) {
 					n++
 				}
 			}
@@ -180,12 +172,12 @@ func (b *builder) reportingParams() *ReportingParams {
 				lastK = k
 			}
 			totRep[k] += n
-			row.Cells = append(row.Cells, cell(n, row.Expected))
+			row.Cells = append(row.Cells, cell(n, len(expected)))
+			if k == last && n < len(expected) {
+				p.Complete = false
+			}
 		}
-		totExp += row.Expected
-		if c := row.Cells[last]; c.Reported < c.Expected {
-			p.Complete = false
-		}
+		totExp += len(expected)
 		if lastK != last {
 			indMissing[i] = true
 			m := Missing{Name: ind.Name.In(b.lang), Path: row.Path}
@@ -200,12 +192,13 @@ func (b *builder) reportingParams() *ReportingParams {
 		p.Total = append(p.Total, cell(totRep[k], totExp))
 	}
 
+	empty, file := b.emptyRows(r.periods[last])
 	for u, unit := range b.ds.Units {
 		lastK, now := -1, false
 		for i := range b.ds.Indicators {
-			if ks := r.own[u][i]; len(ks) > 0 {
-				lastK = max(lastK, ks[len(ks)-1])
-				now = now || ks[len(ks)-1] == last
+			if k := r.last(u, i); k >= 0 {
+				lastK = max(lastK, k)
+				now = now || k == last
 			}
 		}
 		if lastK < 0 {
@@ -217,7 +210,7 @@ func (b *builder) reportingParams() *ReportingParams {
 		}
 		for i, ind := range b.ds.Indicators {
 			pts := r.points[u][i]
-			if indMissing[i] || len(pts) == 0 || r.own[u][i][len(pts)-1] == last {
+			if indMissing[i] || len(pts) == 0 || r.last(u, i) == last {
 				continue
 			}
 			pt := pts[len(pts)-1]
@@ -226,7 +219,7 @@ func (b *builder) reportingParams() *ReportingParams {
 				Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)),
 				Value: locale.Value(b.lang, ind.Measure, pt.Value), Period: locale.Period(b.lang, pt.Period),
 			}
-			if o, file := b.emptyRow(unit.Code, ind.Code, r.periods[last]); o != nil {
+			if o := empty[unitIndicator{unit.Code, ind.Code}]; o != nil {
 				s.Row = fmt.Sprintf("%s:%d", file, o.At.Row.Line)
 				s.RowURL = route.InputCopy(file)
 				s.Note = o.Note
@@ -237,18 +230,24 @@ func (b *builder) reportingParams() *ReportingParams {
 	return p
 }
 
-// emptyRow finds the row of period p's snapshot that names unit and
-// indicator but gives no value, and the snapshot's file.
-func (b *builder) emptyRow(unit, indicator string, p period.Period) (*model.Observation, string) {
+type unitIndicator struct{ unit, indicator string }
+
+// emptyRows indexes the rows of period p's snapshot that name a unit and
+// an indicator but give no value (the first of each pair), in one pass,
+// and returns the snapshot's file.
+func (b *builder) emptyRows(p period.Period) (map[unitIndicator]*model.Observation, string) {
+	out := map[unitIndicator]*model.Observation{}
 	for _, s := range b.ds.Snapshots {
 		if s.Period != p {
 			continue
 		}
 		for j := range s.Observations {
-			if o := &s.Observations[j]; o.Unit == unit && o.Indicator == indicator && o.Value == nil {
-				return o, s.File
+			o := &s.Observations[j]
+			if k := (unitIndicator{o.Unit, o.Indicator}); o.Value == nil && out[k] == nil {
+				out[k] = o
 			}
 		}
+		return out, s.File
 	}
-	return nil, ""
+	return out, ""
 }

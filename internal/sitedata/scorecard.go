@@ -72,7 +72,7 @@ func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
 		Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
 		UnitPath: route.Link(route.Unit(u.Code)), Period: locale.Period(b.lang, latest),
 	}
-	if parent, ok := b.ds.Unit(u.Parent); ok {
+	if parent, ok := b.a.Index().Parent(u.Code); ok {
 		p.Parent = parent.Name.In(b.lang)
 	}
 	refs := map[string]int{}

@@ -100,12 +100,12 @@ type Span struct {
 // (#p-2024-q4), or a unit's row in the latest period (#u-02020), where the
 // row's source links to the snapshot line or names the units summed.
 func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
-	top, latest := b.ds.Top().Code, b.a.Latest()
+	top, latest := b.a.Index().Top().Code, b.a.Latest()
 	out := make([]Paragraph, len(ps))
 	for i, p := range ps {
 		for _, s := range p.Spans {
 			sp := Span{Text: s.Text, Kind: string(s.Kind)}
-			if ind, ok := b.ds.Indicator(s.Indicator); ok {
+			if ind, ok := b.a.Index().Indicator(s.Indicator); ok {
 				sp.Path = route.Link(route.Indicator(ind.Code))
 				switch {
 				case s.Kind == narrative.Name || s.Unit == "":
@@ -167,7 +167,7 @@ type builder struct {
 }
 
 func (b *builder) site() SiteInfo {
-	top, latest := b.ds.Top(), b.a.Latest()
+	top, latest := b.a.Index().Top(), b.a.Latest()
 	return SiteInfo{
 		District: top.Name.In(b.lang),
 		Latest:   locale.Period(b.lang, latest),
@@ -180,7 +180,7 @@ func (b *builder) home() *Home {
 }
 
 func (b *builder) indicators() *IndicatorList {
-	top, latest := b.ds.Top(), b.a.Latest()
+	top, latest := b.a.Index().Top(), b.a.Latest()
 	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
 	for _, ind := range b.ds.Indicators {
 		s := b.a.Summary(top.Code, ind.Code, latest)
@@ -192,12 +192,12 @@ func (b *builder) indicators() *IndicatorList {
 func (b *builder) indicatorList() (any, error) { return b.indicators(), nil }
 
 func (b *builder) unitList() (any, error) {
-	item := func(u model.Unit) UnitItem {
+	item := func(u *model.Unit) UnitItem {
 		return UnitItem{Name: u.Name.In(b.lang), Kind: u.Kind, Path: route.Link(route.Unit(u.Code)), Scorecard: route.Link(route.Scorecard(u.Code))}
 	}
-	top := b.ds.Top()
+	top := b.a.Index().Top()
 	l := &UnitList{Top: item(top)}
-	for _, c := range b.ds.Children(top.Code) {
+	for _, c := range b.a.Index().Children(top.Code) {
 		l.Children = append(l.Children, item(c))
 	}
 	return l, nil

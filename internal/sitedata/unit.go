@@ -40,10 +40,10 @@ func (b *builder) unitPage(u model.Unit, weight int) Page {
 func (b *builder) unitParams(u model.Unit) (*UnitParams, error) {
 	latest := b.a.Latest()
 	p := &UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest), Scorecard: route.Link(route.Scorecard(u.Code))}
-	if parent, ok := b.ds.Unit(u.Parent); ok {
+	if parent, ok := b.a.Index().Parent(u.Code); ok {
 		p.Parent = &Link{Title: parent.Name.In(b.lang), Path: route.Link(route.Unit(parent.Code))}
 	}
-	for _, c := range b.ds.Children(u.Code) {
+	for _, c := range b.a.Index().Children(u.Code) {
 		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: route.Link(route.Unit(c.Code))})
 	}
 	p.Rows = b.unitRows(u)

@@ -52,7 +52,7 @@ const agreement = 0.05
 // tree and the snapshot periods. The error joins *source.Error values in
 // file and position order.
 func Dataset(ds *model.Dataset, opt Options) error {
-	c := &checker{ds: ds, opt: opt, unitAt: firstIndex(ds.Units, unitCode), indicatorAt: firstIndex(ds.Indicators, indicatorCode)}
+	c := &checker{ds: ds, opt: opt, idx: model.NewIndex(ds)}
 	c.indicators()
 	c.units()
 	c.targets()
@@ -65,24 +65,9 @@ type checker struct {
 	ds   *model.Dataset
 	opt  Options
 	errs source.List
-	// unitAt and indicatorAt find a record by code, as ds.Unit and
-	// ds.Indicator do (the first with the code), without a scan for each
-	// row of a snapshot.
-	unitAt, indicatorAt map[string]int
-}
-
-func unitCode(u model.Unit) string           { return u.Code }
-func indicatorCode(i model.Indicator) string { return i.Code }
-
-// firstIndex maps each code to the index of the first record with it.
-func firstIndex[T any](records []T, code func(T) string) map[string]int {
-	m := make(map[string]int, len(records))
-	for i, r := range records {
-		if _, dup := m[code(r)]; !dup {
-			m[code(r)] = i
-		}
-	}
-	return m
+	// idx finds a record by code (the first with the code), without a
+	// scan for each row of a snapshot.
+	idx *model.Index
 }
 
 // add reports a problem at the cell col of a record.
@@ -188,11 +173,11 @@ var optional source.Phrase
 
 // keys finds duplicate codes, exact or differing only in case. Codes that
 // differ only in case would be one folder on Windows and macOS and are
-// easily mistaken, so they collide too.
+// easily mistaken, so they collide too. Exact duplicates are the records
+// the index does not find by their code.
 type keys struct {
-	what  string // "indicator", "unit"
-	exact map[string]source.Origin
-	fold  map[string]keyOwner
+	what string // "indicator", "unit"
+	fold map[string]keyOwner
 }
 
 type keyOwner struct {
@@ -201,34 +186,39 @@ type keyOwner struct {
 }
 
 func newKeys(what string) *keys {
-	return &keys{what: what, exact: map[string]source.Origin{}, fold: map[string]keyOwner{}}
+	return &keys{what: what, fold: map[string]keyOwner{}}
 }
 
-func (k *keys) add(c *checker, at source.Origin, col, code string) {
-	if prev, ok := k.exact[code]; ok {
+// check checks the code of the record whose origin is at; first is the
+// origin of the first record with the code, the one the index finds.
+// Both point into the dataset, so the record is a duplicate exactly when
+// they differ.
+func (k *keys) check(c *checker, at *source.Origin, col, code string, first *source.Origin) {
+	if prev := first; prev != at {
 		if k.what == "indicator" {
-			c.add(at, source.CodePrimaryKey, col, code, "this indicator code is used twice: also on line %d", prev.Row.Line)
+			c.add(*at, source.CodePrimaryKey, col, code, "this indicator code is used twice: also on line %d", prev.Row.Line)
 		} else {
-			c.add(at, source.CodePrimaryKey, col, code, "this unit code is used twice: also on line %d", prev.Row.Line)
+			c.add(*at, source.CodePrimaryKey, col, code, "this unit code is used twice: also on line %d", prev.Row.Line)
 		}
 		return
 	}
-	k.exact[code] = at
 	f := strings.ToLower(code)
 	if prev, ok := k.fold[f]; ok {
-		c.add(at, source.CodeSlugCollide, col, code,
+		c.add(*at, source.CodeSlugCollide, col, code,
 			"same as %q on line %d once capital letters are ignored; codes become web addresses, so make them differ by more than case", prev.code, prev.at.Row.Line)
 		return
 	}
-	k.fold[f] = keyOwner{code, at}
+	k.fold[f] = keyOwner{code, *at}
 }
 
 func (c *checker) indicators() {
 	seen := newKeys("indicator")
-	for _, ind := range c.ds.Indicators {
+	for i := range c.ds.Indicators {
+		ind := &c.ds.Indicators[i]
 		at := ind.At
 		if c.code(at, "code", ind.Code) {
-			seen.add(c, at, "code", ind.Code)
+			first, _ := c.idx.Indicator(ind.Code)
+			seen.check(c, &ind.At, "code", ind.Code, &first.At)
 		}
 		if ind.Group == "" {
 			c.add(at, source.CodeConstraint, "group", "", "missing: give the group code (such as ha-tang)")
@@ -276,7 +266,8 @@ func (c *checker) units() {
 	for i := range c.ds.Units {
 		u := &c.ds.Units[i]
 		if c.code(u.At, "code", u.Code) {
-			seen.add(c, u.At, "code", u.Code)
+			first, _ := c.idx.Unit(u.Code)
+			seen.check(c, &u.At, "code", u.Code, &first.At)
 		}
 		c.text(u.At, "name_vi", u.Name.VI, maxName, source.P("missing: give the name in Vietnamese"))
 		c.text(u.At, "name_en", u.Name.EN, maxName, optional)
@@ -302,7 +293,7 @@ func (c *checker) units() {
 	c.cycles()
 }
 
-func (c *checker) hasUnit(code string) bool { _, ok := c.unitAt[code]; return ok }
+func (c *checker) hasUnit(code string) bool { _, ok := c.idx.Unit(code); return ok }
 
 func fileOf(at source.Origin, fallback string) string {
 	if at.Row.File != "" {
@@ -314,12 +305,6 @@ func fileOf(at source.Origin, fallback string) string {
 // cycles reports units whose parent chain loops instead of reaching the
 // top unit, once per loop, at the loop's first unit in the file.
 func (c *checker) cycles() {
-	index := map[string]int{}
-	for i, u := range c.ds.Units {
-		if _, dup := index[u.Code]; !dup {
-			index[u.Code] = i
-		}
-	}
 	const (
 		unseen = iota
 		onPath
@@ -339,7 +324,7 @@ func (c *checker) cycles() {
 			}
 			state[i] = onPath
 			path = append(path, i)
-			next, ok := index[c.ds.Units[i].Parent]
+			next, ok := c.idx.UnitPos(c.ds.Units[i].Parent)
 			if !ok || c.ds.Units[i].Parent == "" {
 				break
 			}
@@ -409,14 +394,11 @@ func (c *checker) indicator(at source.Origin, col, code string) (*model.Indicato
 	if !c.code(at, col, code) {
 		return nil, false
 	}
-	i, ok := c.indicatorAt[code]
-	if !ok {
-		if len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
-			c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
-		}
-		return nil, false
+	ind, ok := c.idx.Indicator(code)
+	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
+		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
 	}
-	return &c.ds.Indicators[i], true
+	return ind, ok
 }
 
 func (c *checker) unit(at source.Origin, col, code string) {
