@@ -46,7 +46,7 @@ type ChangeRow struct {
 	// caused by a missing unit reads as such.
 	BeforeCoverage string `json:"before_coverage,omitempty"`
 	NowCoverage    string `json:"now_coverage,omitempty"`
-	Figure
+	Figure         Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
 // NewValue is a figure a unit reported for the first time since the period

@@ -66,7 +66,7 @@ func checkOneRule(t *testing.T, a *analyse.Analysis, figuresCSV []byte) {
 			if f := figures[export.Key{Unit: top, Indicator: ind.Code, Period: p.String()}]; f.Reporting != want {
 				t.Errorf("%s: figures.csv reporting %q, Coverage %q", where, f.Reporting, want)
 			}
-			if got := ip.TrendRows[k].Coverage; got != want {
+			if got := ip.TrendRows[k].Figure.Coverage; got != want {
 				t.Errorf("%s: indicator page coverage %q, Coverage %q", where, got, want)
 			}
 			var said []string

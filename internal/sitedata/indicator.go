@@ -61,15 +61,15 @@ type TargetRow struct {
 type TrendRow struct {
 	ID     string `json:"id"`
 	Period string `json:"period"`
-	Figure
+	Figure Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
 // UnitRow is one unit's figure in the latest period.
 type UnitRow struct {
-	ID   string `json:"id"`
-	Unit string `json:"unit"`
-	Path string `json:"path"`
-	Figure
+	ID     string `json:"id"`
+	Unit   string `json:"unit"`
+	Path   string `json:"path"`
+	Figure Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
 func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
@@ -175,13 +175,13 @@ func (b *builder) notes(rows []UnitRow) []NoteRow {
 	var order []string
 	by := map[string][]string{}
 	for _, r := range rows {
-		if r.Note == "" {
+		if r.Figure.Note == "" {
 			continue
 		}
-		if _, ok := by[r.Note]; !ok {
-			order = append(order, r.Note)
+		if _, ok := by[r.Figure.Note]; !ok {
+			order = append(order, r.Figure.Note)
 		}
-		by[r.Note] = append(by[r.Note], r.Unit)
+		by[r.Figure.Note] = append(by[r.Figure.Note], r.Unit)
 	}
 	var out []NoteRow
 	for _, n := range order {

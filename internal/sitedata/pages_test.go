@@ -177,7 +177,7 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 
 	before := map[string]string{}
 	for _, r := range got.Rows {
-		before[r.Indicator] = r.Before + " → " + r.Value
+		before[r.Indicator] = r.Before + " → " + r.Figure.Value
 	}
 	// T's P is 12/20 in Q4 (A alone), 39/60 in Q3; T's K has no Q3 total
 	// (B did not report it), so it is compared with Q2's 3+4.
@@ -261,7 +261,7 @@ func TestScorecards(t *testing.T) {
 	// B has figures for P (none in Q4) and K (5 in Q4, line 5).
 	var codes []string
 	for _, r := range b.Rows {
-		codes = append(codes, r.Code+"="+r.Value+"/"+r.Status)
+		codes = append(codes, r.Code+"="+r.Figure.Value+"/"+r.Figure.Status)
 	}
 	if d := cmp.Diff([]string{"P=/no-data", "K=5/no-target"}, codes); d != "" {
 		t.Errorf("B rows (-want +got):\n%s", d)
@@ -288,8 +288,8 @@ func TestScorecards(t *testing.T) {
 
 	var top ScorecardParams
 	page(t, vi, "the-diem/t", &top)
-	if !top.RolledUp || top.Sources != nil || top.Rows[0].Coverage != "1/3" {
-		t.Errorf("T scorecard: rolled up %v, sources %v, P coverage %q", top.RolledUp, top.Sources, top.Rows[0].Coverage)
+	if !top.RolledUp || top.Sources != nil || top.Rows[0].Figure.Coverage != "1/3" {
+		t.Errorf("T scorecard: rolled up %v, sources %v, P coverage %q", top.RolledUp, top.Sources, top.Rows[0].Figure.Coverage)
 	}
 
 	// Each unit page links to its scorecard; the list has every unit.

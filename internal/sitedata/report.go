@@ -29,7 +29,7 @@ type ReportParams struct {
 type TrendRowNamed struct {
 	Indicator string `json:"indicator"`
 	Path      string `json:"path"`
-	Figure
+	Figure    Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
 func (b *builder) reportPage(p period.Period, weight int) Page {

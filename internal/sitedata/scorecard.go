@@ -21,27 +21,19 @@ import (
 // ScorecardParams is what a unit's scorecard shows: every indicator the
 // unit has figures for, in the latest period, on one A4 page.
 type ScorecardParams struct {
-	Unit     string         `json:"unit"`
-	Code     string         `json:"code"`
-	Kind     string         `json:"kind"`
-	Parent   string         `json:"parent,omitempty"` // the parent unit's name
-	UnitPath string         `json:"unit_path"`
-	Period   string         `json:"period"`
-	Rows     []ScorecardRow `json:"rows"`
-	Reported int            `json:"reported"`  // rows with a value in Period
-	Targets  int            `json:"targets"`   // rows with a target and a value
-	Achieved int            `json:"achieved"`  // of Targets, those achieved
-	RolledUp bool           `json:"rolled_up"` // some value is summed from other units
-	Bases    []string       `json:"bases,omitempty"`
-	Sources  []SourceLines  `json:"sources,omitempty"`
-}
-
-// ScorecardRow is one indicator of a scorecard. Ref numbers the legal basis
-// of its target in Bases, from 1, so a basis shared by several targets is
-// printed once.
-type ScorecardRow struct {
-	UnitIndicatorRow
-	Ref int `json:"ref,omitempty"`
+	Unit     string             `json:"unit"`
+	Code     string             `json:"code"`
+	Kind     string             `json:"kind"`
+	Parent   string             `json:"parent,omitempty"` // the parent unit's name
+	UnitPath string             `json:"unit_path"`
+	Period   string             `json:"period"`
+	Rows     []UnitIndicatorRow `json:"rows"`
+	Reported int                `json:"reported"`  // rows with a value in Period
+	Targets  int                `json:"targets"`   // rows with a target and a value
+	Achieved int                `json:"achieved"`  // of Targets, those achieved
+	RolledUp bool               `json:"rolled_up"` // some value is summed from other units
+	Bases    []string           `json:"bases,omitempty"`
+	Sources  []SourceLines      `json:"sources,omitempty"`
 }
 
 // SourceLines names the rows of one snapshot a scorecard's reported values
@@ -78,24 +70,24 @@ func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
 	refs := map[string]int{}
 	lines := map[string][]int{}
 	for _, r := range b.unitRows(u) {
-		row := ScorecardRow{UnitIndicatorRow: r}
-		if r.Basis != "" {
-			if refs[r.Basis] == 0 {
-				p.Bases = append(p.Bases, r.Basis)
-				refs[r.Basis] = len(p.Bases)
+		row := r
+		if r.Figure.Basis != "" {
+			if refs[r.Figure.Basis] == 0 {
+				p.Bases = append(p.Bases, r.Figure.Basis)
+				refs[r.Figure.Basis] = len(p.Bases)
 			}
-			row.Ref = refs[r.Basis]
+			row.Ref = refs[r.Figure.Basis]
 		}
-		if r.Value != "" {
+		if r.Figure.Value != "" {
 			p.Reported++
-			if r.Target != "" {
+			if r.Figure.Target != "" {
 				p.Targets++
-				if r.Status == "achieved" {
+				if r.Figure.Status == "achieved" {
 					p.Achieved++
 				}
 			}
 		}
-		p.RolledUp = p.RolledUp || r.RolledUp
+		p.RolledUp = p.RolledUp || r.Figure.RolledUp
 		p.Rows = append(p.Rows, row)
 		if cur, ok := b.a.At(u.Code, r.Code, latest); ok && !cur.RolledUp {
 			for _, s := range cur.Sources {

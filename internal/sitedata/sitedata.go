@@ -153,10 +153,10 @@ type Figure struct {
 
 // Tile is a headline figure on the home page.
 type Tile struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Path string `json:"path"`
-	Figure
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Figure Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
 type builder struct {

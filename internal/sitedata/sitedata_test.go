@@ -120,10 +120,10 @@ func TestHomeTilesAreFormattedPerLanguage(t *testing.T) {
 			t.Errorf("%s tile:\n got %+v\nwant %+v", tc.code, got, tc.want)
 		}
 	}
-	if got := tile(vi, "VB01").ChangeLong; got != "tăng 3,5 điểm phần trăm so với quý III/2024" {
+	if got := tile(vi, "VB01").Figure.ChangeLong; got != "tăng 3,5 điểm phần trăm so với quý III/2024" {
 		t.Errorf("VB01 change_long = %q", got)
 	}
-	if got := tile(en, "VB01").ChangeLong; got != "up 3.5 percentage points from Q3 2024" {
+	if got := tile(en, "VB01").Figure.ChangeLong; got != "up 3.5 percentage points from Q3 2024" {
 		t.Errorf("VB01 change_long (en) = %q", got)
 	}
 }

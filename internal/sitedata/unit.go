@@ -25,12 +25,15 @@ type UnitParams struct {
 
 // UnitIndicatorRow is one indicator on a unit page.
 type UnitIndicatorRow struct {
-	Code      string `json:"code"`
-	Indicator string `json:"indicator"`
-	Path      string `json:"path"`
-	Figure
+	Code       string `json:"code"`
+	Indicator  string `json:"indicator"`
+	Path       string `json:"path"`
+	Figure     Figure `json:"figure"`          // a named field, not embedded: templates find it without a search
 	Spark      string `json:"spark,omitempty"` // SVG path of the series, drawn without JavaScript
 	SparkLabel string `json:"spark_label,omitempty"`
+	// Ref numbers the legal basis of the target on a scorecard, from 1, so
+	// a basis shared by several targets is printed once.
+	Ref int `json:"ref,omitempty"`
 }
 
 func (b *builder) unitPage(u model.Unit, weight int) Page {
