@@ -200,7 +200,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 // Generated is what the build hands Hugo: the pages' data and the files.
 type Generated struct {
 	Site      *sitedata.Site    // the pages and their view models, made as Hugo renders
-	Files     map[string][]byte // the downloads and the vendored chart library, under static/
+	Files     map[string][]byte // the downloads and the vendored chart library, by path in the site
 	Downloads int
 }
 
@@ -223,16 +223,16 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		Downloads: len(downloads),
 	}
 	for _, d := range downloads {
-		g.Files[path.Join("static", d.Path)] = d.Data
+		g.Files[d.Path] = d.Data
 	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)
 		if err != nil {
 			return Generated{}, err
 		}
-		name := path.Join("static", "vendor", "echarts", f.Name)
+		name := path.Join("vendor", "echarts", f.Name)
 		if f.Name == "charts.js" {
-			name = path.Join("static", "js", "charts.js")
+			name = path.Join("js", "charts.js")
 		}
 		g.Files[name] = b
 	}

@@ -78,6 +78,14 @@ func Scorecard(code string) string { return path.Join(string(Scorecards), key(co
 // Report is a period's report.
 func Report(p period.Period) string { return path.Join(string(Reports), key(p.String())) }
 
+// ReportingOf is the reporting status of the units under parent, on a
+// tree too large for one page.
+func ReportingOf(parent string) string { return path.Join(string(Reporting), key(parent)) }
+
+// ChangesOf is the newly reported figures of the units under parent, on a
+// tree too large for one page.
+func ChangesOf(parent string) string { return path.Join(string(Changes), key(parent)) }
+
 // PeriodAnchor is the id of a period's row in an indicator's trend table,
 // which the reports' figures link to.
 func PeriodAnchor(p period.Period) string { return "p-" + key(p.String()) }

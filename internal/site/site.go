@@ -44,9 +44,12 @@ type Options struct {
 	Source string
 	// Dest is the directory the site is written to. It should be empty.
 	Dest string
-	// Files are generated files overlaid on the project, keyed by a
-	// slash path relative to the project root, e.g. "data/minhbach/vi.json"
-	// or "static/du-lieu/2024-Q4.csv".
+	// Files are generated files published as they are, keyed by a slash
+	// path relative to the site root, e.g. "du-lieu/snapshots/2024-Q4.csv".
+	// They are written straight into Dest after Hugo's build and the static
+	// folders (so a site's static/ cannot replace them), never staged in
+	// Hugo's in-memory file system: at national scale they are hundreds of
+	// megabytes.
 	Files map[string][]byte
 	// Data is handed to the templates as site.Params.minhbach: the content
 	// adapter asks it for the pages, each layout for its page's view model
@@ -143,7 +146,27 @@ func Build(ctx context.Context, opt Options) error {
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("site: Hugo reported %d error(s)%s", n, detail(&logged))
 	}
-	return copyStatic(mem, dest)
+	if err := copyStatic(mem, dest); err != nil {
+		return err
+	}
+	return writeFiles(dest, opt.Files)
+}
+
+// writeFiles writes the generated files into dest, in a fixed order.
+func writeFiles(dest string, files map[string][]byte) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if !fs.ValidPath(name) {
+			return fmt.Errorf("site: generated file %q: not a clean relative path", name)
+		}
+		out := filepath.Join(dest, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // detail returns Hugo's logged lines, indented, to follow an error.
@@ -242,15 +265,6 @@ func stage(mem afero.Fs, opt Options) error {
 		}
 	}
 
-	// Generated files.
-	for _, name := range slices.Sorted(maps.Keys(opt.Files)) {
-		if !fs.ValidPath(name) {
-			return fmt.Errorf("site: generated file %q: not a clean relative path", name)
-		}
-		if err := write(mem, path.Join(root, name), opt.Files[name]); err != nil {
-			return err
-		}
-	}
 
 	cfg, err := mergedConfig(opt.Source)
 	if err != nil {

@@ -55,7 +55,7 @@ func TestViewModelFieldsAreUsed(t *testing.T) {
 	for _, v := range []any{
 		sitedata.Home{}, sitedata.IndicatorList{}, sitedata.UnitList{}, sitedata.IndicatorParams{}, sitedata.UnitParams{},
 		sitedata.ReportParams{}, sitedata.ScorecardParams{}, sitedata.ChangesParams{}, sitedata.ReportingParams{},
-		sitedata.DataParams{}, sitedata.MethodologyParams{},
+		sitedata.DataParams{}, sitedata.MethodologyParams{}, sitedata.ReportingGroupParams{}, sitedata.ChangesGroupParams{},
 	} {
 		walk(reflect.TypeOf(v), "view")
 	}

@@ -25,6 +25,9 @@ type ChangesParams struct {
 	// New are the figures units reported in the latest period for an
 	// indicator they had not reported in the period before it.
 	New []NewValue `json:"new,omitempty"`
+	// NewGroups is set on a tree too large for one page: New is then
+	// listed per parent unit, each on a page of its own.
+	NewGroups []Group `json:"new_groups,omitempty"`
 	// Previous compares every figure with the previous published build.
 	Previous Comparison `json:"previous"`
 	// Errata are every correction published so far, newest detection
@@ -59,6 +62,7 @@ type NewValue struct {
 	Value         string `json:"value"`
 	Source        string `json:"source,omitempty"`
 	SourceURL     string `json:"source_url,omitempty"`
+	parent        string
 }
 
 // Comparison is how this build's figures differ from the previous
@@ -97,16 +101,61 @@ type Correction struct {
 	Detected string `json:"detected,omitempty"`
 }
 
-// changesPage lists new values and corrections since the previous build.
-func (b *builder) changesPage() Page {
-	return Page{Path: route.Changes.Path(), Kind: "section", Weight: route.Changes.Weight(), TitleI18n: "changesTitle", view: func() (any, error) { return b.changesParams() }}
+// ChangesGroupParams is the figures newly reported by the units under one
+// parent unit.
+type ChangesGroupParams struct {
+	Parent Link       `json:"parent"`
+	Latest string     `json:"latest"`
+	New    []NewValue `json:"new,omitempty"`
+}
+
+// changesPages list new values and corrections since the previous build;
+// on a large tree, with a page per parent unit for the new values.
+func (b *builder) changesPages() []Page {
+	pages := []Page{{Path: route.Changes.Path(), Kind: "section", Weight: route.Changes.Weight(), TitleI18n: "changesTitle", view: func() (any, error) { return b.changesView() }}}
+	for i, parent := range b.groupParents() {
+		pages = append(pages, Page{
+			Path: route.ChangesOf(parent.Code), Weight: i + 1, TitleI18n: "changesOfTitle", TitleArgs: map[string]string{"unit": parent.Name.In(b.lang)},
+			view: func() (any, error) { return b.changesGroup(parent), nil },
+		})
+	}
+	return pages
+}
+
+func (b *builder) changesView() (*ChangesParams, error) {
+	p, err := b.changesParams()
+	if err != nil || len(b.groupParents()) == 0 {
+		return p, err
+	}
+	for _, parent := range b.groupParents() {
+		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ChangesOf(parent.Code))}
+		for _, v := range p.New {
+			if v.parent == parent.Code {
+				g.Rows++
+			}
+		}
+		if g.Rows > 0 {
+			p.NewGroups = append(p.NewGroups, g)
+		}
+	}
+	p.New = nil
+	return p, nil
+}
+
+func (b *builder) changesGroup(parent *model.Unit) *ChangesGroupParams {
+	g := &ChangesGroupParams{Parent: Link{Title: parent.Name.In(b.lang), Path: route.Link(route.Unit(parent.Code))}, Latest: locale.Period(b.lang, b.a.Latest())}
+	for _, v := range b.newValues() {
+		if v.parent == parent.Code {
+			g.New = append(g.New, v)
+		}
+	}
+	return g
 }
 
 func (b *builder) changesParams() (*ChangesParams, error) {
 	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := &ChangesParams{Top: top.Name.In(b.lang), Latest: locale.Period(b.lang, latest)}
-	periods := b.a.Periods()
 	for _, ind := range b.ds.Indicators {
 		s := b.a.Summary(top.Code, ind.Code, latest)
 		row := ChangeRow{Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, s)}
@@ -118,6 +167,25 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 		}
 		p.Rows = append(p.Rows, row)
 	}
+	p.New = b.newValues()
+	p.Previous = b.compare()
+	p.Errata, p.ErrataUnreadable = b.errata()
+	p.ErrataFile = export.CorrectionsPath
+	return p, nil
+}
+
+// newValues are the figures units reported in the latest period for an
+// indicator they had not reported in the period before it, computed once
+// per language.
+func (b *builder) newValues() []NewValue {
+	b.newOnce.Do(func() { b.newMemo = b.findNewValues() })
+	return b.newMemo
+}
+
+func (b *builder) findNewValues() []NewValue {
+	var out []NewValue
+	periods := b.a.Periods()
+	latest := b.a.Latest()
 	if len(periods) >= 2 {
 		before := periods[len(periods)-2]
 		for _, u := range b.ds.Units {
@@ -129,19 +197,16 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 				if prev, had := b.a.At(u.Code, ind.Code, before); had && !prev.RolledUp {
 					continue
 				}
-				nv := NewValue{Unit: u.Name.In(b.lang), UnitPath: route.Link(route.Unit(u.Code)), Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)), Value: locale.Value(b.lang, ind.Measure, cur.Value)}
+				nv := NewValue{parent: u.Parent, Unit: u.Name.In(b.lang), UnitPath: route.Link(route.Unit(u.Code)), Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)), Value: locale.Value(b.lang, ind.Measure, cur.Value)}
 				if len(cur.Sources) == 1 {
 					nv.Source = fmt.Sprintf("%s:%d", cur.Sources[0].File, cur.Sources[0].Line)
 					nv.SourceURL = route.InputCopy(cur.Sources[0].File)
 				}
-				p.New = append(p.New, nv)
+				out = append(out, nv)
 			}
 		}
 	}
-	p.Previous = b.compare()
-	p.Errata, p.ErrataUnreadable = b.errata()
-	p.ErrataFile = export.CorrectionsPath
-	return p, nil
+	return out
 }
 
 // compare lists the figures that differ from the previous published build.

@@ -34,6 +34,18 @@ type ReportingParams struct {
 	MissingUnits      []Missing  `json:"missing_units,omitempty"`
 	MissingIndicators []Missing  `json:"missing_indicators,omitempty"`
 	Stale             []StaleRow `json:"stale,omitempty"`
+	// Groups is set on a tree too large for one page: MissingUnits and
+	// Stale are then listed per parent unit, each on a page of its own.
+	Groups []Group `json:"groups,omitempty"`
+}
+
+// ReportingGroupParams is the latest period's gaps among the units under
+// one parent unit.
+type ReportingGroupParams struct {
+	Parent       Link       `json:"parent"`
+	Latest       string     `json:"latest"`
+	MissingUnits []Missing  `json:"missing_units,omitempty"`
+	Stale        []StaleRow `json:"stale,omitempty"`
 }
 
 // PeriodHead is a column of the completeness table: the short label, and
@@ -62,9 +74,10 @@ type Cell struct {
 // Missing is a unit or indicator with no figure in the latest period, and
 // the last period it had one in (empty: never).
 type Missing struct {
-	Name string `json:"name"`
-	Path string `json:"path"`
-	Last string `json:"last,omitempty"`
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Last   string `json:"last,omitempty"`
+	parent string // the unit's parent, for grouping; empty for indicators
 }
 
 // StaleRow is a unit's indicator whose latest value is from an earlier
@@ -80,6 +93,7 @@ type StaleRow struct {
 	Row           string `json:"row,omitempty"`
 	RowURL        string `json:"row_url,omitempty"`
 	Note          string `json:"note,omitempty"`
+	parent        string
 }
 
 // reported is the language-neutral count behind the page: points[u][i]
@@ -139,9 +153,68 @@ func cell(reported, expected int) Cell {
 	return c
 }
 
-// reportingPage shows completeness per period: who reported what.
-func (b *builder) reportingPage() Page {
-	return Page{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingParams(), nil }}
+// reportingPages show completeness per period: who reported what; on a
+// large tree, with a page per parent unit for the gaps.
+func (b *builder) reportingPages() []Page {
+	pages := []Page{{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingView(), nil }}}
+	for i, parent := range b.groupParents() {
+		pages = append(pages, Page{
+			Path: route.ReportingOf(parent.Code), Weight: i + 1, TitleI18n: "reportingOfTitle", TitleArgs: map[string]string{"unit": parent.Name.In(b.lang)},
+			view: func() (any, error) { return b.reportingGroup(parent), nil },
+		})
+	}
+	return pages
+}
+
+// reportingView is the section page: everything, or on a large tree the
+// counts per parent unit in place of the lists.
+func (b *builder) reportingView() *ReportingParams {
+	full := b.gaps()
+	if len(b.groupParents()) == 0 {
+		return full
+	}
+	p := *full
+	p.MissingUnits, p.Stale = nil, nil
+	for _, parent := range b.groupParents() {
+		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ReportingOf(parent.Code))}
+		for _, m := range full.MissingUnits {
+			if m.parent == parent.Code {
+				g.Units++
+			}
+		}
+		for _, s := range full.Stale {
+			if s.parent == parent.Code {
+				g.Rows++
+			}
+		}
+		if g.Units > 0 || g.Rows > 0 {
+			p.Groups = append(p.Groups, g)
+		}
+	}
+	return &p
+}
+
+func (b *builder) reportingGroup(parent *model.Unit) *ReportingGroupParams {
+	full := b.gaps()
+	g := &ReportingGroupParams{Parent: Link{Title: parent.Name.In(b.lang), Path: route.Link(route.Unit(parent.Code))}, Latest: full.Latest}
+	for _, m := range full.MissingUnits {
+		if m.parent == parent.Code {
+			g.MissingUnits = append(g.MissingUnits, m)
+		}
+	}
+	for _, s := range full.Stale {
+		if s.parent == parent.Code {
+			g.Stale = append(g.Stale, s)
+		}
+	}
+	return g
+}
+
+// gaps is the reporting status, computed once per language: the section
+// page and every parent's page read it.
+func (b *builder) gaps() *ReportingParams {
+	b.gapsOnce.Do(func() { b.gapsMemo = b.reportingParams() })
+	return b.gapsMemo
 }
 
 func (b *builder) reportingParams() *ReportingParams {
@@ -205,7 +278,7 @@ func (b *builder) reportingParams() *ReportingParams {
 			continue // never reported: not expected to
 		}
 		if !now {
-			p.MissingUnits = append(p.MissingUnits, Missing{Name: unit.Name.In(b.lang), Path: route.Link(route.Unit(unit.Code)), Last: locale.Period(b.lang, r.periods[lastK])})
+			p.MissingUnits = append(p.MissingUnits, Missing{Name: unit.Name.In(b.lang), Path: route.Link(route.Unit(unit.Code)), Last: locale.Period(b.lang, r.periods[lastK]), parent: unit.Parent})
 			continue
 		}
 		for i, ind := range b.ds.Indicators {
@@ -218,6 +291,7 @@ func (b *builder) reportingParams() *ReportingParams {
 				Unit: unit.Name.In(b.lang), UnitPath: route.Link(route.Unit(unit.Code)),
 				Indicator: ind.Name.In(b.lang), IndicatorPath: route.Link(route.Indicator(ind.Code)),
 				Value: locale.Value(b.lang, ind.Measure, pt.Value), Period: locale.Period(b.lang, pt.Period),
+				parent: unit.Parent,
 			}
 			if o := empty[unitIndicator{unit.Code, ind.Code}]; o != nil {
 				s.Row = fmt.Sprintf("%s:%d", file, o.At.Row.Line)

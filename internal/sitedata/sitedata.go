@@ -11,6 +11,7 @@ package sitedata
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/export"
@@ -164,6 +165,42 @@ type builder struct {
 	a    *analyse.Analysis
 	ds   *model.Dataset
 	lang model.Lang
+
+	// Lists several pages read, made once (pages render in parallel).
+	gapsOnce    sync.Once
+	gapsMemo    *ReportingParams
+	newOnce     sync.Once
+	newMemo     []NewValue
+	parentsOnce sync.Once
+	parents     []*model.Unit
+}
+
+// Group is a share of a long list that has a page of its own: the units
+// under one parent unit, and how many entries they have.
+type Group struct {
+	Name  string `json:"name"`
+	Path  string `json:"path"`
+	Units int    `json:"units,omitempty"`
+	Rows  int    `json:"rows"`
+}
+
+// groupParents are the parent units whose units' entries get a page of
+// their own in long lists (gaps in reporting, new figures): every unit
+// with units under it, when there is more than one. With one (a district
+// and its communes) the lists stay on their section's page.
+func (b *builder) groupParents() []*model.Unit {
+	b.parentsOnce.Do(func() {
+		var out []*model.Unit
+		for i := range b.ds.Units {
+			if u := &b.ds.Units[i]; len(b.a.Index().Children(u.Code)) > 0 {
+				out = append(out, u)
+			}
+		}
+		if len(out) > 1 {
+			b.parents = out
+		}
+	})
+	return b.parents
 }
 
 func (b *builder) site() SiteInfo {
@@ -222,7 +259,9 @@ func (b *builder) pages() []Page {
 	for i, p := range periods {
 		pages = append(pages, b.reportPage(p, len(periods)-i))
 	}
-	pages = append(pages, b.dataPage(), b.methodologyPage(), b.reportingPage(), b.changesPage())
+	pages = append(pages, b.dataPage(), b.methodologyPage())
+	pages = append(pages, b.reportingPages()...)
+	pages = append(pages, b.changesPages()...)
 	return append(pages, b.scorecardPages()...)
 }
 
