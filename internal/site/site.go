@@ -265,7 +265,6 @@ func stage(mem afero.Fs, opt Options) error {
 		}
 	}
 
-
 	cfg, err := mergedConfig(opt.Source)
 	if err != nil {
 		return err
