@@ -222,8 +222,11 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}
-	for _, d := range downloads {
-		g.Files[d.Path] = d.Data
+	for i := range downloads {
+		// The bytes live in Files only, which site.Build empties once they
+		// are written; the page data keeps the size and checksum.
+		g.Files[downloads[i].Path] = downloads[i].Data
+		downloads[i].Data = nil
 	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)

@@ -26,6 +26,7 @@ type File struct {
 	Key    string // the period of a snapshot, the code of an indicator
 	Rows   int    // data rows, header excluded
 	Data   []byte
+	Size   int // len(Data), kept when Data is released after writing
 	SHA256 string
 }
 
@@ -83,7 +84,7 @@ func dataRows(b []byte) int {
 
 func newFile(p, kind, key string, rows int, b []byte) File {
 	sum := sha256.Sum256(b)
-	return File{Path: p, Kind: kind, Key: key, Rows: max(rows, 0), Data: b, SHA256: hex.EncodeToString(sum[:])}
+	return File{Path: p, Kind: kind, Key: key, Rows: max(rows, 0), Data: b, Size: len(b), SHA256: hex.EncodeToString(sum[:])}
 }
 
 // row is one line of a per-indicator CSV. Column names are ASCII keys;

@@ -46,10 +46,11 @@ type Options struct {
 	Dest string
 	// Files are generated files published as they are, keyed by a slash
 	// path relative to the site root, e.g. "du-lieu/snapshots/2024-Q4.csv".
-	// They are written straight into Dest after Hugo's build and the static
-	// folders (so a site's static/ cannot replace them), never staged in
-	// Hugo's in-memory file system: at national scale they are hundreds of
-	// megabytes.
+	// They are written straight into Dest after the static folders (so a
+	// site's static/ cannot replace them) and before Hugo renders, never
+	// staged in Hugo's in-memory file system. Build empties the map once
+	// they are written: at national scale they are hundreds of megabytes,
+	// which Hugo's own peak need not carry.
 	Files map[string][]byte
 	// Data is handed to the templates as site.Params.minhbach: the content
 	// adapter asks it for the pages, each layout for its page's view model
@@ -128,6 +129,13 @@ func Build(ctx context.Context, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("site config: %w", err)
 	}
+	if err := copyStatic(mem, dest); err != nil {
+		return err
+	}
+	if err := writeFiles(dest, opt.Files); err != nil {
+		return err
+	}
+	clear(opt.Files)
 	hfs := hugofs.NewFromSourceAndDestination(mem, afero.NewOsFs(), res.LoadingInfo.Cfg)
 	hs, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdErr: logOut})
 	if err != nil {
@@ -146,10 +154,7 @@ func Build(ctx context.Context, opt Options) error {
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("site: Hugo reported %d error(s)%s", n, detail(&logged))
 	}
-	if err := copyStatic(mem, dest); err != nil {
-		return err
-	}
-	return writeFiles(dest, opt.Files)
+	return nil
 }
 
 // writeFiles writes the generated files into dest, in a fixed order.

@@ -54,7 +54,7 @@ func (b *builder) dataParams() (*DataParams, error) {
 		}
 		row := DownloadRow{
 			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
-			Size: locale.Number(b.lang, float64(len(f.Data))/1000, 1) + " kB", SHA256: f.SHA256,
+			Size: locale.Number(b.lang, float64(f.Size)/1000, 1) + " kB", SHA256: f.SHA256,
 		}
 		if f.Kind == "figures" {
 			p.Figures, p.Columns = &row, export.FigureColumns
