@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/sitedata"
 )
 
@@ -71,5 +72,31 @@ func TestMissingFieldFailsTheBuild(t *testing.T) {
 	err := Build(t.Context(), Options{Source: src, Dest: t.TempDir(), Data: minimal{}})
 	if err == nil || !strings.Contains(err.Error(), "Distrct") || !strings.Contains(err.Error(), "chi-so/section.html") {
 		t.Fatalf("err = %v: want the build to fail on the misspelt field", err)
+	}
+}
+
+// TestLayoutsSpellNoPath: layouts ask internal/route (through the page
+// data) for addresses; a section path written in a layout would be a
+// second place where an address is defined.
+func TestLayoutsSpellNoPath(t *testing.T) {
+	err := fs.WalkDir(theme, "theme/layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := theme.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, s := range route.Sections {
+			for _, q := range []string{`"` + string(s) + `"`, `"` + string(s) + `/`} {
+				if strings.Contains(string(b), q) {
+					t.Errorf("%s spells the section path %s", p, q)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,0 +1,53 @@
+package route_test
+
+import (
+	"testing"
+
+	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/route"
+)
+
+func TestPaths(t *testing.T) {
+	t.Parallel()
+	q4 := period.MustParse("2024-Q4")
+	for _, tc := range []struct{ got, want string }{
+		{route.Indicator("VB01"), "chi-so/vb01"},
+		{route.Link(route.Indicator("VB01")), "chi-so/vb01/"},
+		{route.Unit("02020"), "don-vi/02020"},
+		{route.Scorecard("CQ-VP"), "the-diem/cq-vp"},
+		{route.Report(q4), "bao-cao/2024-q4"},
+		{route.At(route.Indicator("VB01"), route.PeriodAnchor(q4)), "chi-so/vb01/#p-2024-q4"},
+		{route.UnitAnchor("CQ-VP"), "u-cq-vp"},
+		{route.InputCopy("data/snapshots/2024-Q4.csv"), "du-lieu/snapshots/2024-Q4.csv"},
+		{route.IndicatorCSV("VB01"), "du-lieu/chi-so/vb01.csv"},
+		{route.Download("figures.csv"), "du-lieu/figures.csv"},
+		{route.ReportingOf("01"), "tinh-trang/01"},
+		{route.ChangesOf("01"), "thay-doi/01"},
+		{route.Link(""), ""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+// TestSectionsAreNamedAndOrdered: every section has a name layouts can
+// ask for, and a weight that follows the menu order.
+func TestSectionsAreNamedAndOrdered(t *testing.T) {
+	t.Parallel()
+	named := map[route.Section]bool{}
+	for _, s := range route.Named {
+		named[s] = true
+	}
+	for i, s := range route.Sections {
+		if !named[s] {
+			t.Errorf("section %s has no name in route.Named", s)
+		}
+		if s.Weight() != i+1 {
+			t.Errorf("%s weight %d, want %d", s, s.Weight(), i+1)
+		}
+	}
+	if len(named) != len(route.Sections) {
+		t.Errorf("route.Named has %d sections, route.Sections %d", len(named), len(route.Sections))
+	}
+}
