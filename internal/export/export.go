@@ -54,14 +54,22 @@ func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
 		}
 		out = append(out, newFile(route.InputCopy(in.name), in.kind, in.key, dataRows(b), b))
 	}
+	// One indicator's rows at a time: they make its own file and the next
+	// chunk of the figures file, so a national build never holds every
+	// row of every indicator at once.
+	figures := newFiguresWriter()
 	for _, ind := range ds.Indicators {
-		b, n, err := indicatorCSV(a, ind)
+		rows := indicatorRows(a, ind)
+		b, err := writeCSV(rows)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", ind.Code, err)
 		}
-		out = append(out, newFile(route.IndicatorCSV(ind.Code), "indicator", ind.Code, n, b))
+		out = append(out, newFile(route.IndicatorCSV(ind.Code), "indicator", ind.Code, len(rows), b))
+		if err := figures.add(ind, rows); err != nil {
+			return nil, fmt.Errorf("export %s: %w", FiguresPath, err)
+		}
 	}
-	b, n, err := figuresCSV(a)
+	b, n, err := figures.done()
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", FiguresPath, err)
 	}
@@ -125,12 +133,6 @@ func (n num) MarshalCSV() (string, error) {
 		return "", nil
 	}
 	return strconv.FormatFloat(*n.v, 'f', -1, 64), nil
-}
-
-func indicatorCSV(a *analyse.Analysis, ind model.Indicator) ([]byte, int, error) {
-	rows := indicatorRows(a, ind)
-	b, err := writeCSV(rows)
-	return b, len(rows), err
 }
 
 // indicatorRows lists every figure of ind: units in file order, periods

@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
 )
 
@@ -43,23 +43,47 @@ type figureRow struct {
 	Source        text   `csv:"source"`
 }
 
-// figuresCSV writes every figure of every indicator, in the order of the
-// per-indicator files (indicators, then units, in file order; periods
-// ascending), so the file is the same for the same data.
-func figuresCSV(a *analyse.Analysis) ([]byte, int, error) {
-	var rows []figureRow
-	for _, ind := range a.Dataset().Indicators {
-		for _, r := range indicatorRows(a, ind) {
-			rows = append(rows, figureRow{
-				Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
-				Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
-				Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
-				Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
-			})
+// figuresWriter writes every figure of every indicator, in the order of
+// the per-indicator files (indicators, then units, in file order; periods
+// ascending), so the file is the same for the same data. It is fed one
+// indicator's rows at a time.
+type figuresWriter struct {
+	buf bytes.Buffer
+	w   *csv.Writer
+	n   int
+}
+
+func newFiguresWriter() *figuresWriter {
+	f := &figuresWriter{}
+	f.buf.WriteString("\uFEFF")
+	f.w = csv.NewWriter(&f.buf)
+	return f
+}
+
+func (f *figuresWriter) add(ind model.Indicator, rs []row) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	rows := make([]figureRow, len(rs))
+	for i, r := range rs {
+		rows[i] = figureRow{
+			Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
+			Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
+			Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
+			Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
 		}
 	}
-	b, err := writeCSV(rows)
-	return b, len(rows), err
+	write := load.WriteCSVRows
+	if f.n == 0 {
+		write = load.WriteCSV // the header, once
+	}
+	f.n += len(rows)
+	return write(f.w, rows)
+}
+
+func (f *figuresWriter) done() ([]byte, int, error) {
+	f.w.Flush()
+	return f.buf.Bytes(), f.n, f.w.Error()
 }
 
 // writeCSV writes rows with a header and the BOM Excel needs to read
