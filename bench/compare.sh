@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Times a minhbach build against the plain-Hugo site of shared/perf on the same figures.
 #
-#   bench/compare.sh SIZE          SIZE: 1x, 10x-indicators, 10x-units or national
+#   bench/compare.sh SIZE          SIZE: 1x, 10x-indicators, 10x-units, national or sample
+#
+# sample builds the repository's own sample site (Chợ Đồn, 175 pages) with minhbach and the
+# 1x plain-Hugo site (31 pages) with Hugo: the issue's "the sample in no more time than plain
+# Hugo's 1x site".
 #
 # Generates the site with cmd/gendata (and the same figures in the long format of
 # shared/perf's gen_data.py), builds the minhbach binary once, lays out the plain-Hugo site
@@ -27,12 +31,12 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 1x|10x-indicators|10x-units|national" >&2
+  echo "usage: $0 1x|10x-indicators|10x-units|national|sample" >&2
   exit 2
 }
 [ $# -eq 1 ] || usage
 size=$1
-case $size in 1x | 10x-indicators | 10x-units | national) ;; *) usage ;; esac
+case $size in 1x | 10x-indicators | 10x-units | national | sample) ;; *) usage ;; esac
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -102,9 +106,18 @@ mkdir -p "$W/bin"
 (cd "$repo" && go build -o "$W/bin/minhbach" ./cmd/minhbach && go build -o "$W/bin/gendata" ./cmd/gendata)
 mb=$W/bin/minhbach
 
-"$W/bin/gendata" --size "$size" --seed "$SEED" ${QUARTERS:+--quarters "$QUARTERS"} \
+gsize=$size
+[ "$size" = sample ] && gsize=1x
+"$W/bin/gendata" --size "$gsize" --seed "$SEED" ${QUARTERS:+--quarters "$QUARTERS"} \
   --out "$W/site" --perf-csv "$W/perfdata"
-"$mb" check --source "$W/site" --lang en >&2
+site=$W/site
+if [ "$size" = sample ]; then
+  # The sample as committed, without its own public/ folder or build leftovers.
+  mkdir -p "$W/sample"
+  (cd "$repo" && cp -r data content layouts hugo.toml "$W/sample/")
+  site=$W/sample
+fi
+"$mb" check --source "$site" --lang en >&2
 
 if [ $with_hugo = 1 ]; then
   ech=${ECHARTS_JS:-$repo/internal/echartsjs/echarts.common.min.js}
@@ -160,10 +173,13 @@ mkdir -p "$W/runs"
 for i in $(seq 1 "$RUNS"); do
   d=$W/runs/minhbach-$i
   mkdir -p "$d"
-  measure "$d.time" "$mb" build --source "$W/site" --dest "$d/public" --lang en
+  measure "$d.time" "$mb" build --source "$site" --dest "$d/public" --lang en
   read -r s kb us ss <"$d.time"
   mb_s+=("$s") mb_rss+=("$kb") mb_cpu+=("$(cpu "$us" "$ss")")
-  [ -n "$mb_tally" ] || mb_tally=$(tally "$d/public")
+  if [ -z "$mb_tally" ]; then
+    mb_tally=$(tally "$d/public")
+    mb_maxpage=$(find "$d/public" -type f -name '*.html' -printf '%s\n' | sort -n | tail -n 1)
+  fi
   rm -rf "$d"
   log "run $i/$RUNS: minhbach ${s}s wall, ${mb_cpu[-1]}s cpu, ${kb} KB"
   if [ $with_hugo = 1 ]; then
@@ -198,6 +214,7 @@ else
   echo "hugo_peak_rss_mib=skipped"
 fi
 echo "minhbach_pages=$mb_pages"
+echo "minhbach_largest_page_bytes=${mb_maxpage:-0}"
 echo "hugo_pages=$hg_pages"
 echo "minhbach_files=$mb_files"
 echo "hugo_files=$hg_files"
@@ -215,4 +232,7 @@ if [ $with_hugo = 1 ]; then
   echo "hugo_median_cpu_s=$(median "${hg_cpu[@]}")"
 else
   echo "hugo_median_cpu_s=skipped"
+fi
+if [ $with_hugo = 1 ]; then
+  awk -v m="$(median "${mb_cpu[@]}")" -v h="$(median "${hg_cpu[@]}")" 'BEGIN {if (h > 0) printf "cpu_ratio=%.2f\n", m / h; else print "cpu_ratio=inf"}'
 fi
