@@ -173,6 +173,9 @@ type builder struct {
 	newMemo     []NewValue
 	parentsOnce sync.Once
 	parents     []*model.Unit
+	periodsOnce sync.Once
+	periodPos   map[period.Period]int
+	periodShort []string
 }
 
 // Group is a share of a long list that has a page of its own: the units

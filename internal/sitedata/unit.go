@@ -1,7 +1,7 @@
 package sitedata
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -86,31 +86,53 @@ func (b *builder) spark(ind model.Indicator, pts []analyse.Point, periods []peri
 	if hi == lo {
 		hi = lo + 1
 	}
-	idx := map[period.Period]int{}
-	for i, p := range periods {
-		idx[p] = i
-	}
+	pos, short := b.periodIndex()
 	span := max(len(periods)-1, 1)
-	var d strings.Builder
-	var labels []string
+	d := make([]byte, 0, 12*len(pts))
+	var label strings.Builder
 	prev := -2
-	for _, p := range pts {
-		i := idx[p.Period]
-		x := float64(i) * 100 / float64(span)
-		y := 22 - (p.Value-lo)/(hi-lo)*20
-		cmd := "L"
+	for j, p := range pts {
+		i := pos[p.Period]
 		if i != prev+1 {
-			cmd = "M" // a gap: do not draw through missing periods
+			d = append(d, 'M') // a gap: do not draw through missing periods
+		} else {
+			d = append(d, 'L')
 		}
-		fmt.Fprintf(&d, "%s%s %s", cmd, trim(x), trim(y))
+		d = appendCoord(d, float64(i)*100/float64(span))
+		d = append(d, ' ')
+		d = appendCoord(d, 22-(p.Value-lo)/(hi-lo)*20)
 		prev = i
-		labels = append(labels, locale.PeriodShort(b.lang, p.Period)+": "+locale.Value(b.lang, ind.Measure, p.Value))
+		if j > 0 {
+			label.WriteString("; ")
+		}
+		label.WriteString(short[i])
+		label.WriteString(": ")
+		label.WriteString(locale.Value(b.lang, ind.Measure, p.Value))
 	}
-	return d.String(), strings.Join(labels, "; ")
+	return string(d), label.String()
 }
 
-func trim(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	s = strings.TrimSuffix(s, ".0")
-	return s
+// periodIndex is each period's position and short label, made once: every
+// sparkline of every unit page reads them.
+func (b *builder) periodIndex() (map[period.Period]int, []string) {
+	b.periodsOnce.Do(func() {
+		ps := b.a.Periods()
+		b.periodPos = make(map[period.Period]int, len(ps))
+		b.periodShort = make([]string, len(ps))
+		for i, p := range ps {
+			b.periodPos[p] = i
+			b.periodShort[i] = locale.PeriodShort(b.lang, p)
+		}
+	})
+	return b.periodPos, b.periodShort
+}
+
+// appendCoord writes a coordinate with one decimal, without a trailing
+// ".0": 12.5, 3, 100.
+func appendCoord(d []byte, v float64) []byte {
+	d = strconv.AppendFloat(d, v, 'f', 1, 64)
+	if n := len(d); n >= 2 && d[n-2] == '.' && d[n-1] == '0' {
+		d = d[:n-2]
+	}
+	return d
 }
