@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/buildtest"
 	"github.com/minhbach/minhbach/internal/gendata"
 )
 
@@ -23,7 +24,7 @@ func BenchmarkBuild1x(b *testing.B) {
 	var res build.Result
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")
-		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, Today: today}); err != nil {
+		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, Today: buildtest.Today}); err != nil {
 			b.Fatal(err)
 		}
 	}

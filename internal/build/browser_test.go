@@ -9,6 +9,11 @@ package build_test
 // The browser is $MINHBACH_CHROMIUM, else chromium on $PATH. Without one
 // the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set by .ci/run), so
 // that CI can never pass by skipping them.
+//
+// They do not call t.Parallel: each drives its own Chromium within fixed
+// time limits (browserLife, pageTimeout), which builds running beside them
+// on a small machine could make them overrun. The parallel tests run after
+// them.
 
 import (
 	"bufio"
@@ -34,7 +39,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/buildtest"
 )
 
 const (
@@ -306,8 +311,9 @@ func waitCharts(t *testing.T, p *tab, minPaths int) []chartState {
 }
 
 func TestBrowserIndicatorChartsDraw(t *testing.T) {
+	s := buildtest.Sample(t)
 	browser := startBrowser(t)
-	base := serve(t, sampleSite(t))
+	base := serve(t, s.Dest)
 	for _, tc := range []struct {
 		path, target, unit, value string
 	}{
@@ -366,8 +372,9 @@ func contains(list []string, s string) bool {
 }
 
 func TestBrowserWithoutJavaScript(t *testing.T) {
+	s := buildtest.Sample(t)
 	browser := startBrowser(t)
-	base := serve(t, sampleSite(t))
+	base := serve(t, s.Dest)
 	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
 		visit(t, browser, base+path, view{phone: true, noScript: true}, func(p *tab) {
 			type box struct {
@@ -457,13 +464,13 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 	if len(hostile) == 0 || hostile[0] != headline {
 		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
 	}
-	site := copySite(t)
+	b := buildtest.New(t, "", buildtest.Options{Sample: true})
 
 	// Xã Xuân Lạc gets the headline payload, the units after it the others,
 	// in both languages; VB01 gets the headline as its name.
 	named := map[string]string{} // unit code → payload
 	next := -1
-	rewriteCSV(t, filepath.Join(site, "data/units.csv"), func(col map[string]int, r []string) {
+	rewriteCSV(t, filepath.Join(b.Source, "data/units.csv"), func(col map[string]int, r []string) {
 		if r[col["name_vi"]] == "Xã Xuân Lạc" {
 			next = 0
 		}
@@ -477,17 +484,13 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 	if len(named) != len(hostile) {
 		t.Fatalf("placed %d of %d payloads in data/units.csv", len(named), len(hostile))
 	}
-	rewriteCSV(t, filepath.Join(site, "data/indicators.csv"), func(col map[string]int, r []string) {
+	rewriteCSV(t, filepath.Join(b.Source, "data/indicators.csv"), func(col map[string]int, r []string) {
 		if r[col["code"]] == "VB01" {
 			r[col["name_vi"]], r[col["name_en"]] = headline, headline
 		}
 	})
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatalf("build with hostile names: %v", err)
-	}
-
-	base := serve(t, dest)
+	b.Build()
+	base := serve(t, b.Dest)
 	type stop struct {
 		path, h1 string // h1: the heading, when it is a hostile name
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,31 +13,28 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/buildtest"
 )
 
 // corrections returns the rows of the corrections table of the changes
 // page, as cell texts.
-func corrections(t *testing.T, dest, lang string) [][]string {
-	t.Helper()
-	return changesRows(t, dest, lang, "corr")
+func corrections(b *buildtest.Builder, lang string) [][]string {
+	return changesRows(b, lang, "corr")
 }
 
 // errata returns the rows of the table of every published correction.
-func errata(t *testing.T, dest, lang string) [][]string {
-	t.Helper()
-	return changesRows(t, dest, lang, "erratum")
+func errata(b *buildtest.Builder, lang string) [][]string {
+	return changesRows(b, lang, "erratum")
 }
 
-func changesRows(t *testing.T, dest, lang, class string) [][]string {
-	t.Helper()
-	doc := parse(t, dest, filepath.Join(lang, "thay-doi/index.html"))
+func changesRows(b *buildtest.Builder, lang, class string) [][]string {
+	doc := b.HTML(path.Join(lang, "thay-doi/index.html"))
 	var out [][]string
-	for _, tr := range find(doc, "tr", class) {
+	for _, tr := range buildtest.Select(doc, "tr."+class) {
 		var cells []string
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				cells = append(cells, text(c))
+				cells = append(cells, buildtest.Text(c))
 			}
 		}
 		out = append(out, cells)
@@ -44,34 +42,28 @@ func changesRows(t *testing.T, dest, lang, class string) [][]string {
 	return out
 }
 
-func pageText(t *testing.T, dest, name string) string {
-	t.Helper()
-	return text(parse(t, dest, name))
-}
-
 // TestChangesListCorrectionsOfThePreviousBuild builds the sample, corrects
 // a figure of an earlier quarter, builds again into the same place, and
 // checks that the changes page lists the correction with both values.
 func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
-	site := copySite(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatal(err)
-	}
-	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không tìm thấy bản công bố trước trong thư mục đích") {
+	t.Parallel()
+	// The shared sample is a first build: nothing to compare with.
+	first := buildtest.Sample(t)
+	if got := buildtest.Text(first.HTML("thay-doi/index.html")); !strings.Contains(got, "Không tìm thấy bản công bố trước trong thư mục đích") {
 		t.Errorf("first build: the changes page does not say there is nothing to compare with:\n%s", got)
 	}
-	if got := pageText(t, dest, "en/thay-doi/index.html"); !strings.Contains(got, "No earlier publication was found in the destination folder") {
+	if got := buildtest.Text(first.HTML("en/thay-doi/index.html")); !strings.Contains(got, "No earlier publication was found in the destination folder") {
 		t.Error("first build: the English changes page does not say there is nothing to compare with")
 	}
-	if rows := corrections(t, dest, ""); len(rows) != 0 {
+	if rows := corrections(first, ""); len(rows) != 0 {
 		t.Errorf("first build lists corrections: %v", rows)
 	}
+	b := first.Copy()
 
 	// Xuân Lạc's signed documents of Q3 2024 were 175 of 212; staff correct
 	// them to 170 of 212 (line 18), leaving the value to be computed.
 	edited := false
-	rewriteCSV(t, filepath.Join(site, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
+	rewriteCSV(t, filepath.Join(b.Source, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
 		if r[col["unit"]] == "02023" && r[col["indicator"]] == "VB01" {
 			if r[col["numerator"]] != "175" || r[col["denominator"]] != "212" {
 				t.Fatalf("sample row changed: %v", r)
@@ -83,11 +75,9 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	if !edited {
 		t.Fatal("no Xuân Lạc VB01 row in 2024-Q3.csv")
 	}
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatal(err)
-	}
+	b.Build()
 	for _, lang := range []string{"", "en"} {
-		rows := corrections(t, dest, lang)
+		rows := corrections(b, lang)
 		// The commune's figure and the district total it is part of.
 		if len(rows) != 2 {
 			t.Fatalf("%s: %d corrections, want 2 (Xuân Lạc and the district total): %v", lang, len(rows), rows)
@@ -115,20 +105,18 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	}
 
 	// A third build of the same data corrects nothing.
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatal(err)
-	}
-	if rows := corrections(t, dest, ""); len(rows) != 0 {
+	b.Build()
+	if rows := corrections(b, ""); len(rows) != 0 {
 		t.Errorf("rebuild of the same data lists corrections: %v", rows)
 	}
-	if got := pageText(t, dest, "thay-doi/index.html"); !strings.Contains(got, "Không có số liệu nào của các kỳ đã công bố bị thay đổi") {
+	if got := buildtest.Text(b.HTML("thay-doi/index.html")); !strings.Contains(got, "Không có số liệu nào của các kỳ đã công bố bị thay đổi") {
 		t.Error("rebuild of the same data: the changes page does not say nothing changed")
 	}
 	// …but the correction stays public, carried over by corrections.csv.
 	steps := func(lang string) [][]string {
 		t.Helper()
 		var out [][]string
-		for _, r := range errata(t, dest, lang) {
+		for _, r := range errata(b, lang) {
 			if strings.Contains(r[3], "Xuân Lạc") {
 				out = append(out, r)
 			}
@@ -136,7 +124,7 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 		return out
 	}
 	for _, lang := range []string{"", "en"} {
-		all := errata(t, dest, lang)
+		all := errata(b, lang)
 		s := steps(lang)
 		if len(all) != 2 || len(s) != 1 {
 			t.Fatalf("%s: rebuild of the same data: %d published corrections (%d for Xuân Lạc), want 2 (1): %v", lang, len(all), len(s), all)
@@ -149,25 +137,23 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 			t.Errorf("%s: carried-over correction %q", lang, r)
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join(dest, "du-lieu/corrections.csv")); err != nil || !strings.HasPrefix(string(b), "\uFEFFdetected_with,") {
+	if data, err := os.ReadFile(filepath.Join(b.Dest, "du-lieu/corrections.csv")); err != nil || !strings.HasPrefix(string(data), "\uFEFFdetected_with,") {
 		t.Errorf("du-lieu/corrections.csv not published with a BOM and header (%v)", err)
 	}
 
 	// The same figure corrected again, to 160 of 212: both steps are
 	// listed, newest first, each with both values.
-	rewriteCSV(t, filepath.Join(site, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
+	rewriteCSV(t, filepath.Join(b.Source, "data/snapshots/2024-Q3.csv"), func(col map[string]int, r []string) {
 		if r[col["unit"]] == "02023" && r[col["indicator"]] == "VB01" {
 			r[col["numerator"]] = "160"
 		}
 	})
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatal(err)
-	}
+	b.Build()
 	for _, lang := range []string{"", "en"} {
-		if rows := corrections(t, dest, lang); len(rows) != 2 {
+		if rows := corrections(b, lang); len(rows) != 2 {
 			t.Errorf("%s: second correction: %d current corrections, want 2: %v", lang, len(rows), rows)
 		}
-		if all := errata(t, dest, lang); len(all) != 4 {
+		if all := errata(b, lang); len(all) != 4 {
 			t.Errorf("%s: second correction: %d published corrections, want 4 (two steps, each with the district total): %v", lang, len(all), all)
 		}
 		s := steps(lang)
@@ -184,19 +170,17 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 // TestFiguresFilePublished checks the figures file: listed on the data page
 // with its checksum, every figure once, and its columns documented.
 func TestFiguresFilePublished(t *testing.T) {
-	dest := sampleSite(t)
-	b, err := os.ReadFile(filepath.Join(dest, "du-lieu/figures.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	s := buildtest.Sample(t)
+	b := s.ReadFile("du-lieu/figures.csv")
 	sum := sha256.Sum256(b)
-	doc := parse(t, dest, "du-lieu/index.html")
+	doc := s.HTML("du-lieu/index.html")
 	var listed bool
-	for _, tr := range find(doc, "tr", "") {
-		links := find(tr, "a", "")
-		hashes := find(tr, "code", "hash")
-		if len(links) == 1 && attr(links[0], "href") == "/du-lieu/figures.csv" && len(hashes) == 1 {
-			listed = text(hashes[0]) == hex.EncodeToString(sum[:])
+	for _, tr := range buildtest.Select(doc, "tr") {
+		links := buildtest.Select(tr, "a")
+		hashes := buildtest.Select(tr, "code.hash")
+		if len(links) == 1 && buildtest.Attr(links[0], "href") == "/du-lieu/figures.csv" && len(hashes) == 1 {
+			listed = buildtest.Text(hashes[0]) == hex.EncodeToString(sum[:])
 		}
 	}
 	if !listed {
@@ -227,13 +211,13 @@ func TestFiguresFilePublished(t *testing.T) {
 	}
 	// Every column is explained on the data page.
 	var documented []string
-	for _, table := range find(doc, "table", "") {
-		if attr(table, "class") == "corrcols" {
+	for _, table := range buildtest.Select(doc, "table") {
+		if buildtest.Attr(table, "class") == "corrcols" {
 			continue // the corrections file's columns
 		}
-		for _, th := range find(table, "th", "") {
-			if c := find(th, "code", ""); len(c) == 1 && attr(c[0], "class") == "" {
-				documented = append(documented, text(c[0]))
+		for _, th := range buildtest.Select(table, "th") {
+			if c := buildtest.Select(th, "code"); len(c) == 1 && buildtest.Attr(c[0], "class") == "" {
+				documented = append(documented, buildtest.Text(c[0]))
 			}
 		}
 	}
@@ -247,14 +231,15 @@ func TestFiguresFilePublished(t *testing.T) {
 // says so next to the figure, so a change caused by the missing unit is not
 // read as real progress.
 func TestChangesShowPartialCoverage(t *testing.T) {
-	site := copySite(t)
-	f := filepath.Join(site, "data/snapshots/2024-Q4.csv")
-	b, err := os.ReadFile(f)
+	t.Parallel()
+	b := buildtest.New(t, "", buildtest.Options{Sample: true})
+	f := filepath.Join(b.Source, "data/snapshots/2024-Q4.csv")
+	data, err := os.ReadFile(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var kept []string
-	for _, line := range strings.Split(string(b), "\n") {
+	for _, line := range strings.Split(string(data), "\n") {
 		if !strings.HasPrefix(line, "02023,") { // Xuân Lạc sends nothing
 			kept = append(kept, line)
 		}
@@ -262,14 +247,10 @@ func TestChangesShowPartialCoverage(t *testing.T) {
 	if err := os.WriteFile(f, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Site(t.Context(), build.Options{Source: site, Dest: dest, Today: today}); err != nil {
-		t.Fatal(err)
-	}
-	doc := parse(t, dest, "thay-doi/index.html")
+	doc := b.Build().HTML("thay-doi/index.html")
 	var row *html.Node
-	for _, tr := range find(doc, "tr", "") {
-		if a := find(tr, "a", ""); len(a) > 0 && attr(a[0], "href") == "/chi-so/vb01/" {
+	for _, tr := range buildtest.Select(doc, "tr") {
+		if a := buildtest.Select(tr, "a"); len(a) > 0 && buildtest.Attr(a[0], "href") == "/chi-so/vb01/" {
 			row = tr
 			break
 		}
@@ -277,8 +258,8 @@ func TestChangesShowPartialCoverage(t *testing.T) {
 	if row == nil {
 		t.Fatal("no VB01 row on the what-changed page")
 	}
-	cells := find(row, "td", "")
-	if len(cells) < 2 || !strings.Contains(text(cells[1]), "27/28") || strings.Contains(text(cells[0]), "27/28") {
-		t.Errorf("VB01 row should show 27/28 units for the latest figure only: %q", text(row))
+	cells := buildtest.Select(row, "td")
+	if len(cells) < 2 || !strings.Contains(buildtest.Text(cells[1]), "27/28") || strings.Contains(buildtest.Text(cells[0]), "27/28") {
+		t.Errorf("VB01 row should show 27/28 units for the latest figure only: %q", buildtest.Text(row))
 	}
 }

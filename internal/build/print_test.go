@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/minhbach/minhbach/internal/buildtest"
 )
 
 // pdfPage matches a page object of a PDF; "/Type /Pages" is the page
@@ -44,31 +46,31 @@ func pdfPages(t *testing.T, name string, pdf []byte) int {
 // ones most likely to overflow a page: the most rows, and the most text
 // (long Vietnamese names wrap onto more lines); and the fewest rows, as a
 // plain case. It reads the built pages, so it follows the data.
-func hardestScorecards(t *testing.T, dest, lang string) []string {
+func hardestScorecards(t *testing.T, s *buildtest.Builder, lang string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dest, lang, "the-diem", "*", "index.html"))
+	files, err := filepath.Glob(filepath.Join(s.Dest, lang, "the-diem", "*", "index.html"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no scorecards built under %s: %v", filepath.Join(dest, lang, "the-diem"), err)
+		t.Fatalf("no scorecards built under %s: %v", path.Join(lang, "the-diem"), err)
 	}
 	var most, longest, fewest string
 	maxRows, maxText, minRows := -1, -1, 1<<30
 	for _, f := range files {
-		rel, _ := filepath.Rel(dest, f)
-		doc := parse(t, dest, rel)
-		card := find(doc, "article", "card")
+		rel, _ := filepath.Rel(s.Dest, f)
+		rel = filepath.ToSlash(rel)
+		card := buildtest.Select(s.HTML(rel), "article.card")
 		if len(card) != 1 {
 			t.Fatalf("%s: no scorecard article", rel)
 		}
-		rows, n := len(find(card[0], "tr", ""))-1, len(text(card[0]))
-		path := "/" + filepath.ToSlash(filepath.Dir(rel)) + "/"
+		rows, n := len(buildtest.Select(card[0], "tr"))-1, len(buildtest.Text(card[0]))
+		url := "/" + path.Dir(rel) + "/"
 		if rows > maxRows {
-			most, maxRows = path, rows
+			most, maxRows = url, rows
 		}
 		if n > maxText {
-			longest, maxText = path, n
+			longest, maxText = url, n
 		}
 		if rows < minRows {
-			fewest, minRows = path, rows
+			fewest, minRows = url, rows
 		}
 	}
 	return slices.Compact([]string{most, longest, fewest})
@@ -79,13 +81,13 @@ func hardestScorecards(t *testing.T, dest, lang string) []string {
 // each is exactly one page: in the sample, the district's (the most rows)
 // and an agency's (the longest name).
 func TestBrowserScorecardPrintsOnOnePage(t *testing.T) {
+	s := buildtest.Sample(t)
 	browser := startBrowser(t)
-	dest := sampleSite(t)
-	base := serve(t, dest)
+	base := serve(t, s.Dest)
 	var tallest float64
 	var tallestPath string
 	for _, lang := range []string{"", "en"} {
-		paths := hardestScorecards(t, dest, lang)
+		paths := hardestScorecards(t, s, lang)
 		if !slices.Contains(paths, "/"+path.Join(lang, "the-diem/064")+"/") {
 			t.Errorf("%s: the district's scorecard, with the most rows, is not among %v", lang, paths)
 		}
