@@ -28,6 +28,8 @@
 #                     build vendored in internal/echartsjs (line, bar, markLine, tooltip: all
 #                     the Hugo site's charts use), so no npm install is needed
 #   KEEP=1            keep the work folder (its path is printed on stderr)
+#   MINHBACH_BIN=path time this minhbach binary instead of one built from this checkout
+#                     (an older build, for before/after figures)
 set -euo pipefail
 
 usage() {
@@ -104,7 +106,7 @@ fi
 log "building minhbach and gendata"
 mkdir -p "$W/bin"
 (cd "$repo" && go build -o "$W/bin/minhbach" ./cmd/minhbach && go build -o "$W/bin/gendata" ./cmd/gendata)
-mb=$W/bin/minhbach
+mb=${MINHBACH_BIN:-$W/bin/minhbach}
 
 gsize=$size
 [ "$size" = sample ] && gsize=1x
