@@ -3,15 +3,14 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
+	"github.com/minhbach/minhbach/internal/golden"
+)
 
 func f(v float64) *float64 { return &v }
 
@@ -80,8 +79,9 @@ func indent(t *testing.T, b []byte) []byte {
 	return out.Bytes()
 }
 
-// TestGolden pins the whole option. The golden files are indented; json.Indent
-// is a pure function of the compact bytes, so equal files mean equal output.
+// TestGolden pins the whole option (go test -update rewrites the files).
+// The golden files are indented; json.Indent is a pure function of the
+// compact bytes, so equal files mean equal output.
 func TestGolden(t *testing.T) {
 	for name, option := range map[string]func() (json.RawMessage, error){
 		"trend-percent": percentTrend().Option,
@@ -93,19 +93,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, indent(t, got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if g := indent(t, got); !bytes.Equal(g, want) {
-				t.Errorf("option differs from %s (run go test -update and review the diff):\n%s", path, g)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden.json"), string(indent(t, got)))
 		})
 	}
 }

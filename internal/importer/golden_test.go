@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,11 +9,10 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
 )
-
-var update = flag.Bool("update", false, "rewrite the generated inputs and the want.golden files")
 
 var today = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
@@ -278,7 +276,8 @@ func nfdString(s string) string {
 
 // TestGolden converts each case's input against the sample site (or the
 // case's own units.csv) and compares the snapshot, or the report of
-// problems in English and Vietnamese, with want.golden.
+// problems in English and Vietnamese, with want.golden. With -update it
+// rewrites the generated inputs and want.golden instead.
 func TestGolden(t *testing.T) {
 	if len(fixtures) < 12 {
 		t.Fatalf("only %d fixtures", len(fixtures))
@@ -288,7 +287,7 @@ func TestGolden(t *testing.T) {
 			dir := filepath.Join("testdata", "cases", name)
 			ext, data := gen(t)
 			input := filepath.Join(dir, "input."+ext)
-			if *update {
+			if *golden.Update {
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}
@@ -296,21 +295,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got := run(t, dir, input)
-			golden := filepath.Join(dir, "want.golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from what import gives now (run with -update and read the diff):\n--- got\n%s\n--- want\n%s", golden, got, want)
-			}
+			golden.Check(t, filepath.Join(dir, "want.golden"), run(t, dir, input))
 		})
 	}
 }
