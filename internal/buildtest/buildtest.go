@@ -10,7 +10,7 @@
 //	…
 //	`)
 //	b.AssertFile("chi-so/vb01/index.html", "Tỷ lệ văn bản được ký số", "! Đạt mục tiêu")
-//	b.AssertHTML("chi-so/vb01/index.html", "table#trend tbody tr", 1)
+//	b.AssertHTML("index.html", "li.tile", 1)
 //
 // Sample builds the repository's own sample site once per test binary and
 // shares the result, read-only, between the tests that only read it.
@@ -91,7 +91,7 @@ func New(t testing.TB, files string, opts ...Options) *Builder {
 		b.today = Today
 	}
 	if opt.Sample {
-		root, err := Root()
+		root, err := repoRoot()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,9 +247,9 @@ func excerpt(s string) string {
 	return ":\n" + s
 }
 
-// Root returns the repository's root, where the sample site is: the
+// repoRoot returns the repository's root, where the sample site is: the
 // nearest folder above the current one that holds go.mod.
-func Root() (string, error) {
+func repoRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err

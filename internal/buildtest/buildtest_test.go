@@ -42,6 +42,7 @@ Lời bình của văn phòng.
 `)
 	b.AssertFile("chi-so/vb01/index.html", "Tỷ lệ văn bản được ký số", "Xã Xuân Lạc", "! Xã Nam Cường")
 	b.AssertFile("bao-cao/2024-q4/index.html", "Lời bình của văn phòng.")
+	b.AssertHTML("index.html", "li.tile", 1)
 	// One quarter in the trend table, two units in the other.
 	b.AssertHTML("chi-so/vb01/index.html", "div.tbl tbody tr", 1+2)
 	if b.Result.Pages == 0 {

@@ -31,7 +31,7 @@ var sample = struct {
 func Sample(t testing.TB) *Builder {
 	t.Helper()
 	sample.once.Do(func() {
-		sample.root, sample.err = Root()
+		sample.root, sample.err = repoRoot()
 		if sample.err != nil {
 			return
 		}
