@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/cli"
-	"github.com/minhbach/minhbach/internal/source/catalogtest"
 )
 
 // today is the clock of the tests: 2025-03-01, when 2025-Q2 has not begun.
@@ -139,16 +138,6 @@ func TestBuildPublishes(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "data", "units.csv")); err != nil {
 		t.Errorf("data/ was damaged: %v", err)
 	}
-}
-
-// TestBuildMessagesVI checks that every message package build makes with
-// Addf (about editorial files) has the Vietnamese form registered here.
-func TestBuildMessagesVI(t *testing.T) {
-	formats := catalogtest.Literals(t, filepath.Join("..", "build"), map[string]int{"Addf": 2, "Newf": 4})
-	if len(formats) < 3 {
-		t.Fatalf("found %d formats in package build, want at least 3", len(formats))
-	}
-	catalogtest.CheckVI(t, formats)
 }
 
 // TestJSONNotData checks that a failure that is not about the data (here,
