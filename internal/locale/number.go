@@ -3,9 +3,9 @@ package locale
 import (
 	"math"
 	"strings"
+	"time"
 
 	"github.com/minhbach/minhbach/internal/decimal"
-
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -92,3 +92,11 @@ func Ratio(lang model.Lang, num, den float64) string {
 	}
 	return Compact(lang, num, 2) + "/" + Compact(lang, den, 2)
 }
+
+// Megabytes prints a size of n bytes in megabytes of 2^20 bytes, as file
+// managers count them and as the size limits are set, with one decimal:
+// vi "1,5", en "1.5".
+func Megabytes(lang model.Lang, n int64) string { return Number(lang, float64(n)/(1<<20), 1) }
+
+// Seconds prints d in seconds with one decimal: vi "2,5", en "2.5".
+func Seconds(lang model.Lang, d time.Duration) string { return Number(lang, d.Seconds(), 1) }

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/minhbach/minhbach/internal/msg"
 )
@@ -111,21 +110,6 @@ func Newf(pos Position, code, field, value string, m *msg.Message, args ...any) 
 // New makes an Error whose message is t.
 func New(pos Position, code, field, value string, t msg.Text) *Error {
 	return &Error{Pos: pos, Code: code, Field: field, Value: value, Msg: t.String(), Text: t}
-}
-
-// Date is a day as a message argument: 2024-10-01 in English (and in
-// Error()), 01/10/2024 in Vietnamese, as Vietnamese documents write dates.
-type Date time.Time
-
-// String is the date in English: ISO 8601.
-func (d Date) String() string { return time.Time(d).Format(time.DateOnly) }
-
-// In is the date in lang.
-func (d Date) In(lang string) string {
-	if lang == "vi" {
-		return time.Time(d).Format("02/01/2006")
-	}
-	return d.String()
 }
 
 // Message returns the message in lang ("vi" or "en", see package msg).

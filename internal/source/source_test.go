@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -389,7 +388,6 @@ var (
 	msgNotANumber = msg.New("không phải là số: hãy viết %s, %s", "not a number: write %s, %s")
 	msgWithADot   = msg.New("dùng dấu chấm", "with a dot")
 	msgNoSnapshot = msg.New("không có số liệu cho kỳ %s", "no snapshot for period %s")
-	msgStartsOn   = msg.New("bắt đầu từ ngày %s", "starts on %s")
 )
 
 func TestLineAndLanguages(t *testing.T) {
@@ -429,16 +427,5 @@ func TestAddfIsTranslatable(t *testing.T) {
 	}
 	if got := e.Message("en"); got != "no snapshot for period 2023-Q1" {
 		t.Errorf("Message(en) = %q", got)
-	}
-}
-
-func TestDateArgumentPerLanguage(t *testing.T) {
-	d := source.Date(time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC))
-	e := source.Newf(source.Position{File: "f.csv"}, source.CodeConstraint, "", "", msgStartsOn, d)
-	if got := e.Message("en"); got != "starts on 2025-04-01" {
-		t.Errorf("en: %q", got)
-	}
-	if got := e.Message("vi"); got != "bắt đầu từ ngày 01/04/2025" {
-		t.Errorf("vi: %q", got)
 	}
 }

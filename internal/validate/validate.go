@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
@@ -569,7 +570,7 @@ func (c *checker) periods() {
 	for _, s := range snaps {
 		if start := s.Period.Start(); start.After(today) {
 			c.errs.Add(source.Newf(source.Position{File: s.File}, source.CodeConstraint, "", "",
-				msgNotStarted, s.Period.String(), source.Date(start), source.Date(today)))
+				msgNotStarted, s.Period.String(), locale.Day(start), locale.Day(today)))
 		}
 	}
 }
