@@ -2,6 +2,7 @@ package locale
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,6 +81,18 @@ func Value(lang model.Lang, m model.Measure, v float64) string {
 		return Number(lang, v, 0)
 	}
 	return Compact(lang, v, model.Number.Decimals())
+}
+
+// Exact prints v in full, unrounded, with the marks of lang: vi
+// "1.234,5678", en "1,234.5678". It is for a correction below the shown
+// precision, which would otherwise read "90% → 90%".
+func Exact(lang model.Lang, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return Missing
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	ip, fp, _ := strings.Cut(s, ".")
+	return format(lang, decimal.Digits{Neg: v < 0, Int: ip, Frac: fp})
 }
 
 // Ratio prints "45/48" (vi "1.200/1.500", en "1,200/1,500"), the way reports

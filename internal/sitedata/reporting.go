@@ -128,8 +128,8 @@ func (r reported) has(u, i, k int) bool {
 	return false
 }
 
-func cell(reported, expected int) Cell {
-	c := Cell{Text: fmt.Sprintf("%d/%d", reported, expected), Reported: reported, Expected: expected}
+func cell(lang model.Lang, reported, expected int) Cell {
+	c := Cell{Text: locale.Ratio(lang, float64(reported), float64(expected)), Reported: reported, Expected: expected}
 	switch {
 	case expected == 0:
 		c.Text = "–"
@@ -180,7 +180,7 @@ func (b *builder) reportingParams() *ReportingParams {
 				lastK = k
 			}
 			totRep[k] += n
-			row.Cells = append(row.Cells, cell(n, row.Expected))
+			row.Cells = append(row.Cells, cell(b.lang, n, row.Expected))
 		}
 		totExp += row.Expected
 		if c := row.Cells[last]; c.Reported < c.Expected {
@@ -197,7 +197,7 @@ func (b *builder) reportingParams() *ReportingParams {
 		p.Rows = append(p.Rows, row)
 	}
 	for k := range r.periods {
-		p.Total = append(p.Total, cell(totRep[k], totExp))
+		p.Total = append(p.Total, cell(b.lang, totRep[k], totExp))
 	}
 
 	for u, unit := range b.ds.Units {
