@@ -121,11 +121,11 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		pos := source.Position{File: f.File}
 		p, err := period.Parse(f.Name)
 		if err != nil {
-			problems.Addf(pos, source.CodeSource, "the file name must be a period, like 2024-Q4.md or 2024-Q4.en.md")
+			problems.Addf(pos, source.CodeSource, msgNotPeriod)
 			continue
 		}
 		if !have[p] {
-			problems.Addf(pos, source.CodeForeignKey, "there is no snapshot for period %s (expected data/snapshots/%s.csv)", p, p)
+			problems.Addf(pos, source.CodeForeignKey, msgNoSnapshot, p, p)
 			continue
 		}
 		lang := model.VI
@@ -134,13 +134,13 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		case "en":
 			lang = model.EN
 		default:
-			problems.Addf(pos, source.CodeSource, "unknown language %q in the file name: use %s.md (Vietnamese) or %s.en.md (English)", f.Lang, p, p)
+			problems.Addf(pos, source.CodeSource, msgUnknownLang, f.Lang, p, p)
 			continue
 		}
 		// 2024-Q4.md and 2024-Q4.vi.md are both the Vietnamese text: one
 		// would silently hide the other.
 		if other, dup := seen[key{p, lang}]; dup {
-			problems.Addf(pos, source.CodePrimaryKey, "%s is also the text of this period in this language: keep one of the two files", other)
+			problems.Addf(pos, source.CodePrimaryKey, msgDupEditorial, other)
 			continue
 		}
 		seen[key{p, lang}] = f.File
@@ -153,7 +153,7 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		case "replace":
 			replace = true
 		default:
-			problems.Addf(pos, source.CodeSource, "front matter %s: %q: write \"%s: replace\" to put this text in place of the generated summary, or leave it out", GeneratedKey, fmt.Sprint(g), GeneratedKey)
+			problems.Addf(pos, source.CodeSource, msgGenerated, GeneratedKey, fmt.Sprint(g), GeneratedKey)
 			continue
 		}
 		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Replace: replace})

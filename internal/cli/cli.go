@@ -15,6 +15,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -34,6 +36,15 @@ type Env struct {
 // usageError marks command-line mistakes (exit 2).
 type usageError struct{ error }
 
+// In is the mistake in lang: in words from the catalogue when it is one of
+// ours, in cobra's English otherwise.
+func (u usageError) In(lang string) string { return msg.ErrorIn(u.error, lang) }
+
+// say prints m with its arguments in lang, on a line of its own.
+func say(w io.Writer, lang string, m *msg.Message, args ...any) {
+	fmt.Fprintln(w, m.With(args...).In(lang))
+}
+
 // Main runs minhbach with args (without the program name) and returns the
 // exit code.
 func Main(ctx context.Context, args []string, env Env) int {
@@ -50,12 +61,9 @@ func Main(ctx context.Context, args []string, env Env) int {
 	// a usage mistake too.
 	var ue usageError
 	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() {
-		fmt.Fprintf(env.Stderr, "minhbach: %v\n", err)
-		if langArg(args) == "en" {
-			fmt.Fprintf(env.Stderr, "Run 'minhbach %s--help' for usage.\n", subName(cmd))
-		} else {
-			fmt.Fprintf(env.Stderr, "Chạy 'minhbach %s--help' để xem cách dùng.\n", subName(cmd))
-		}
+		lang := langArg(args)
+		fmt.Fprintf(env.Stderr, "minhbach: %s\n", msg.ErrorIn(err, lang))
+		say(env.Stderr, lang, msgUsage, subName(cmd))
 		return Usage
 	}
 	opt := optionsOf(cmd)
@@ -122,10 +130,10 @@ func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
 		"text: one line per problem on standard error; json: one JSON document on standard output, for programs")
 	cmd.PreRunE = func(*cobra.Command, []string) error {
 		if opt.Lang != "vi" && opt.Lang != "en" {
-			return usageError{fmt.Errorf("--lang must be vi or en, not %q", opt.Lang)}
+			return usageError{msgBadLang.Err(opt.Lang)}
 		}
 		if opt.Format != "text" && opt.Format != "json" {
-			return usageError{fmt.Errorf("--format must be text or json, not %q", opt.Format)}
+			return usageError{msgBadFormat.Err(opt.Format)}
 		}
 		return nil
 	}
@@ -147,7 +155,7 @@ func report(w io.Writer, err error, opt reportOptions) {
 			})
 		}
 		if len(problems) == 0 && err != nil {
-			r.Error = err.Error()
+			r.Error = msg.ErrorIn(err, opt.Lang)
 		}
 		writeJSON(w, r)
 		return
@@ -155,27 +163,24 @@ func report(w io.Writer, err error, opt reportOptions) {
 	if len(problems) == 0 {
 		if errors.Is(err, context.Canceled) {
 			// Interrupted (Ctrl-C): say so plainly, not "context canceled".
-			fmt.Fprintln(w, map[bool]string{true: "minhbach: đã dừng theo yêu cầu; chưa xuất bản gì, trang đã công bố giữ nguyên.", false: "minhbach: stopped on request; nothing was published, the published site is unchanged."}[opt.Lang == "vi"])
+			say(w, opt.Lang, msgStopped)
 			return
 		}
-		fmt.Fprintf(w, "minhbach: %v\n", err)
+		fmt.Fprintf(w, "minhbach: %s\n", msg.ErrorIn(err, opt.Lang))
 		return
 	}
 	for _, p := range problems {
 		fmt.Fprintln(w, p.Line(opt.Lang))
 	}
-	nothing := map[bool]string{true: "chưa xuất bản gì", false: "nothing was published"}
+	nothing := msgNothingPublished
 	if opt.Command == "import" {
-		nothing = map[bool]string{true: "chưa ghi tệp nào", false: "no file was written"}
+		nothing = msgNothingWritten
 	}
-	switch {
-	case opt.Lang == "vi":
-		fmt.Fprintf(w, "minhbach: %d lỗi; %s.\n", len(problems), nothing[true])
-	case len(problems) == 1:
-		fmt.Fprintf(w, "minhbach: 1 problem found; %s\n", nothing[false])
-	default:
-		fmt.Fprintf(w, "minhbach: %d problems found; %s\n", len(problems), nothing[false])
+	count := msgProblems
+	if len(problems) == 1 {
+		count = msgProblem
 	}
+	say(w, opt.Lang, count, len(problems), nothing.With())
 }
 
 // jsonReport is the report for programs (--format json): ok is true when
@@ -247,7 +252,7 @@ nothing is published until all of them are fixed.`,
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageError{fmt.Errorf("%s takes no arguments, got %q (use --source DIR for the site folder)", cmd.Name(), args[0])}
+		return usageError{msgNoArgs.Err(cmd.Name(), args[0])}
 	}
 	return nil
 }
@@ -277,19 +282,13 @@ output with --format json.`,
 			if r, err := filepath.Rel(src, res.Dest); err == nil && filepath.IsLocal(r) {
 				rel = r
 			}
-			switch {
-			case opt.Format == "json":
+			if opt.Format == "json" {
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
 					Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes}})
-			case opt.Lang == "vi":
-				mb := strings.Replace(fmt.Sprintf("%.1f", float64(res.Bytes)/1e6), ".", ",", 1)
-				secs := strings.Replace(fmt.Sprintf("%.1f", time.Since(start).Seconds()), ".", ",", 1)
-				fmt.Fprintf(env.Stdout, "minhbach: đã xuất bản %d trang và %d tệp tải về (%d tệp, %s MB) vào %s trong %s giây\n",
-					res.Pages, res.Downloads, res.Files, mb, rel, secs)
-			default:
-				fmt.Fprintf(env.Stdout, "minhbach: published %d pages and %d downloads (%d files, %.1f MB) to %s in %.1fs\n",
-					res.Pages, res.Downloads, res.Files, float64(res.Bytes)/1e6, rel, time.Since(start).Seconds())
+				return nil
 			}
+			say(env.Stdout, opt.Lang, msgPublished, res.Pages, res.Downloads, res.Files,
+				locale.Size(res.Bytes), rel, locale.Duration(time.Since(start)))
 			return nil
 		},
 	}
@@ -322,16 +321,11 @@ fine, 1 when it has problems, 2 when the command line is wrong.`,
 			}
 			ds := a.Dataset()
 			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
-			switch {
-			case opt.Format == "json":
+			if opt.Format == "json" {
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d})
-			case opt.Lang == "vi":
-				fmt.Fprintf(env.Stdout, "minhbach: dữ liệu hợp lệ: %d chỉ tiêu, %d đơn vị, %d mục tiêu, %d kỳ số liệu (mới nhất %s)\n",
-					d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
-			default:
-				fmt.Fprintf(env.Stdout, "minhbach: data OK: %d indicators, %d units, %d targets, %d snapshots (latest %s)\n",
-					d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
+				return nil
 			}
+			say(env.Stdout, opt.Lang, msgDataOK, d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
 			return nil
 		},
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -38,13 +37,13 @@ whole file converts and the snapshot passes the same checks as 'check'.`,
 			"  minhbach import so-lieu.xlsx --period 2025 --sheet \"Biểu 01\" --source ../cho-don",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{fmt.Errorf("import takes one file to import, got %d arguments", len(args))}
+				return usageError{msgImportArgs.Err(len(args))}
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if per == "" {
-				return usageError{fmt.Errorf("import needs --period, such as --period 2025-Q1")}
+				return usageError{msgNoPeriod.Err()}
 			}
 			p, err := period.Parse(per)
 			if err != nil {
@@ -52,7 +51,7 @@ whole file converts and the snapshot passes the same checks as 'check'.`,
 			}
 			mark, ok := importer.ParseMark(dec)
 			if !ok {
-				return usageError{fmt.Errorf("--decimal %q: write --decimal comma (85,5 and 1.234) or --decimal dot (85.5 and 1,234)", dec)}
+				return usageError{msgBadDecimal.Err(dec)}
 			}
 			res, err := importer.Import(importer.Options{
 				File: args[0], Site: src, Period: p, Sheet: sheet, Decimal: mark,
@@ -92,26 +91,17 @@ func summary(env Env, res *importer.Result, opt reportOptions) {
 		_ = enc.Encode(jsonImported{jsonReport{OK: true, Problems: []jsonProblem{}}, res})
 		return
 	}
-	path := filepath.FromSlash(res.Path)
-	layout := map[bool]string{true: "one column per indicator", false: "one row per figure"}[res.Wide]
-	if opt.Lang == "vi" {
-		layout = map[bool]string{true: "mỗi chỉ số một cột", false: "mỗi số liệu một dòng"}[res.Wide]
-		fmt.Fprintf(env.Stdout, "minhbach: đã ghi %s: %d dòng, %d đơn vị, %d chỉ số (%s", path, res.Rows, res.Units, res.Indicators, layout)
-		if res.Sheet != "" {
-			fmt.Fprintf(env.Stdout, ", trang tính %q", res.Sheet)
-		}
-		fmt.Fprintf(env.Stdout, ")\n  bỏ qua %d dòng tiêu đề nhóm và %d dòng tổng (đã đối chiếu); điền xuống %d ô tên đơn vị\n", res.Groups, res.Totals, res.Filled)
-		if res.Unchecked > 0 {
-			fmt.Fprintf(env.Stdout, "  %d số tổng không đối chiếu được (tỷ lệ không có tử số, mẫu số)\n", res.Unchecked)
-		}
-		return
+	layout := msgLong.With()
+	if res.Wide {
+		layout = msgWide.With()
 	}
-	fmt.Fprintf(env.Stdout, "minhbach: wrote %s: %d rows, %d units, %d indicators (%s", path, res.Rows, res.Units, res.Indicators, layout)
 	if res.Sheet != "" {
-		fmt.Fprintf(env.Stdout, ", sheet %q", res.Sheet)
+		layout = msgOnSheet.With(layout, res.Sheet)
 	}
-	fmt.Fprintf(env.Stdout, ")\n  skipped %d group headings and %d total rows (checked); filled down %d unit names\n", res.Groups, res.Totals, res.Filled)
+	w, lang := env.Stdout, opt.Lang
+	say(w, lang, msgWrote, filepath.FromSlash(res.Path), res.Rows, res.Units, res.Indicators, layout)
+	say(w, lang, msgSkipped, res.Groups, res.Totals, res.Filled)
 	if res.Unchecked > 0 {
-		fmt.Fprintf(env.Stdout, "  %d totals could not be checked (percents without numerator and denominator)\n", res.Unchecked)
+		say(w, lang, msgUnchecked, res.Unchecked)
 	}
 }

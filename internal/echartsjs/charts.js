@@ -56,25 +56,43 @@
     }
   }
 
-  // numbers returns a function that prints a value as the page's tables do
-  // ("91,4%" in Vietnamese, "91.4%" in English). The option carries only a
-  // plain hint {percent, decimals} under "minhbach"; the code that formats
-  // is this file's, never anything from the data.
+  // plain prints v rounded to at most decimals places, with the marks of
+  // loc, for a browser without Intl. Chart values come rounded from Go, so
+  // toFixed's binary rounding does not show.
+  function plain(v, decimals, loc) {
+    var parts = Math.abs(v).toFixed(decimals).split('.');
+    var frac = (parts[1] || '').replace(/0+$/, '');
+    var whole = parts[0].replace(/\B(?=(\d{3})+$)/g, loc === 'VI' ? '.' : ',');
+    return (v < 0 ? '-' : '') + whole + (frac ? (loc === 'VI' ? ',' : '.') + frac : '');
+  }
+
+  // numbers returns a function that prints a value as the page's tables do,
+  // exactly as Go's package locale (Compact, Percent): "91,4%" and "1.234"
+  // in Vietnamese, "91.4%" and "1,234" in English, half away from zero, no
+  // trailing zeros, an ASCII minus, never "-0", and "–" for what is not a
+  // number. The option carries only a plain hint {percent, decimals} under
+  // "minhbach"; the code that formats is this file's, never anything from
+  // the data. TestBrowserNumbersAsLocale (internal/build) holds it to
+  // locale.
   function numbers(hint, loc) {
     var decimals = hint && typeof hint.decimals === 'number' ? hint.decimals : 2;
     var suffix = hint && hint.percent === true ? '%' : '';
     var nf = null;
     try {
-      nf = new window.Intl.NumberFormat(loc === 'VI' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: decimals });
-    } catch (e) { /* very old browser: plain numbers */ }
+      nf = new window.Intl.NumberFormat(loc === 'VI' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: decimals, useGrouping: true });
+    } catch (e) { /* very old browser: see plain */ }
     return function (v) {
       if (v && typeof v === 'object' && 'value' in v) {
         v = v.value; // label callbacks get the data item
       }
-      if (typeof v !== 'number' || isNaN(v)) {
-        return '–';
+      if (typeof v !== 'number' || !isFinite(v)) {
+        return '\u2013';
       }
-      return (nf ? nf.format(v) : String(v)) + suffix;
+      var s = nf ? nf.format(v) : plain(v, decimals, loc);
+      if (!/[1-9]/.test(s)) {
+        s = s.replace(/^[-\u2212]/, ''); // -0.04 rounds to 0, not -0
+      }
+      return s + suffix;
     };
   }
 

@@ -1,6 +1,7 @@
 // Package importcheck lets the tests of an adapter package prove that it is
 // the only package of the module to import a third-party library, so that
-// the library's types, settings and hazards stay in one place.
+// the library's types, settings and hazards stay in one place. GoFiles
+// lists the module's Go files for other checks of the whole module.
 package importcheck
 
 import (
@@ -21,31 +22,16 @@ import (
 // the current folder, as go test runs in the package's own.
 func Only(t testing.TB, lib, owner string) {
 	t.Helper()
-	root := moduleRoot(t)
 	fset := token.NewFileSet()
 	files := 0
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			// Neither the go command nor the build read these.
-			if name := d.Name(); path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, ".go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
+	root := ModuleRoot(t)
+	for _, rel := range GoFiles(t, root) {
 		if strings.HasPrefix(rel, owner+"/") {
-			return nil
+			continue
 		}
-		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, filepath.Join(root, filepath.FromSlash(rel)), nil, parser.ImportsOnly)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		files++
 		for _, spec := range f.Imports {
@@ -54,18 +40,43 @@ func Only(t testing.TB, lib, owner string) {
 				t.Errorf("%s:%d imports %s: only %s may; go through it", rel, fset.Position(spec.Pos()).Line, p, owner)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if files == 0 {
 		t.Fatalf("no Go files found under %s", root)
 	}
 }
 
-// moduleRoot is the nearest folder up from the current one with a go.mod.
-func moduleRoot(t testing.TB) string {
+// GoFiles yields the slash path, from root, of every Go file of the
+// module at root, tests included, that the go command would read: not
+// those under testdata, vendor, or a folder whose name starts with . or _.
+func GoFiles(t testing.TB, root string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".go") {
+			rel, _ := filepath.Rel(root, path)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// ModuleRoot is the nearest folder up from the current one with a go.mod:
+// the module's root, as go test runs in the package's own folder.
+func ModuleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {

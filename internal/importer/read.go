@@ -6,7 +6,6 @@ package importer
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -36,7 +36,7 @@ func readFile(name string) ([]byte, *source.Error) {
 		return nil, source.Newf(filePos, source.CodeSource, "", "", msgIsDir)
 	}
 	if st.Size() > MaxSize {
-		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, mb(st.Size()), MaxSize>>20)
+		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(st.Size()), MaxSize>>20)
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -48,12 +48,10 @@ func readFile(name string) ([]byte, *source.Error) {
 		return nil, source.Newf(filePos, source.CodeSource, "", "", msgCannotRead, plainIOError(err))
 	}
 	if len(data) > MaxSize { // grew since Stat
-		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, mb(int64(len(data))), MaxSize>>20)
+		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(len(data)), MaxSize>>20)
 	}
 	return data, nil
 }
-
-func mb(n int64) string { return fmt.Sprintf("%.1f", float64(n)/(1<<20)) }
 
 // plainIOError is the OS's own words for err ("permission denied"),
 // without the operation and path, which messages put in plainer words.

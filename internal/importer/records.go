@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -216,21 +217,15 @@ func (r *record) written(field string, c *cell) {
 // not show: the cell looks like a figure there, so "not a number" alone
 // would not help.
 func controlChar(pos source.Position, field, s string) *source.Error {
+	why := load.Forbidden(s)
+	if why.IsZero() {
+		return nil
+	}
 	value := s
 	if r := []rune(s); len(r) > 60 {
 		value = string(r[:60]) + "…"
 	}
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r':
-			return source.Newf(pos, source.CodeForbidden, field, value, msgLineBreak)
-		case r == '\t':
-			return source.Newf(pos, source.CodeForbidden, field, value, msgTab)
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
-			return source.Newf(pos, source.CodeForbidden, field, value, msgControl, r)
-		}
-	}
-	return nil
+	return source.New(pos, source.CodeForbidden, field, value, why)
 }
 
 // checkFractions reports the percents written without % that lie

@@ -67,7 +67,7 @@ func TestSharedCode(t *testing.T) {
 	site["data/units.csv"] = &fstest.MapFile{Data: []byte(units)}
 	_, err := Convert("in.csv", []byte("unit,indicator,value\n02023,HT01,90\n"), site, Options{Period: period.MustParse("2024-Q4")})
 	all := source.All(err)
-	if len(all) != 1 || all[0].Code != CodeUnitAmbiguous || all[0].Format != msgUnitDupCode || !strings.Contains(all[0].Msg, "02023 Xã Xuân Lạc; 02023 Xã Xuân Lạc (cũ)") {
+	if len(all) != 1 || all[0].Code != CodeUnitAmbiguous || all[0].Text.Message() != msgUnitDupCode || !strings.Contains(all[0].Msg, "02023 Xã Xuân Lạc; 02023 Xã Xuân Lạc (cũ)") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -32,7 +32,7 @@ func (im *importer) selfCheck(fsys fs.FS, out []record) {
 		all = append(all, source.All(validate.Dataset(ds, validate.Options{Today: im.opt.Today}))...)
 	}
 	for _, e := range all {
-		if e.Pos.File != target && !slices.Contains(e.Args, any(target)) && !strings.Contains(e.Msg, target) {
+		if e.Pos.File != target && !slices.Contains(e.Text.Args(), any(target)) && !strings.Contains(e.Msg, target) {
 			continue
 		}
 		ne := *e

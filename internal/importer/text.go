@@ -183,11 +183,11 @@ func newLineIndex(text string) *lineIndex {
 func (x *lineIndex) quoteError(name string, comma rune, pe *csv.ParseError) *source.Error {
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote) && x.byteAt(pe.Line, pe.Column) == '"':
-		return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", msgAfterQuote)
+		return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", load.MsgAfterQuote)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return source.Newf(x.pos(name, pe.StartLine, x.openQuote(pe.StartLine, comma)), source.CodeFormat, "", "", msgOpenQuote)
+		return source.Newf(x.pos(name, pe.StartLine, x.openQuote(pe.StartLine, comma)), source.CodeFormat, "", "", load.MsgOpenQuote)
 	}
-	return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", msgQuote)
+	return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", load.MsgStrayQuote)
 }
 
 // lineText returns a 1-based line, without its line break.

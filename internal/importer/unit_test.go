@@ -1,18 +1,13 @@
 package importer
 
 import (
-	"go/ast"
-	"go/parser"
-	gotoken "go/token"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/source"
-	"github.com/minhbach/minhbach/internal/source/catalogtest"
 	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
@@ -333,33 +328,6 @@ func TestSizeLimit(t *testing.T) {
 	if len(errs) != 1 || errs[0].Code != CodeSizeLimit || errs[0].Pos.File != name {
 		t.Fatalf("want one size-limit error naming the file, got %v", err)
 	}
-}
-
-// TestMessagesVI proves every message format of this package has a
-// Vietnamese form with the same arguments: the formats are the msg
-// constants, found by parsing messages.go, and the literals passed to Newf.
-func TestMessagesVI(t *testing.T) {
-	fset := gotoken.NewFileSet()
-	f, err := parser.ParseFile(fset, "messages.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var formats []string
-	ast.Inspect(f, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok {
-			for i, name := range vs.Names {
-				if lit, ok := vs.Values[i].(*ast.BasicLit); ok && strings.HasPrefix(name.Name, "msg") {
-					s, _ := strconv.Unquote(lit.Value)
-					formats = append(formats, s)
-				}
-			}
-		}
-		return true
-	})
-	if len(formats) < 45 {
-		t.Fatalf("found only %d formats", len(formats))
-	}
-	catalogtest.CheckVI(t, formats)
 }
 
 // TestSheets checks that the first worksheet with a heading row is read,

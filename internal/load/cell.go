@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // The cell types below are what gocsv fills. Each one keeps the text as
@@ -31,11 +31,11 @@ func (t *text) UnmarshalCSV(s string) error { t.s = strings.TrimSpace(s); return
 
 // number is a decimal written strictly as -?digits[.digits]. An empty cell
 // is a missing figure, never zero. It is kept small (gocsv copies each
-// cell's value): msg is only allocated for a cell that is not a number.
+// cell's value): why is only allocated for a cell that is not a number.
 type number struct {
 	raw string
-	v   float64        // the number, when raw is one
-	msg *source.Phrase // why raw is not a number; nil when it is, or is empty
+	v   float64   // the number, when raw is one
+	why *msg.Text // why raw is not a number; nil when it is, or is empty
 }
 
 func (n *number) UnmarshalCSV(s string) error {
@@ -43,21 +43,21 @@ func (n *number) UnmarshalCSV(s string) error {
 	if s == "" {
 		return nil
 	}
-	v, msg := parseNumber(s)
-	if !msg.IsZero() {
-		n.msg = new(msg) // only here, so that a good number allocates nothing
+	v, why := parseNumber(s)
+	if !why.IsZero() {
+		n.why = &why // only here, so that a good number allocates nothing
 		return nil
 	}
 	n.v = v
 	return nil
 }
 
-// year is a four-digit year. An empty cell leaves ok false with no msg.
+// year is a four-digit year. An empty cell leaves ok false with no why.
 type year struct {
 	raw string
 	v   int
 	ok  bool
-	msg source.Phrase
+	why msg.Text
 }
 
 var yearRE = regexp.MustCompile(`^[0-9]{4}$`)
@@ -70,7 +70,7 @@ func (y *year) UnmarshalCSV(s string) error {
 		y.v, _ = strconv.Atoi(s)
 		y.ok = true
 	default:
-		y.msg = source.P("not a year: write four digits, such as 2025")
+		y.why = msgNotYear.With()
 	}
 	return nil
 }
@@ -91,13 +91,13 @@ var (
 
 // parseNumber reads a strictly written decimal. On failure it returns a
 // message in plain words with a hint on how to write the number instead.
-func parseNumber(s string) (float64, source.Phrase) {
+func parseNumber(s string) (float64, msg.Text) {
 	if plainDecimal(s) {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsInf(v, 0) {
-			return 0, source.P("number too large: write a smaller number")
+			return 0, msgTooBig.With()
 		}
-		return v, source.Phrase{}
+		return v, msg.Text{}
 	}
 	return 0, numberHint(s)
 }
@@ -122,26 +122,26 @@ func digits(s string) bool {
 }
 
 // numberHint says how to write s as a number: the number it most likely
-// means, and each change made to get there, each a phrase of its own so
+// means, and each change made to get there, each a Text of its own so
 // the message can be given whole in Vietnamese.
-func numberHint(s string) source.Phrase {
-	var how []source.Phrase // what to change, in plain words
+func numberHint(s string) msg.Text {
+	var how []msg.Text // what to change, in plain words
 	t := s
 	if strings.ContainsFunc(t, unicode.IsSpace) {
 		t = strings.Join(strings.Fields(t), "")
-		how = append(how, source.P("without spaces"))
+		how = append(how, msgNoSpaces.With())
 	}
 	if strings.Contains(t, "%") {
 		t = strings.ReplaceAll(t, "%", "")
-		how = append(how, source.P("without %%"))
+		how = append(how, msgNoPercent.With())
 	}
 	if strings.HasPrefix(t, "+") {
 		t = t[1:]
-		how = append(how, source.P("without the + sign"))
+		how = append(how, msgNoPlus.With())
 	}
 	if strings.Contains(t, "_") && plainDecimal(strings.ReplaceAll(t, "_", "")) {
 		t = strings.ReplaceAll(t, "_", "")
-		how = append(how, source.P("without underscores"))
+		how = append(how, msgNoUnderscores.With())
 	}
 	switch {
 	case plainDecimal(t):
@@ -149,54 +149,54 @@ func numberHint(s string) source.Phrase {
 		plain := strings.ReplaceAll(t, ",", "")
 		dotted := strings.ReplaceAll(t, ",", ".")
 		if len(how) == 0 {
-			return source.P("not a number: write %s if the comma separates thousands, or %s if it marks decimals", plain, dotted)
+			return msgCommaEither.With(plain, dotted)
 		}
-		return source.P("not a number: write %s if the comma separates thousands, or %s if it marks decimals, and write it %s", plain, dotted, joinHow(how))
+		return msgCommaEitherHow.With(plain, dotted, joinHow(how))
 	case decimalCommaRE.MatchString(t):
 		t = strings.ReplaceAll(t, ",", ".")
-		how = append([]source.Phrase{source.P("with a dot")}, how...)
+		how = append([]msg.Text{msgWithDot.With()}, how...)
 	case commaThousandsRE.MatchString(t):
 		t = strings.ReplaceAll(t, ",", "")
-		how = append(how, source.P("without thousands separators"))
+		how = append(how, msgNoThousands.With())
 	case dotThousandsRE.MatchString(t):
 		t = strings.ReplaceAll(t, ".", "")
 		t = strings.ReplaceAll(t, ",", ".")
-		how = append(how, source.P("without thousands separators"))
+		how = append(how, msgNoThousands.With())
 		if strings.Contains(t, ".") {
-			how = append(how, source.P("with a dot for decimals"))
+			how = append(how, msgDotDecimals.With())
 		}
 	case isNaNOrInf(t):
-		return source.P("not a number: leave the cell empty if the figure is missing")
+		return msgLeaveEmpty.With()
 	case exponentRE.MatchString(t):
-		return source.P("not a number: write the number in full, without e (scientific notation)")
+		return msgExponent.With()
 	case hexRE.MatchString(t):
-		return source.P("not a number: write it in ordinary decimal digits")
+		return msgNotDecimal.With()
 	case bareDotRE.MatchString(t):
 		t = strings.TrimSuffix(t, ".")
 		if i := strings.Index(t, "."); i >= 0 && (i == 0 || t[i-1] == '-') {
 			t = t[:i] + "0" + t[i:]
 		}
-		how = append(how, source.P("with digits on both sides of the dot"))
+		how = append(how, msgBothSides.With())
 	default:
-		return source.P("not a number: write digits only, with a dot for decimals, such as 12.5")
+		return msgDigitsOnly.With()
 	}
 	if len(how) == 0 {
-		return source.P("not a number: write %s", t)
+		return msgWrite.With(t)
 	}
-	return source.P("not a number: write %s, %s", t, joinHow(how))
+	return msgWriteHow.With(t, joinHow(how))
 }
 
 // joinHow turns [with a dot, without %] into "with a dot and without %".
-func joinHow(how []source.Phrase) source.Phrase {
+func joinHow(how []msg.Text) msg.Text {
 	switch len(how) {
 	case 0:
-		return source.Phrase{}
+		return msg.Text{}
 	case 1:
 		return how[0]
 	case 2:
-		return source.P("%s and %s", how[0], how[1])
+		return msgAnd.With(how[0], how[1])
 	}
-	return source.P("%s, %s", how[0], joinHow(how[1:]))
+	return msgList.With(how[0], joinHow(how[1:]))
 }
 
 func isNaNOrInf(s string) bool {

@@ -60,8 +60,8 @@ func TestNumber(t *testing.T) {
 				t.Errorf("raw = %q, want %q", n.raw, tc.in)
 			}
 			got := ""
-			if n.msg != nil {
-				got = n.msg.String()
+			if n.why != nil {
+				got = n.why.String()
 			}
 			if got != tc.msg {
 				t.Errorf("msg = %q, want %q", got, tc.msg)
@@ -77,9 +77,9 @@ func TestNumber(t *testing.T) {
 }
 
 func TestNumberEmptyIsMissing(t *testing.T) {
-	stale := source.P("stale")
-	n := number{raw: "stale", v: 1, msg: &stale}
-	if err := n.UnmarshalCSV(""); err != nil || n.v != 0 || n.msg != nil || n.raw != "" {
+	stale := msgTooBig.With()
+	n := number{raw: "stale", v: 1, why: &stale}
+	if err := n.UnmarshalCSV(""); err != nil || n.v != 0 || n.why != nil || n.raw != "" {
 		t.Errorf("empty cell: got %+v, %v; want a missing figure", n, err)
 	}
 }
@@ -101,7 +101,7 @@ func TestYear(t *testing.T) {
 	} {
 		var y year
 		_ = y.UnmarshalCSV(tc.in)
-		if y.v != tc.v || y.ok != tc.ok || y.msg.String() != tc.msg || y.raw != tc.in {
+		if y.v != tc.v || y.ok != tc.ok || y.why.String() != tc.msg || y.raw != tc.in {
 			t.Errorf("year %q = %+v, want v=%d ok=%v msg=%q", tc.in, y, tc.v, tc.ok, tc.msg)
 		}
 	}
@@ -132,8 +132,8 @@ func TestForbidden(t *testing.T) {
 		"a\rb":        "contains a line break: keep the text of a cell on one line",
 		"a\tb":        "contains a tab character: delete it",
 	} {
-		if got := forbidden(in).String(); got != want {
-			t.Errorf("forbidden(%q) = %q, want %q", in, got, want)
+		if got := Forbidden(in).String(); got != want {
+			t.Errorf("Forbidden(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

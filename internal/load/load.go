@@ -125,8 +125,8 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	// Targets are optional: a site may have none yet. A file that exists
 	// needs its header, but may have no rows.
 	ds.Targets = readFile(l, targetsFile, targetColumns, false, true, "", func(r *row, x targetRow) model.Target {
-		r.required("year", x.Year.raw, source.P("missing: give the year the target is due"))
-		r.required("value", x.Value.raw, source.P("missing: give the target value"))
+		r.required("year", x.Year.raw, msgMissingYear.With())
+		r.required("value", x.Value.raw, msgMissingTarget.With())
 		v := r.number("value", x.Value)
 		tg := model.Target{
 			Indicator: r.code("indicator", x.Indicator),
@@ -160,7 +160,7 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 	errs := &l.errs
 	entries, err := fs.ReadDir(l.fsys, snapshotsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "", "cannot read the folder: %s", plainIOError(err)))
+		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "", msgReadFolder, plainIOError(err)))
 		return nil
 	}
 	var snaps []model.Snapshot
@@ -175,17 +175,17 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 		ext := path.Ext(name)
 		if e.IsDir() || ext != ".csv" {
 			if !e.IsDir() && strings.EqualFold(ext, ".csv") {
-				errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", "not a CSV snapshot: the name must end in .csv, in lower case"))
+				errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgNotCSVName))
 				continue
 			}
 			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
-				"not a CSV snapshot: only files named after their period, such as 2024-Q4.csv, belong in %s", snapshotsDir))
+				msgNotSnapshot, snapshotsDir))
 			continue
 		}
 		p, err := period.Parse(strings.TrimSuffix(name, ext))
 		if err != nil {
 			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
-				"the file name is not a period: name it YYYY.csv, YYYY-H1.csv, YYYY-Q1.csv or YYYY-MM.csv, such as 2024-Q4.csv (years 1900 to 2200)"))
+				msgNotPeriod))
 			continue
 		}
 		snap := model.Snapshot{Period: p, File: file}
@@ -212,7 +212,7 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 	}
 	if !found {
 		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "",
-			"no snapshot files: add one CSV file per period, such as %s/2024-Q4.csv", snapshotsDir))
+			msgNoSnapshots, snapshotsDir))
 	}
 	slices.SortStableFunc(snaps, func(a, b model.Snapshot) int { return a.Period.Compare(b.Period) })
 	return snaps
@@ -260,12 +260,12 @@ func (l *loader) read(file string, required bool) []byte {
 	f, err := l.fsys.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
-			errs.Add(source.Newf(pos, source.CodeSource, "", "", "file not found: every site needs it"))
+			errs.Add(source.Newf(pos, source.CodeSource, "", "", msgNotFound))
 		}
 		return nil
 	}
 	if err != nil {
-		errs.Add(source.Newf(pos, source.CodeSource, "", "", "cannot open: %s", plainIOError(err)))
+		errs.Add(source.Newf(pos, source.CodeSource, "", "", msgCannotOpen, plainIOError(err)))
 		return nil
 	}
 	defer f.Close()
@@ -275,12 +275,12 @@ func (l *loader) read(file string, required bool) []byte {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		errs.Add(source.Newf(pos, source.CodeSource, "", "", "cannot read: %s", plainIOError(err)))
+		errs.Add(source.Newf(pos, source.CodeSource, "", "", msgCannotRead, plainIOError(err)))
 		return nil
 	}
 	if len(data) > maxFileSize {
 		errs.Add(source.Newf(pos, source.CodeSizeLimit, "", "",
-			"file too large: over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)", maxFileSize>>20))
+			msgTooLargeRead, maxFileSize>>20))
 		return nil
 	}
 	return data
@@ -290,7 +290,7 @@ func (l *loader) read(file string, required bool) []byte {
 func tooLarge(pos source.Position, size int64) *source.Error {
 	const mb = 1 << 20
 	return source.Newf(pos, source.CodeSizeLimit, "", "",
-		"file too large: %d MB, over the limit of %d MB; check that this is the right file, and if it is, split the data into several sites (one per province, for example)",
+		msgTooLarge,
 		(size+mb-1)/mb, maxFileSize/mb)
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/gocarina/gocsv"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -84,12 +85,12 @@ func (r *record) pos(i int) source.Position {
 func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *source.List, flush func(*table, []record)) {
 	filePos := source.Position{File: file}
 	if len(data) == 0 {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgEmpty))
 		return
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		errs.Add(source.Newf(at(file, 1, 1), source.CodeEncoding, "", "",
-			`the file is saved as UTF-16 ("Unicode Text"): %s`, resave(period)))
+			msgUTF16, resave(period)))
 		return
 	}
 	// Excel's "CSV UTF-8" starts with a byte order mark; it is invisible in
@@ -99,7 +100,7 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
 		errs.Add(source.Newf(t.pos(data, i), source.CodeEncoding, "", "",
-			"not UTF-8 text (byte 0x%02X), perhaps Windows-1258: %s", data[i], resave(period)))
+			msgNotUTF8, data[i], resave(period)))
 		return
 	}
 
@@ -135,13 +136,13 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 			return
 		}
 		for i, c := range rec.cells {
-			if msg := forbidden(c); !msg.IsZero() {
+			if why := Forbidden(c); !why.IsZero() {
 				rec.bad[i] = true
 				field := ""
 				if headerDone && i < len(t.header) {
 					field = t.header[i]
 				}
-				errs.Add(source.NewP(rec.pos(i), source.CodeForbidden, field, c, msg))
+				errs.Add(source.New(rec.pos(i), source.CodeForbidden, field, c, why))
 			}
 		}
 		if !headerDone {
@@ -156,12 +157,12 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 		}
 	}
 	if !headerDone {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "empty file: it needs at least the header row"))
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgEmpty))
 		return
 	}
 	t.flushRows()
 	if seen == 0 && !allowEmpty {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", "no data rows: the file has only its header row"))
+		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgNoRows))
 	}
 }
 
@@ -194,11 +195,11 @@ func (t *table) flushRows() {
 // resave is the hint for a file that Excel saved in a form the loader
 // does not read: convert a snapshot with minhbach import, or save any file
 // again as CSV UTF-8.
-func resave(period string) source.Phrase {
+func resave(period string) msg.Text {
 	if period == "" {
-		return source.P(`save it again as "CSV UTF-8 (Comma delimited)"`)
+		return msgResave.With()
 	}
-	return source.P(`convert the original file with "minhbach import FILE --period %s", or save it again as "CSV UTF-8 (Comma delimited)"`, period)
+	return msgConvert.With(period)
 }
 
 // wrongDelimiter reports a header read as a single column that holds the
@@ -210,11 +211,11 @@ func (t *table) wrongDelimiter(header record, columns []string, period string, e
 	switch {
 	case strings.Contains(header.cells[0], ";"):
 		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
-			"expected commas between columns, but this file uses semicolons (Excel with Vietnamese settings): %s", resave(period)))
+			msgSemicolons, resave(period)))
 		return true
 	case strings.Contains(header.cells[0], "\t"):
 		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
-			`expected commas between columns, but this file uses tabs (Excel "Unicode Text" or "Text (Tab delimited)"): %s`, resave(period)))
+			msgTabs, resave(period)))
 		return true
 	}
 	return false
@@ -229,17 +230,17 @@ func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 		case rec.bad[i]:
 			// already reported
 		case strings.TrimSpace(name) == "":
-			errs.Add(source.Newf(pos, source.CodeBlankLabel, "", "", "blank column name: name the column or delete it"))
+			errs.Add(source.Newf(pos, source.CodeBlankLabel, "", "", msgBlankLabel))
 		case t.has(name):
-			errs.Add(source.Newf(pos, source.CodeDupLabel, "", name, "column name used twice: also column %d", t.col[name]+1))
+			errs.Add(source.Newf(pos, source.CodeDupLabel, "", name, msgDupLabel, t.col[name]+1))
 		case slices.Contains(columns, name):
 			t.col[name] = i
 		case guessColumn(name, columns) != "":
 			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
-				"unknown column: did you mean %q? (column names are lower case, without spaces)", guessColumn(name, columns)))
+				msgDidYouMean, guessColumn(name, columns)))
 		default:
 			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
-				"unknown column: the columns are %s; delete this one or correct its name", strings.Join(columns, ", ")))
+				msgUnknownColumn, strings.Join(columns, ", ")))
 		}
 	}
 	var names []string
@@ -254,7 +255,7 @@ func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 		if !t.has(c) {
 			t.broken = true
 			errs.Add(source.Newf(source.Position{File: t.file, Line: rec.line, Column: 1}, source.CodeMissing, "", "",
-				"missing column %q: add it to the header row, even if its cells stay empty", c))
+				msgMissingColumn, c))
 		}
 	}
 }
@@ -285,22 +286,22 @@ func (t *table) addRow(rec record, errs *source.List) bool {
 	row := source.Position{File: t.file, Line: rec.line, Column: 1}
 	switch {
 	case blank:
-		errs.Add(source.Newf(row, source.CodeBlankRow, "", "", "blank row: delete it"))
+		errs.Add(source.Newf(row, source.CodeBlankRow, "", "", msgBlankRow))
 	case len(rec.cells) > len(t.header):
 		// A row with the wrong number of cells has its cells shifted, so
 		// none of them can be trusted: it does not reach the model.
 		n := len(t.header)
 		if strings.TrimSpace(strings.Join(rec.cells[n:], "")) == "" {
 			errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
-				"extra cell: this row has %d cells but the header has %d columns (a comma too many at the end?)", len(rec.cells), n))
+				msgTrailingComma, len(rec.cells), n))
 			break
 		}
 		errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
-			"extra cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), n))
+			msgExtraCell, len(rec.cells), n))
 	case len(rec.cells) < len(t.header):
 		last := len(rec.cells) - 1
 		errs.Add(source.Newf(rec.pos(last), source.CodeMissingCell, "", "",
-			"missing cell: this row has %d cells but the header has %d columns; a comma inside a cell needs quotes around the cell", len(rec.cells), len(t.header)))
+			msgMissingCell, len(rec.cells), len(t.header)))
 	default:
 		t.rows = append(t.rows, rec)
 		if len(t.rows) == chunk {
@@ -316,24 +317,24 @@ func (t *table) addRow(rec record, errs *source.List) bool {
 func (t *table) parseError(data []byte, err error, errs *source.List) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "", "cannot read: %s", err))
+		errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "", msgCannotRead, err))
 		return
 	}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
-			`stray quote mark inside a cell: put the whole cell in quotes and write each quote mark inside it twice ("")`))
+			MsgStrayQuote))
 	case errors.Is(pe.Err, csv.ErrQuote) && t.byteAt(data, pe.Line, pe.Column) == '"':
 		// encoding/csv points at a closing quote followed by more text.
 		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
-			`text after the closing quote mark: put the whole cell in quotes and write each quote mark inside it twice ("")`))
+			MsgAfterQuote))
 	case errors.Is(pe.Err, csv.ErrQuote):
 		// The file ended inside a quoted cell: point at where it opened.
 		errs.Add(source.Newf(t.openQuote(data, pe.StartLine), source.CodeFormat, "", "",
-			`quote mark opened here is never closed: close it, or write a quote mark inside a cell twice ("")`))
+			MsgOpenQuote))
 	default:
 		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
-			"cannot read this part of the file as CSV: %s", pe.Err))
+			msgBadCSV, pe.Err))
 	}
 }
 
@@ -377,21 +378,22 @@ func OpenQuote[T string | []byte](line T, comma rune) int {
 	return open
 }
 
-// forbidden reports why a cell's text cannot be accepted: control
-// characters are invisible in a spreadsheet and break the files people
-// download, so they are never silently kept.
-func forbidden(s string) source.Phrase {
+// Forbidden says why a cell's text cannot be accepted, or is the zero
+// Text: control characters are invisible in a spreadsheet and break the
+// files people download, so they are never silently kept. The importer
+// says the same of a cell it reads.
+func Forbidden(s string) msg.Text {
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\r':
-			return source.P("contains a line break: keep the text of a cell on one line")
+			return msgLineBreak.With()
 		case r == '\t':
-			return source.P("contains a tab character: delete it")
+			return msgTab.With()
 		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
-			return source.P("contains an invisible control character (U+%04X): delete it", r)
+			return msgControl.With(r)
 		}
 	}
-	return source.Phrase{}
+	return msg.Text{}
 }
 
 func lineStarts(data []byte) []int {
@@ -487,7 +489,7 @@ func (c *converter[T, M]) chunk(t *table, rows []record) {
 	if err := c.decode(t, rows); err != nil {
 		// Cannot happen with our own cell types; say so rather than panic.
 		c.errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "",
-			"cannot map the rows to columns: %q", fmt.Sprint(err)))
+			msgUnmarshal, fmt.Sprint(err)))
 		c.failed = true
 		return
 	}
@@ -627,10 +629,10 @@ func (r *row) bad(col string) bool {
 	return ok && r.rec.bad[i]
 }
 
-func (r *row) typeError(col, raw string, msg source.Phrase) {
+func (r *row) typeError(col, raw string, why msg.Text) {
 	i, _ := r.cell(col)
 	r.ok = false
-	r.errs.Add(source.NewP(r.rec.pos(i), source.CodeType, col, raw, msg))
+	r.errs.Add(source.New(r.rec.pos(i), source.CodeType, col, raw, why))
 }
 
 // code returns a code cell. A code with a forbidden character matches
@@ -650,8 +652,8 @@ func (r *row) number(col string, n number) *float64 {
 	case r.bad(col):
 		r.ok = false
 		return nil
-	case n.msg != nil:
-		r.typeError(col, n.raw, *n.msg)
+	case n.why != nil:
+		r.typeError(col, n.raw, *n.why)
 		return nil
 	case n.raw == "":
 		return nil
@@ -664,18 +666,18 @@ func (r *row) year(col string, y year) int {
 	case r.bad(col):
 		r.ok = false
 		return 0
-	case !y.msg.IsZero():
-		r.typeError(col, y.raw, y.msg)
+	case !y.why.IsZero():
+		r.typeError(col, y.raw, y.why)
 	}
 	return y.v
 }
 
 // required reports an empty cell that the model cannot hold as missing (a
 // target's year or value are not pointers).
-func (r *row) required(col, raw string, msg source.Phrase) {
+func (r *row) required(col, raw string, why msg.Text) {
 	i, ok := r.cell(col)
 	if ok && raw == "" && !r.rec.bad[i] {
 		r.ok = false
-		r.errs.Add(source.NewP(r.rec.pos(i), source.CodeConstraint, col, raw, msg))
+		r.errs.Add(source.New(r.rec.pos(i), source.CodeConstraint, col, raw, why))
 	}
 }

@@ -2,10 +2,11 @@ package locale
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/minhbach/minhbach/internal/decimal"
-
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -82,6 +83,18 @@ func Value(lang model.Lang, m model.Measure, v float64) string {
 	return Compact(lang, v, model.Number.Decimals())
 }
 
+// Exact prints v in full, unrounded, with the marks of lang: vi
+// "1.234,5678", en "1,234.5678". It is for a correction below the shown
+// precision, which would otherwise read "90% → 90%".
+func Exact(lang model.Lang, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return Missing
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	ip, fp, _ := strings.Cut(s, ".")
+	return format(lang, decimal.Digits{Neg: v < 0, Int: ip, Frac: fp})
+}
+
 // Ratio prints "45/48" (vi "1.200/1.500", en "1,200/1,500"), the way reports
 // give a percent's numerator and denominator so that readers can recompute
 // it. Fractional parts, which counts should not have, keep up to two
@@ -92,3 +105,11 @@ func Ratio(lang model.Lang, num, den float64) string {
 	}
 	return Compact(lang, num, 2) + "/" + Compact(lang, den, 2)
 }
+
+// Megabytes prints a size of n bytes in megabytes of 2^20 bytes, as file
+// managers count them and as the size limits are set, with one decimal:
+// vi "1,5", en "1.5".
+func Megabytes(lang model.Lang, n int64) string { return Number(lang, float64(n)/(1<<20), 1) }
+
+// Seconds prints d in seconds with one decimal: vi "2,5", en "2.5".
+func Seconds(lang model.Lang, d time.Duration) string { return Number(lang, d.Seconds(), 1) }

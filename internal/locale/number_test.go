@@ -223,3 +223,23 @@ func TestNumberProperty(t *testing.T) {
 		}
 	}
 }
+
+func TestExact(t *testing.T) {
+	for _, tt := range []struct {
+		v      float64
+		vi, en string
+	}{
+		{90.04, "90,04", "90.04"},
+		{1234.5678, "1.234,5678", "1,234.5678"},
+		{-0.125, "-0,125", "-0.125"},
+		{100, "100", "100"},
+		{math.NaN(), Missing, Missing},
+	} {
+		if got := Exact(model.VI, tt.v); got != tt.vi {
+			t.Errorf("Exact(vi, %v) = %q, want %q", tt.v, got, tt.vi)
+		}
+		if got := Exact(model.EN, tt.v); got != tt.en {
+			t.Errorf("Exact(en, %v) = %q, want %q", tt.v, got, tt.en)
+		}
+	}
+}

@@ -201,7 +201,7 @@ func (w *writer) indicators() []Paragraph {
 		// take 27 units' rate for the whole district's.
 		if c := s.Current; c.Partial() {
 			p.text("%s", w.tr(", tổng hợp từ ", ", from "))
-			p.add(w.claim(Coverage, fmt.Sprintf("%d/%d", c.Reporting, c.Expected), ind, s.Unit))
+			p.add(w.claim(Coverage, locale.Ratio(w.lang, float64(c.Reporting), float64(c.Expected)), ind, s.Unit))
 			p.text("%s", w.tr(" đơn vị đã báo cáo", " units that reported"))
 		}
 		if s.Previous != nil {

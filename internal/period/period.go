@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // Kind is the length of a reporting period.
@@ -28,19 +30,32 @@ type Period struct {
 	N    int
 }
 
+var (
+	msgNotPeriod = msg.New(
+		"kỳ %q: hãy viết YYYY, YYYY-H1, YYYY-Q1 hoặc YYYY-MM (ví dụ 2024-Q4)",
+		"period %q: want YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM (for example 2024-Q4)")
+	msgYearRange = msg.New(
+		"kỳ %q: năm nằm ngoài khoảng cho phép: hãy viết năm từ 1900 đến 2200",
+		"period %q: year out of range: write a year from 1900 to 2200")
+	msgMonth = msg.New(
+		"kỳ %q: tháng phải từ 01 đến 12",
+		"period %q: month must be 01 to 12")
+)
+
 var pattern = regexp.MustCompile(`^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$`)
 
 // Parse reads the canonical names YYYY, YYYY-H1/H2, YYYY-Q1…Q4 and YYYY-MM.
 // Anything else (lower case, "Q4-2024", "2024-13") is an error, because file
-// names are keys that must sort and compare exactly.
+// names are keys that must sort and compare exactly. The error is said in
+// either language (see package msg).
 func Parse(s string) (Period, error) {
 	m := pattern.FindStringSubmatch(s)
 	if m == nil {
-		return Period{}, fmt.Errorf("period %q: want YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM (for example 2024-Q4)", s)
+		return Period{}, msgNotPeriod.Err(s)
 	}
 	y, _ := strconv.Atoi(m[1])
 	if y < 1900 || y > 2200 {
-		return Period{}, fmt.Errorf("period %q: year out of range: write a year from 1900 to 2200", s)
+		return Period{}, msgYearRange.Err(s)
 	}
 	switch suffix := m[2]; {
 	case suffix == "":
@@ -52,7 +67,7 @@ func Parse(s string) (Period, error) {
 	default:
 		mo, _ := strconv.Atoi(suffix)
 		if mo < 1 || mo > 12 {
-			return Period{}, fmt.Errorf("period %q: month must be 01 to 12", s)
+			return Period{}, msgMonth.Err(s)
 		}
 		return Period{Year: y, Kind: Month, N: mo}, nil
 	}

@@ -2,10 +2,11 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // FileOptions say how WriteFile treats a file that is already there.
@@ -29,12 +30,12 @@ type FileOptions struct {
 func WriteFile(path string, data []byte, opt FileOptions) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &fileError{fmt.Sprintf("cannot create the folder %q for %q: %s", dir, path, reason(err)), err}
+		return &fileError{msgFolderFor.With(dir, path, reason(err)), err}
 	}
 	// A dot name: the loader skips a file that a crash leaves behind.
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return &fileError{fmt.Sprintf("cannot create a temporary file beside %q: %s", path, reason(err)), err}
+		return &fileError{msgTempFile.With(path, reason(err)), err}
 	}
 	name := tmp.Name()
 	defer func() {
@@ -43,15 +44,15 @@ func WriteFile(path string, data []byte, opt FileOptions) (err error) {
 		}
 	}()
 	if err := writeSynced(tmp, data); err != nil {
-		return &fileError{fmt.Sprintf("cannot save %q to disk: %s; it was left unchanged", path, reason(err)), err}
+		return &fileError{msgSaveFile.With(path, reason(err)), err}
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
-		return &fileError{fmt.Sprintf("cannot set the permissions of %q: %s", name, reason(err)), err}
+		return &fileError{msgPermissions.With(name, reason(err)), err}
 	}
 	if err := place(name, path, opt.Replace); errors.Is(err, fs.ErrExist) {
-		return &fileError{fmt.Sprintf("refusing to replace %q: it already exists; it was left unchanged", path), err}
+		return &fileError{msgExists.With(path), err}
 	} else if err != nil {
-		return &fileError{fmt.Sprintf("cannot move the new file into place at %q: %s", path, reason(err)), err}
+		return &fileError{msgMoveFile.With(path, reason(err)), err}
 	}
 	// Make the rename itself durable. The file is already in place, and not
 	// every system can flush a folder: a failure here is not an error.
@@ -90,13 +91,13 @@ func place(tmp, path string, replace bool) error {
 	return rename(tmp, path)
 }
 
-// fileError is a WriteFile failure: a sentence for people, and the OS error
-// underneath for callers that word their own message or test for
-// fs.ErrExist.
+// fileError is a WriteFile failure: a sentence for people, in either
+// language, and the OS error underneath for callers that word their own
+// message or test for fs.ErrExist.
 type fileError struct {
-	msg string
+	msg.Text
 	err error
 }
 
-func (e *fileError) Error() string { return e.msg }
+func (e *fileError) Error() string { return e.String() }
 func (e *fileError) Unwrap() error { return e.err }

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,7 +11,7 @@ import (
 // ErrLocked reports that another build holds the publishing lock of the same
 // destination. Lock and Dir wrap it with the lock file and, when known, the
 // process ID of the other build; test for it with errors.Is.
-var ErrLocked = errors.New("another build is already publishing there")
+var ErrLocked = msgLocked.Err()
 
 // errWouldBlock is what the OS-specific tryLock returns when the lock is
 // held by someone else.
@@ -41,12 +40,12 @@ func Lock(dest string) (*Lease, error) {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the folder %q for %q: %s", filepath.Dir(dest), dest, reason(err))
+		return nil, msgFolderFor.Err(filepath.Dir(dest), dest, reason(err))
 	}
 	path := lockPath(dest)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("cannot create the lock file %q: %s", path, reason(err))
+		return nil, msgLockFile.Err(path, reason(err))
 	}
 	if err := tryLock(f); err != nil {
 		var pid []byte
@@ -57,13 +56,12 @@ func Lock(dest string) (*Lease, error) {
 		}
 		f.Close()
 		if !errors.Is(err, errWouldBlock) {
-			return nil, fmt.Errorf("cannot lock %q: %s", path, reason(err))
+			return nil, msgLock.Err(path, reason(err))
 		}
-		who := ""
 		if n, perr := strconv.Atoi(strings.TrimSpace(string(pid))); perr == nil && n > 0 {
-			who = fmt.Sprintf("process %d, ", n)
+			return nil, msgLockedBy.Err(dest, ErrLocked, n, path)
 		}
-		return nil, fmt.Errorf("cannot publish to %q: %w (%slock file %q); wait for it to finish, then try again", dest, ErrLocked, who, path)
+		return nil, msgLockedAt.Err(dest, ErrLocked, path)
 	}
 	// The PID only helps the error message of a second build; failing to
 	// record it must not fail this one.
@@ -86,7 +84,7 @@ func (l *Lease) Unlock() error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("cannot release the lock file %q: %s", l.path, reason(err))
+		return msgUnlock.Err(l.path, reason(err))
 	}
 	return nil
 }

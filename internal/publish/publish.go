@@ -17,11 +17,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Options guard Dir against destinations whose replacement would destroy
@@ -85,13 +85,13 @@ func Dir(ctx context.Context, dest string, opt Options, fill func(tmp string) er
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot create a temporary folder beside %q: %s", dest, reason(err))
+		return msgTempFolder.Err(dest, reason(err))
 	}
 	// Whatever happens, tmp goes: it is the unfinished new tree on failure,
 	// the old tree after an exchange, and already gone after a rename.
 	defer os.RemoveAll(tmp)
 	if err := os.Chmod(tmp, perm); err != nil {
-		return fmt.Errorf("cannot set the permissions of %q: %s", tmp, reason(err))
+		return msgPermissions.Err(tmp, reason(err))
 	}
 
 	if err := fill(tmp); err != nil {
@@ -102,15 +102,15 @@ func Dir(ctx context.Context, dest string, opt Options, fill func(tmp string) er
 		return err
 	}
 	if fi, err := os.Lstat(tmp); err != nil || !fi.IsDir() {
-		return fmt.Errorf("the build removed its temporary folder %q; %q was left unchanged", tmp, dest)
+		return msgTempGone.Err(tmp, dest)
 	}
 	if err := syncTree(tmp); err != nil {
-		return fmt.Errorf("cannot save the new site to disk: %s; %q was left unchanged", err, dest)
+		return msgSaveSite.Err(err, dest)
 	}
 
 	if !existed {
 		if err := rename(tmp, dest); err != nil {
-			return fmt.Errorf("cannot move the new site into place at %q: %s", dest, reason(err))
+			return msgMoveIn.Err(dest, reason(err))
 		}
 	} else {
 		old, err := replace(tmp, dest)
@@ -135,7 +135,7 @@ func replace(tmp, dest string) (old string, err error) {
 		return tmp, nil
 	}
 	if !errors.Is(err, errNoExchange) {
-		return "", fmt.Errorf("cannot put the new site in place of %q: %s; the previous site was left unchanged", dest, reason(err))
+		return "", msgExchange.Err(dest, reason(err))
 	}
 	return renameSwap(tmp, dest, rename)
 }
@@ -149,13 +149,13 @@ var errNoExchange = errors.New("atomic exchange not supported")
 func renameSwap(tmp, dest string, rename func(from, to string) error) (old string, err error) {
 	old = sibling(dest, ".old-"+randomSuffix())
 	if err := rename(dest, old); err != nil {
-		return "", fmt.Errorf("cannot move the previous site %q aside: %s; it was left unchanged", dest, reason(err))
+		return "", msgMoveAside.Err(dest, reason(err))
 	}
 	if err := rename(tmp, dest); err != nil {
 		if rerr := rename(old, dest); rerr != nil {
-			return "", fmt.Errorf("cannot move the new site into place at %q: %s; and cannot put the previous site back either (%s): it is kept at %q and will be restored by the next build", dest, reason(err), reason(rerr), old)
+			return "", msgKeptAt.Err(dest, reason(err), reason(rerr), old)
 		}
-		return "", fmt.Errorf("cannot move the new site into place at %q: %s; the previous site was put back", dest, reason(err))
+		return "", msgPutBack.Err(dest, reason(err))
 	}
 	return old, nil
 }
@@ -199,7 +199,7 @@ func cleanStale(dest string) {
 func syncEach(root string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("%s (%s)", reason(err), path)
+			return msgAtPath.Err(reason(err), path)
 		}
 		switch {
 		case d.IsDir():
@@ -208,7 +208,7 @@ func syncEach(root string) error {
 			err = syncFile(path)
 		}
 		if err != nil {
-			return fmt.Errorf("%s (%s)", reason(err), path)
+			return msgAtPath.Err(reason(err), path)
 		}
 		return nil
 	})
@@ -218,15 +218,15 @@ func syncEach(root string) error {
 // destination, whatever exists on disk.
 func checkPath(dest string) (string, error) {
 	if dest == "" {
-		return "", errors.New(`no destination folder was given; name one, such as "public"`)
+		return "", msgNoDest.Err()
 	}
 	dest = filepath.Clean(dest)
 	abs, err := filepath.Abs(dest)
 	if err != nil {
-		return "", fmt.Errorf("cannot find where %q is: %s", dest, reason(err))
+		return "", msgWhere.Err(dest, reason(err))
 	}
 	if filepath.Dir(abs) == abs {
-		return "", fmt.Errorf("refusing to publish to %q: it is the root of the disk, and publishing replaces the whole folder", dest)
+		return "", msgRoot.Err(dest)
 	}
 	return dest, nil
 }
@@ -239,31 +239,31 @@ func checkDest(dest string, protect []string) (string, error) {
 		return "", err
 	}
 	if p, ok := inside(dest, protect); ok {
-		return "", fmt.Errorf("refusing to publish to %q: it is inside %q, which the site is built from; the published files would be read as inputs by the next build. Choose a separate folder such as \"public\"", dest, p)
+		return "", msgInsideInput.Err(dest, p)
 	}
 	fi, err := os.Lstat(dest)
 	if errors.Is(err, fs.ErrNotExist) {
 		return dest, nil // a missing folder holds nothing to lose
 	}
 	if err != nil {
-		return "", fmt.Errorf("cannot check the destination folder %q: %s", dest, reason(err))
+		return "", msgCheckDest.Err(dest, reason(err))
 	}
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		target, _ := os.Readlink(dest)
-		return "", fmt.Errorf("refusing to publish to %q: it is a link to %q, and publishing through links is not supported; give the real folder instead", dest, target)
+		return "", msgLink.Err(dest, target)
 	}
 	if !fi.IsDir() {
-		return "", fmt.Errorf("refusing to publish to %q: it is a file, not a folder", dest)
+		return "", msgNotFolder.Err(dest)
 	}
 	if wd, err := os.Getwd(); err == nil && contains(fi, wd) {
-		return "", fmt.Errorf("refusing to publish to %q: it is the current folder or contains it, and publishing replaces the whole folder; choose a separate folder such as \"public\"", dest)
+		return "", msgCurrent.Err(dest)
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" && contains(fi, home) {
-		return "", fmt.Errorf("refusing to publish to %q: it is your home folder or contains it, and publishing replaces the whole folder", dest)
+		return "", msgHome.Err(dest)
 	}
 	for _, p := range protect {
 		if p != "" && contains(fi, p) {
-			return "", fmt.Errorf("refusing to publish to %q: it contains %q, which the site is built from, and publishing would delete it; choose a separate folder such as \"public\"", dest, p)
+			return "", msgContainsInput.Err(dest, p)
 		}
 	}
 	return dest, nil
@@ -337,13 +337,21 @@ func randomSuffix() string {
 	return hex.EncodeToString(b[:])
 }
 
-// reason is the OS's own words for err ("permission denied", "no space left
-// on device"), without the Go operation name and paths that the caller
-// already puts in plainer words.
-func reason(err error) string {
+// reason is why err happened, for a message: the OS's own words ("no such
+// device"), without the Go operation name and paths that the caller
+// already puts in plainer words, or for the failures staff meet most
+// (permission denied, a full or read-only disk) words of the catalogue,
+// said in either language.
+func reason(err error) any {
 	var pe *fs.PathError
 	var le *os.LinkError
 	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return msgDenied.With()
+	case errors.Is(err, syscall.ENOSPC):
+		return msgDiskFull.With()
+	case errors.Is(err, syscall.EROFS):
+		return msgReadOnly.With()
 	case errors.As(err, &pe):
 		return pe.Err.Error()
 	case errors.As(err, &le):

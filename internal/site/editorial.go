@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -47,7 +46,7 @@ func ReadEditorial(source, dir string) ([]Editorial, error) {
 		}
 		cf, err := pageparser.ParseFrontMatterAndContent(bytes.NewReader(b))
 		if err != nil {
-			return nil, fmt.Errorf("%s: front matter: %v", rel, err)
+			return nil, msgFrontMatter.Err(rel, err)
 		}
 		body := cf.Content
 		if body == nil && len(cf.FrontMatter) == 0 {

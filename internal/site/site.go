@@ -127,7 +127,7 @@ func Build(ctx context.Context, opt Options) error {
 		Environ: []string{}, // the build must not depend on HUGO_* variables of the machine
 	})
 	if err != nil {
-		return fmt.Errorf("site config: %w", err)
+		return msgConfig.Err(err)
 	}
 	if err := copyStatic(mem, dest); err != nil {
 		return err
@@ -139,20 +139,20 @@ func Build(ctx context.Context, opt Options) error {
 	hfs := hugofs.NewFromSourceAndDestination(mem, afero.NewOsFs(), res.LoadingInfo.Cfg)
 	hs, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: res, Fs: hfs, LogLevel: logger.Level(), StdErr: logOut})
 	if err != nil {
-		return fmt.Errorf("site: %w", err)
+		return msgStart.Err(err)
 	}
 	defer hs.Close()
 	if err := hs.Build(hugolib.BuildCfg{}); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
-		return fmt.Errorf("site: %w%s", err, detail(&logged))
+		return msgBuild.Err(err, detail(&logged))
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return fmt.Errorf("site: Hugo reported %d error(s)%s", n, detail(&logged))
+		return msgHugoErrors.Err(n, detail(&logged))
 	}
 	return nil
 }
@@ -211,7 +211,7 @@ func copyStatic(mem afero.Fs, dest string) error {
 			return os.WriteFile(out, b, 0o644)
 		})
 		if err != nil {
-			return fmt.Errorf("site: static files: %w", err)
+			return msgStatic.Err(err)
 		}
 	}
 	return nil
@@ -266,7 +266,7 @@ func stage(mem afero.Fs, opt Options) error {
 			return write(mem, path.Join(root, rel), b)
 		})
 		if err != nil {
-			return fmt.Errorf("read site: %w", err)
+			return msgReadSite.Err(err)
 		}
 	}
 
@@ -312,7 +312,7 @@ func mergedConfig(source string) (map[string]any, error) {
 		}
 		user, err := metadecoders.Default.UnmarshalToMap(b, metadecoders.FormatFromString(path.Ext(name)))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, msgUserConfig.Err(name, err)
 		}
 		merge(cfg, user)
 		break

@@ -2,7 +2,6 @@ package sitedata
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -163,7 +162,7 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 			row.Before = fmt.Sprintf("%s (%s)", locale.Value(b.lang, ind.Measure, s.Previous.Value), locale.Period(b.lang, s.Previous.Period))
 		}
 		if s.Current != nil && s.Previous != nil && (s.Current.Partial() || s.Previous.Partial()) {
-			row.BeforeCoverage, row.NowCoverage = coverage(*s.Previous), coverage(*s.Current)
+			row.BeforeCoverage, row.NowCoverage = coverage(b.lang, *s.Previous), coverage(b.lang, *s.Current)
 		}
 		p.Rows = append(p.Rows, row)
 	}
@@ -289,8 +288,8 @@ func (b *builder) erratum(e export.Erratum) Correction {
 	}
 	if e.Before != nil && e.After != nil && corr.Before == corr.After {
 		// Differs below the shown precision: show it all.
-		corr.Before += " = " + exact(b.lang, e.Before.Value)
-		corr.After += " = " + exact(b.lang, e.After.Value)
+		corr.Before += " = " + locale.Exact(b.lang, e.Before.Value)
+		corr.After += " = " + locale.Exact(b.lang, e.After.Value)
 	}
 	if corr.RolledUp && (partial(e.Before) || partial(e.After)) {
 		// A total of fewer units than usual: the units summed explain
@@ -335,11 +334,11 @@ func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Cor
 
 // coverage is the units a total summed, "20/21"; "" for a unit's own
 // figure.
-func coverage(pt analyse.Point) string {
+func coverage(lang model.Lang, pt analyse.Point) string {
 	if !pt.RolledUp {
 		return ""
 	}
-	return fmt.Sprintf("%d/%d", pt.Reporting, pt.Expected)
+	return locale.Ratio(lang, float64(pt.Reporting), float64(pt.Expected))
 }
 
 // published formats a figure as the site shows it, with its ratio.
@@ -349,25 +348,4 @@ func (b *builder) published(m model.Measure, p export.Published) string {
 		s += " (" + locale.Ratio(b.lang, *p.Numerator, *p.Denominator) + ")"
 	}
 	return s
-}
-
-// exact prints a value in full precision in the language's notation, for
-// corrections below the shown precision, which would otherwise read
-// "90% → 90%".
-func exact(lang model.Lang, v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if lang == model.VI {
-		s = swapMarks(s)
-	}
-	return s
-}
-
-func swapMarks(s string) string {
-	out := []rune(s)
-	for i, r := range out {
-		if r == '.' {
-			out[i] = ','
-		}
-	}
-	return string(out)
 }

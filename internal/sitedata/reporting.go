@@ -138,8 +138,8 @@ func (r reported) last(u, i int) int {
 	return r.at[pts[len(pts)-1].Period]
 }
 
-func cell(reported, expected int) Cell {
-	c := Cell{Text: fmt.Sprintf("%d/%d", reported, expected)}
+func cell(lang model.Lang, reported, expected int) Cell {
+	c := Cell{Text: locale.Ratio(lang, float64(reported), float64(expected))}
 	switch {
 	case expected == 0:
 		c.Text = "–"
@@ -245,7 +245,7 @@ func (b *builder) reportingParams() *ReportingParams {
 				lastK = k
 			}
 			totRep[k] += n
-			row.Cells = append(row.Cells, cell(n, len(expected)))
+			row.Cells = append(row.Cells, cell(b.lang, n, len(expected)))
 			if k == last && n < len(expected) {
 				p.Complete = false
 			}
@@ -262,7 +262,7 @@ func (b *builder) reportingParams() *ReportingParams {
 		p.Rows = append(p.Rows, row)
 	}
 	for k := range r.periods {
-		p.Total = append(p.Total, cell(totRep[k], totExp))
+		p.Total = append(p.Total, cell(b.lang, totRep[k], totExp))
 	}
 
 	empty, file := b.emptyRows(r.periods[last])

@@ -305,7 +305,7 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	}
 	if c.RolledUp {
 		f.RolledUp = true
-		f.Coverage = fmt.Sprintf("%d/%d", c.Reporting, c.Expected)
+		f.Coverage = locale.Ratio(b.lang, float64(c.Reporting), float64(c.Expected))
 	} else if len(c.Sources) == 1 {
 		row := c.Sources[0]
 		f.Source = fmt.Sprintf("%s:%d", row.File, row.Line) // the row, as journalists look it up

@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // Position is a place in an input file. Line and Column are 1-based; Column
@@ -96,144 +96,29 @@ type Error struct {
 	Value string   `json:"value,omitempty"` // the offending text as written
 	Msg   string   `json:"message"`         // plain words, lower-case, no final period (English)
 
-	// Format and Args are the English message before formatting, kept so
-	// the message can be given in another language (see RegisterVI).
-	Format string `json:"-"`
-	Args   []any  `json:"-"`
+	// Text is the message, to be said in either language (see package
+	// msg); Msg is its English form. An Error made without a Text says
+	// Msg in every language.
+	Text msg.Text `json:"-"`
 }
 
-// Newf makes an Error whose message is fmt.Sprintf(format, args...) in
-// English and can be translated: format is the key of the catalogue. An
-// argument may itself be a Phrase, translated along with the message.
-func Newf(pos Position, code, field, value, format string, args ...any) *Error {
-	return &Error{Pos: pos, Code: code, Field: field, Value: value, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
+// Newf makes an Error whose message is m with its arguments.
+func Newf(pos Position, code, field, value string, m *msg.Message, args ...any) *Error {
+	return New(pos, code, field, value, m.With(args...))
 }
 
-// NewP makes an Error whose message is the phrase m.
-func NewP(pos Position, code, field, value string, m Phrase) *Error {
-	return Newf(pos, code, field, value, m.Format, m.Args...)
+// New makes an Error whose message is t.
+func New(pos Position, code, field, value string, t msg.Text) *Error {
+	return &Error{Pos: pos, Code: code, Field: field, Value: value, Msg: t.String(), Text: t}
 }
 
-// Phrase is a translatable piece of text: an English format and its
-// arguments, translated through the same catalogue as messages. It lets a
-// message be assembled from parts (a hint, a list of fixes) and still be
-// given whole in Vietnamese. The zero Phrase is empty.
-type Phrase struct {
-	Format string
-	Args   []any
-}
-
-// Date is a day as a message argument: 2024-10-01 in English (and in
-// Error()), 01/10/2024 in Vietnamese, as Vietnamese documents write dates.
-type Date time.Time
-
-// String is the date in English: ISO 8601.
-func (d Date) String() string { return time.Time(d).Format(time.DateOnly) }
-
-// In is the date in lang.
-func (d Date) In(lang string) string {
-	if lang == "vi" {
-		return time.Time(d).Format("02/01/2006")
-	}
-	return d.String()
-}
-
-// P makes a Phrase. Like every format, a literal % is written %%.
-func P(format string, args ...any) Phrase { return Phrase{Format: format, Args: args} }
-
-// IsZero reports whether p is the empty phrase.
-func (p Phrase) IsZero() bool { return p.Format == "" }
-
-// String is the phrase in English.
-func (p Phrase) String() string { return p.In("en") }
-
-// In is the phrase in lang ("vi" or "en"); a phrase without a Vietnamese
-// form is given in English.
-func (p Phrase) In(lang string) string {
-	if p.Format == "" {
-		return ""
-	}
-	f := p.Format
-	if lang == "vi" {
-		if vi, ok := VI(f); ok {
-			f = vi
-		}
-	}
-	args := make([]any, len(p.Args))
-	for i, a := range p.Args {
-		if q, ok := a.(interface{ In(string) string }); ok {
-			a = q.In(lang) // a Phrase or a Date
-		}
-		args[i] = a
-	}
-	return fmt.Sprintf(f, args...)
-}
-
-// Formats lists p's format and those of the phrases inside it, so tests
-// can check that every one has a translation.
-func (p Phrase) Formats() []string {
-	if p.Format == "" {
-		return nil
-	}
-	out := []string{p.Format}
-	for _, a := range p.Args {
-		if q, ok := a.(Phrase); ok {
-			out = append(out, q.Formats()...)
-		}
-	}
-	return out
-}
-
-var (
-	catalogMu sync.RWMutex
-	catalogVI = map[string]string{}
-)
-
-// RegisterVI adds Vietnamese forms of English message formats. Each
-// package that makes messages registers its own from an init function.
-// A translation may reorder the arguments with indexed verbs (%[2]s).
-// Registering a format twice with different translations panics: the
-// catalogue is shared, and a silent overwrite would change another
-// package's message.
-func RegisterVI(m map[string]string) {
-	catalogMu.Lock()
-	defer catalogMu.Unlock()
-	for en, vi := range m {
-		if prev, ok := catalogVI[en]; ok && prev != vi {
-			panic(fmt.Sprintf("source.RegisterVI: %q is already translated as %q, not %q", en, prev, vi))
-		}
-		catalogVI[en] = vi
-	}
-}
-
-// VI returns the Vietnamese form of an English format, if registered.
-func VI(format string) (string, bool) {
-	catalogMu.RLock()
-	defer catalogMu.RUnlock()
-	vi, ok := catalogVI[format]
-	return vi, ok
-}
-
-// phrase is the message as a Phrase: its format, or for an Error made
-// without one, its message as a format without arguments.
-func (e *Error) phrase() Phrase {
-	if e.Format != "" {
-		return Phrase{Format: e.Format, Args: e.Args}
-	}
-	return Phrase{Format: strings.ReplaceAll(e.Msg, "%", "%%")}
-}
-
-// Message returns the message in lang ("vi" or "en"); a message without a
-// Vietnamese form is given in English.
+// Message returns the message in lang ("vi" or "en", see package msg).
 func (e *Error) Message(lang string) string {
-	if lang != "vi" {
+	if e.Text.IsZero() {
 		return e.Msg
 	}
-	return e.phrase().In(lang)
+	return e.Text.In(lang)
 }
-
-// Formats lists the message's format and those of the phrases inside it.
-func (e *Error) Formats() []string { return e.phrase().Formats() }
 
 // Error prints `file:line:col: field "value": message` in English, leaving
 // out the parts that are empty. It is the form Go callers and logs see; a
@@ -284,10 +169,9 @@ type List struct {
 // Add records a problem.
 func (l *List) Add(e *Error) { l.errs = append(l.errs, e) }
 
-// Addf records a problem without a field. The format and arguments are
-// kept, so the message can be translated.
-func (l *List) Addf(pos Position, code, format string, args ...any) {
-	l.Add(Newf(pos, code, "", "", format, args...))
+// Addf records a problem without a field: m with its arguments.
+func (l *List) Addf(pos Position, code string, m *msg.Message, args ...any) {
+	l.Add(Newf(pos, code, "", "", m, args...))
 }
 
 // Len reports how many problems were recorded.

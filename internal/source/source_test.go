@@ -7,10 +7,10 @@ import (
 	"io/fs"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -139,7 +139,7 @@ func TestListSortsStable(t *testing.T) {
 	// Added out of order; the three at b.csv:2:3 keep the order they were added in.
 	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "first at b:2:3"})
 	l.Add(&source.Error{Pos: pos("a.csv", 10, 1), Msg: "a:10"})
-	l.Addf(pos("b.csv", 2, 3), source.CodeType, "second at %s", "b:2:3")
+	l.Addf(pos("b.csv", 2, 3), source.CodeType, msgSecond, "b:2:3")
 	l.Add(&source.Error{Pos: pos("a.csv", 9, 4), Msg: "a:9"})
 	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "third at b:2:3"})
 	l.Add(&source.Error{Pos: pos("a.csv", 0, 0), Msg: "a file"})
@@ -382,36 +382,33 @@ func messages(errs []*source.Error) []string {
 	return out
 }
 
+// Test messages, in the two languages.
+var (
+	msgSecond     = msg.New("thứ hai ở %s", "second at %s")
+	msgNotANumber = msg.New("không phải là số: hãy viết %s, %s", "not a number: write %s, %s")
+	msgWithADot   = msg.New("dùng dấu chấm", "with a dot")
+	msgNoSnapshot = msg.New("không có số liệu cho kỳ %s", "no snapshot for period %s")
+)
+
 func TestLineAndLanguages(t *testing.T) {
-	source.RegisterVI(map[string]string{
-		"test: not a number: write %s, %s": "test: không phải là số: hãy viết %s, %s",
-		"test: with a dot":                 "test: dùng dấu chấm",
-		"test: %[2]s before %[1]s":         "test: %[1]s sau %[2]s",
-	})
 	at := pos("data/snapshots/2024-Q4.csv", 5, 3)
-	e := source.Newf(at, source.CodeType, "value", "12,5", "test: not a number: write %s, %s", "12.5", source.P("test: with a dot"))
+	e := source.Newf(at, source.CodeType, "value", "12,5", msgNotANumber, "12.5", msgWithADot.With())
 	for lang, want := range map[string]string{
-		"en": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: not a number: write 12.5, test: with a dot`,
-		"vi": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: không phải là số: hãy viết 12.5, test: dùng dấu chấm`,
-		"fr": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": test: not a number: write 12.5, test: with a dot`,
+		"en": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": not a number: write 12.5, with a dot`,
+		"vi": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": không phải là số: hãy viết 12.5, dùng dấu chấm`,
 	} {
 		if got := e.Line(lang); got != want {
 			t.Errorf("Line(%q) =\n%s\nwant\n%s", lang, got, want)
 		}
 	}
 	// Error() stays the English line without the code, for Go callers.
-	if got, want := e.Error(), `data/snapshots/2024-Q4.csv:5:3: value "12,5": test: not a number: write 12.5, test: with a dot`; got != want {
+	if got, want := e.Error(), `data/snapshots/2024-Q4.csv:5:3: value "12,5": not a number: write 12.5, with a dot`; got != want {
 		t.Errorf("Error() = %s, want %s", got, want)
 	}
-	if got := e.Formats(); !slices.Equal(got, []string{"test: not a number: write %s, %s", "test: with a dot"}) {
-		t.Errorf("Formats() = %q", got)
+	if e.Text.Message() != msgNotANumber || e.Msg != e.Text.String() {
+		t.Errorf("Newf kept %v, Msg %q", e.Text, e.Msg)
 	}
-	// A translation may reorder its arguments.
-	r := source.Newf(at, source.CodeType, "", "", "test: %[2]s before %[1]s", "a", "b")
-	if got := r.Message("vi"); got != "test: a sau b" {
-		t.Errorf("reordered = %q", got)
-	}
-	// No translation: English; no code: the line leaves it out.
+	// Made without a Text: Msg in every language; no code: the line leaves it out.
 	u := &source.Error{Pos: source.Position{File: "data/units.csv"}, Msg: "test: 100% untranslated"}
 	if got := u.Line("vi"); got != "data/units.csv: test: 100% untranslated" {
 		t.Errorf("untranslated Line = %q", got)
@@ -419,48 +416,16 @@ func TestLineAndLanguages(t *testing.T) {
 }
 
 func TestAddfIsTranslatable(t *testing.T) {
-	source.RegisterVI(map[string]string{"test: no snapshot for period %s": "test: không có số liệu cho kỳ %s"})
 	var l source.List
-	l.Addf(pos("content/bao-cao/2023-Q1.md", 0, 0), source.CodeForeignKey, "test: no snapshot for period %s", "2023-Q1")
+	l.Addf(pos("content/bao-cao/2023-Q1.md", 0, 0), source.CodeForeignKey, msgNoSnapshot, "2023-Q1")
 	e := l.Errors()[0]
-	if e.Format != "test: no snapshot for period %s" || len(e.Args) != 1 {
-		t.Errorf("Addf kept Format %q, Args %v", e.Format, e.Args)
+	if e.Text.Message() != msgNoSnapshot || len(e.Text.Args()) != 1 {
+		t.Errorf("Addf kept %v", e.Text)
 	}
-	if got := e.Message("vi"); got != "test: không có số liệu cho kỳ 2023-Q1" {
+	if got := e.Message("vi"); got != "không có số liệu cho kỳ 2023-Q1" {
 		t.Errorf("Message(vi) = %q", got)
 	}
-}
-
-func TestRegisterVIConflict(t *testing.T) {
-	source.RegisterVI(map[string]string{"test: conflict": "một"})
-	source.RegisterVI(map[string]string{"test: conflict": "một"}) // the same again is fine
-	defer func() {
-		if recover() == nil {
-			t.Error("registering another translation of the same format must panic")
-		}
-	}()
-	source.RegisterVI(map[string]string{"test: conflict": "hai"})
-}
-
-func TestPhrase(t *testing.T) {
-	var zero source.Phrase
-	if !zero.IsZero() || zero.String() != "" || zero.Formats() != nil {
-		t.Errorf("zero phrase: %q %q", zero.String(), zero.Formats())
-	}
-	p := source.P("test: without %%")
-	if p.String() != "test: without %" || p.IsZero() {
-		t.Errorf("P = %q", p.String())
-	}
-}
-
-func TestDateArgumentPerLanguage(t *testing.T) {
-	d := source.Date(time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC))
-	e := source.Newf(source.Position{File: "f.csv"}, source.CodeConstraint, "", "", "starts on %s", d)
-	source.RegisterVI(map[string]string{"starts on %s": "bắt đầu từ ngày %s"})
-	if got := e.Message("en"); got != "starts on 2025-04-01" {
-		t.Errorf("en: %q", got)
-	}
-	if got := e.Message("vi"); got != "bắt đầu từ ngày 01/04/2025" {
-		t.Errorf("vi: %q", got)
+	if got := e.Message("en"); got != "no snapshot for period 2023-Q1" {
+		t.Errorf("Message(en) = %q", got)
 	}
 }

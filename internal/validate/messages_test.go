@@ -4,22 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/msg/msgtest"
 	"github.com/minhbach/minhbach/internal/source"
-	"github.com/minhbach/minhbach/internal/source/catalogtest"
 	"github.com/minhbach/minhbach/internal/validate"
 )
-
-// TestMessagesVI proves that every message the validator can make has a
-// Vietnamese form that takes the same arguments and reads as Vietnamese:
-// the format literals are found by parsing the source, so a message that
-// no test reaches is covered too.
-func TestMessagesVI(t *testing.T) {
-	formats := catalogtest.Literals(t, ".", map[string]int{"Newf": 4, "P": 0, "add": 4})
-	if len(formats) < 35 {
-		t.Fatalf("found only %d formats; did the way messages are made change?", len(formats))
-	}
-	catalogtest.CheckVI(t, formats)
-}
 
 // TestLinesVI renders a dataset's problems in both languages: same
 // position, code, field and value; only the message changes.
@@ -42,7 +30,7 @@ func TestLinesVI(t *testing.T) {
 		if en == vi || en != head+strings.TrimPrefix(e.Error(), e.Pos.String()+": ") {
 			t.Errorf("English line %q does not match Error() %q, or equals the Vietnamese %q", en, e.Error(), vi)
 		}
-		if w := catalogtest.EnglishData(e.Message("vi")); len(w) > 0 {
+		if w := msgtest.EnglishData(e.Message("vi")); len(w) > 0 {
 			t.Errorf("English words %q in %q", w, vi)
 		}
 	}

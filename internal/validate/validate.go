@@ -16,7 +16,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -71,13 +73,13 @@ type checker struct {
 }
 
 // add reports a problem at the cell col of a record.
-func (c *checker) add(at source.Origin, code, col, value, format string, args ...any) {
-	c.errs.Add(source.Newf(at.Cell(col), code, col, clip(value), format, args...))
+func (c *checker) add(at source.Origin, code, col, value string, m *msg.Message, args ...any) {
+	c.errs.Add(source.Newf(at.Cell(col), code, col, clip(value), m, args...))
 }
 
-// addP reports a problem, given as a phrase, at the cell col of a record.
-func (c *checker) addP(at source.Origin, code, col, value string, msg source.Phrase) {
-	c.errs.Add(source.NewP(at.Cell(col), code, col, clip(value), msg))
+// addP reports a problem, given as a Text, at the cell col of a record.
+func (c *checker) addP(at source.Origin, code, col, value string, t msg.Text) {
+	c.errs.Add(source.New(at.Cell(col), code, col, clip(value), t))
 }
 
 // clip shortens a value quoted in a message: a 1 MB cell must not become
@@ -128,29 +130,29 @@ func reservedCode(s string) bool {
 // "" when it can. Codes become URL path segments and folder names, so
 // they are plain ASCII; a code that would escape its folder or that
 // Windows cannot store is unsafe-path rather than a plain constraint.
-func codeProblem(s string) (string, source.Phrase) {
+func codeProblem(s string) (string, msg.Text) {
 	switch {
 	case s == "":
-		return source.CodeConstraint, source.P("missing: every row needs a code here")
+		return source.CodeConstraint, msgMissingCode.With()
 	case strings.TrimSpace(s) != s:
-		return source.CodeConstraint, source.P("has spaces at the start or end: delete them")
+		return source.CodeConstraint, msgSpaces.With()
 	case strings.ContainsAny(s, `/\`) || strings.Contains(s, ".."):
-		return source.CodeUnsafePath, source.P("not safe in a web address: use only letters A to Z, digits, - and _ (no / or ..)")
+		return source.CodeUnsafePath, msgUnsafePath.With()
 	case utf8.RuneCountInString(s) > maxCode:
-		return source.CodeConstraint, source.P("too long: a code has at most %d characters", maxCode)
+		return source.CodeConstraint, msgCodeTooLong.With(maxCode)
 	case !isCode(s):
-		return source.CodeConstraint, source.P("not a valid code: use only letters A to Z without accents, digits, - and _, starting with a letter or digit")
+		return source.CodeConstraint, msgBadCode.With()
 	case reservedCode(s):
-		return source.CodeUnsafePath, source.P("reserved name: Windows cannot store a file with this name, choose another code")
+		return source.CodeUnsafePath, msgReserved.With()
 	}
-	return "", source.Phrase{}
+	return "", msg.Text{}
 }
 
 // code checks a code cell and reports whether it is well formed, so that
 // references are only looked up for codes that could exist.
 func (c *checker) code(at source.Origin, col, s string) bool {
-	if code, msg := codeProblem(s); code != "" {
-		c.addP(at, code, col, s, msg)
+	if code, why := codeProblem(s); code != "" {
+		c.addP(at, code, col, s, why)
 		return false
 	}
 	return true
@@ -158,18 +160,18 @@ func (c *checker) code(at source.Origin, col, s string) bool {
 
 // text checks a text's length and, when missing is not zero, that it is
 // given: missing is then the message for an empty cell.
-func (c *checker) text(at source.Origin, col, s string, limit int, missing source.Phrase) {
+func (c *checker) text(at source.Origin, col, s string, limit int, missing msg.Text) {
 	if s == "" && !missing.IsZero() {
 		c.addP(at, source.CodeConstraint, col, s, missing)
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
-		c.add(at, source.CodeConstraint, col, s, "too long: %d characters, at most %d", n, limit)
+		c.add(at, source.CodeConstraint, col, s, msgTooLong, n, limit)
 	}
 }
 
 // optional is the missing message of a text that may be empty.
-var optional source.Phrase
+var optional msg.Text
 
 // keys finds duplicate codes, exact or differing only in case. Codes that
 // differ only in case would be one folder on Windows and macOS and are
@@ -196,16 +198,16 @@ func newKeys(what string) *keys {
 func (k *keys) check(c *checker, at *source.Origin, col, code string, first *source.Origin) {
 	if prev := first; prev != at {
 		if k.what == "indicator" {
-			c.add(*at, source.CodePrimaryKey, col, code, "this indicator code is used twice: also on line %d", prev.Row.Line)
+			c.add(*at, source.CodePrimaryKey, col, code, msgDupIndicator, prev.Row.Line)
 		} else {
-			c.add(*at, source.CodePrimaryKey, col, code, "this unit code is used twice: also on line %d", prev.Row.Line)
+			c.add(*at, source.CodePrimaryKey, col, code, msgDupUnit, prev.Row.Line)
 		}
 		return
 	}
 	f := strings.ToLower(code)
 	if prev, ok := k.fold[f]; ok {
 		c.add(*at, source.CodeSlugCollide, col, code,
-			"same as %q on line %d once capital letters are ignored; codes become web addresses, so make them differ by more than case", prev.code, prev.at.Row.Line)
+			msgDupFolded, prev.code, prev.at.Row.Line)
 		return
 	}
 	k.fold[f] = keyOwner{code, *at}
@@ -221,11 +223,11 @@ func (c *checker) indicators() {
 			seen.check(c, &ind.At, "code", ind.Code, &first.At)
 		}
 		if ind.Group == "" {
-			c.add(at, source.CodeConstraint, "group", "", "missing: give the group code (such as ha-tang)")
+			c.add(at, source.CodeConstraint, "group", "", msgMissingGroup)
 		} else {
 			c.code(at, "group", ind.Group)
 		}
-		c.text(at, "name_vi", ind.Name.VI, maxName, source.P("missing: give the name in Vietnamese"))
+		c.text(at, "name_vi", ind.Name.VI, maxName, msgMissingName.With())
 		c.text(at, "name_en", ind.Name.EN, maxName, optional)
 		c.text(at, "definition_vi", ind.Definition.VI, maxText, optional)
 		c.text(at, "definition_en", ind.Definition.EN, maxText, optional)
@@ -233,16 +235,16 @@ func (c *checker) indicators() {
 		c.text(at, "source_en", ind.Source.EN, maxText, optional)
 		if m := string(ind.Measure); !ind.Measure.Valid() {
 			if w := nearMiss(m, "percent", "count", "number"); w != "" {
-				c.add(at, source.CodeConstraint, "unit", m, "must be percent, count or number: write %s, in lower case and without spaces", w)
+				c.add(at, source.CodeConstraint, "unit", m, msgMeasureNear, w)
 			} else {
-				c.add(at, source.CodeConstraint, "unit", m, "must be percent, count or number")
+				c.add(at, source.CodeConstraint, "unit", m, msgMeasure)
 			}
 		}
 		if d := string(ind.Direction); !ind.Direction.Valid() {
 			if w := nearMiss(d, "up", "down"); w != "" {
-				c.add(at, source.CodeConstraint, "direction", d, "must be up (higher is better) or down (lower is better): write %s, in lower case and without spaces", w)
+				c.add(at, source.CodeConstraint, "direction", d, msgDirectionNear, w)
 			} else {
-				c.add(at, source.CodeConstraint, "direction", d, "must be up (higher is better) or down (lower is better)")
+				c.add(at, source.CodeConstraint, "direction", d, msgDirection)
 			}
 		}
 	}
@@ -269,7 +271,7 @@ func (c *checker) units() {
 			first, _ := c.idx.Unit(u.Code)
 			seen.check(c, &u.At, "code", u.Code, &first.At)
 		}
-		c.text(u.At, "name_vi", u.Name.VI, maxName, source.P("missing: give the name in Vietnamese"))
+		c.text(u.At, "name_vi", u.Name.VI, maxName, msgMissingName.With())
 		c.text(u.At, "name_en", u.Name.EN, maxName, optional)
 		c.text(u.At, "kind", u.Kind, maxName, optional)
 		switch {
@@ -277,10 +279,10 @@ func (c *checker) units() {
 			top = u
 		case u.Parent == "":
 			c.add(u.At, source.CodeConstraint, "parent", "",
-				"missing: only one unit, the district, has no parent, and %s on line %d already has none", top.Code, top.At.Row.Line)
+				msgSecondTop, top.Code, top.At.Row.Line)
 		case c.code(u.At, "parent", u.Parent):
 			if !c.hasUnit(u.Parent) {
-				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, "unknown parent: no unit in %s has this code", unitsFile)
+				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, msgUnknownParent, unitsFile)
 			}
 		}
 	}
@@ -288,7 +290,7 @@ func (c *checker) units() {
 	// or empty file).
 	if top == nil && len(c.ds.Units) > 0 {
 		c.errs.Add(source.Newf(source.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, source.CodeConstraint, "", "",
-			"no top unit: the district must have an empty parent"))
+			msgNoTop))
 	}
 	c.cycles()
 }
@@ -356,7 +358,7 @@ func (c *checker) reportCycle(path []int, from int) {
 	}
 	u := c.ds.Units[loop[first]]
 	c.add(u.At, source.CodeConstraint, "parent", u.Parent,
-		"units form a loop: %s; follow the parents up to the district instead", strings.Join(names, " → "))
+		msgLoop, strings.Join(names, " → "))
 }
 
 func (c *checker) targets() {
@@ -372,17 +374,17 @@ func (c *checker) targets() {
 			c.unit(at, "unit", t.Unit)
 		}
 		if t.Year < 1900 || t.Year > 2200 {
-			c.add(at, source.CodeConstraint, "year", strconv.Itoa(t.Year), "year out of range: write a year from 1900 to 2200")
+			c.add(at, source.CodeConstraint, "year", strconv.Itoa(t.Year), msgYearRange)
 		}
 		if indOK {
 			c.value(at, "value", t.Value, ind)
 		}
-		c.text(at, "basis_vi", t.Basis.VI, maxText, source.P("missing: give the decision that set the target, in Vietnamese"))
+		c.text(at, "basis_vi", t.Basis.VI, maxText, msgMissingBasis.With())
 		c.text(at, "basis_en", t.Basis.EN, maxText, optional)
 		k := key{t.Indicator, t.Unit, t.Year}
 		if prev, ok := seen[k]; ok {
 			c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
-				"a second target for indicator %s, unit %s and year %d: the first is on line %d; keep one", t.Indicator, t.Unit, t.Year, prev.Row.Line))
+				msgDupTarget, t.Indicator, t.Unit, t.Year, prev.Row.Line))
 			continue
 		}
 		seen[k] = at
@@ -396,7 +398,7 @@ func (c *checker) indicator(at source.Origin, col, code string) (*model.Indicato
 	}
 	ind, ok := c.idx.Indicator(code)
 	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
-		c.add(at, source.CodeForeignKey, col, code, "unknown indicator: no indicator in %s has this code", indicatorsFile)
+		c.add(at, source.CodeForeignKey, col, code, msgUnknownIndicator, indicatorsFile)
 	}
 	return ind, ok
 }
@@ -406,7 +408,7 @@ func (c *checker) unit(at source.Origin, col, code string) {
 		return
 	}
 	if !c.hasUnit(code) && len(c.ds.Units) > 0 {
-		c.add(at, source.CodeForeignKey, col, code, "unknown unit: no unit in %s has this code", unitsFile)
+		c.add(at, source.CodeForeignKey, col, code, msgUnknownUnit, unitsFile)
 	}
 }
 
@@ -415,17 +417,17 @@ func (c *checker) value(at source.Origin, col string, v float64, ind *model.Indi
 	switch ind.Measure {
 	case model.Percent:
 		if v < 0 || v > 100 {
-			c.add(at, source.CodeConstraint, col, format(v), "out of range: %s is a percent, from 0 to 100", ind.Code)
+			c.add(at, source.CodeConstraint, col, format(v), msgPercentRange, ind.Code)
 		}
 	case model.Count:
 		if v < 0 || v != math.Trunc(v) {
 			s := format(v)
 			if thousands := strings.ReplaceAll(s, ".", ""); v >= 1 && len(s)-strings.IndexByte(s, '.') == 4 {
 				c.add(at, source.CodeConstraint, col, s,
-					"not a count: %s counts things, so write a whole number, 0 or more (if the dot separates thousands, write %s)", ind.Code, strings.TrimLeft(thousands, "0"))
+					msgNotCountDot, ind.Code, strings.TrimLeft(thousands, "0"))
 				break
 			}
-			c.add(at, source.CodeConstraint, col, s, "not a count: %s counts things, so write a whole number, 0 or more", ind.Code)
+			c.add(at, source.CodeConstraint, col, s, msgNotCount, ind.Code)
 		}
 	}
 }
@@ -450,7 +452,7 @@ func (c *checker) snapshots() {
 			k := uint64(units.of(o.Unit))<<32 | uint64(indicators.of(o.Indicator))
 			if line, ok := seen[k]; ok {
 				c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
-					"unit %s and indicator %s are already on line %d: keep one row per unit and indicator", o.Unit, o.Indicator, line))
+					msgDupRow, o.Unit, o.Indicator, line))
 			} else {
 				seen[k] = at.Row.Line
 			}
@@ -500,30 +502,30 @@ func (c *checker) ratio(o *model.Observation, ind *model.Indicator) bool {
 			col, v = "denominator", den
 		}
 		c.add(at, source.CodeRow, col, format(*v),
-			"only percent indicators take a numerator and denominator; %s is a %s: leave both empty", ind.Code, string(ind.Measure))
+			msgRatioNotPercent, ind.Code, string(ind.Measure))
 		return true // the value is still checked on its own
 	case den == nil:
-		c.add(at, source.CodeRow, "numerator", format(*num), "denominator is missing: give both numerator and denominator, or neither")
+		c.add(at, source.CodeRow, "numerator", format(*num), msgNoDenominator)
 		return false
 	case num == nil:
-		c.add(at, source.CodeRow, "denominator", format(*den), "numerator is missing: give both numerator and denominator, or neither")
+		c.add(at, source.CodeRow, "denominator", format(*den), msgNoNumerator)
 		return false
 	case *den <= 0:
-		c.add(at, source.CodeRow, "denominator", format(*den), "the denominator must be more than 0")
+		c.add(at, source.CodeRow, "denominator", format(*den), msgZeroDenominator)
 		return false
 	case *num < 0:
-		c.add(at, source.CodeRow, "numerator", format(*num), "the numerator cannot be negative")
+		c.add(at, source.CodeRow, "numerator", format(*num), msgNegativeNumerator)
 		return false
 	case *num > *den:
 		c.add(at, source.CodeRow, "numerator", format(*num),
-			"the numerator is more than the denominator (%s): a part cannot be larger than the whole", format(*den))
+			msgPartOverWhole, format(*den))
 		return false
 	}
 	if o.Value != nil {
 		want := 100 * *num / *den
 		if math.Abs(*o.Value-want) > agreement {
 			c.add(at, source.CodeRow, "value", format(*o.Value),
-				"does not match numerator and denominator: 100 × %s ÷ %s = %s", format(*num), format(*den), format(decimal.Round(want, 2)))
+				msgRatioMismatch, format(*num), format(*den), format(decimal.Round(want, 2)))
 			return false
 		}
 	}
@@ -538,7 +540,7 @@ func (c *checker) periods() {
 		for i := range j {
 			if snaps[i].Period.Overlaps(snaps[j].Period) {
 				c.errs.Add(source.Newf(source.Position{File: snaps[j].File}, source.CodeOverlap, "", "",
-					"period %s overlaps %s (%s): keep one file per period, with no two covering the same months", snaps[j].Period.String(), snaps[i].File, snaps[i].Period.String()))
+					msgOverlap, snaps[j].Period.String(), snaps[i].File, snaps[i].Period.String()))
 			}
 		}
 	}
@@ -550,7 +552,7 @@ func (c *checker) periods() {
 	for _, s := range snaps {
 		if start := s.Period.Start(); start.After(today) {
 			c.errs.Add(source.Newf(source.Position{File: s.File}, source.CodeConstraint, "", "",
-				"period has not started yet: %s starts on %s and today is %s", s.Period.String(), source.Date(start), source.Date(today)))
+				msgNotStarted, s.Period.String(), locale.Day(start), locale.Day(today)))
 		}
 	}
 }
