@@ -25,6 +25,12 @@ var FigureColumns = []string{
 	"value", "numerator", "denominator", "method", "reporting", "note", "source",
 }
 
+// record is the row as CSV cells, in FigureColumns' order (see row.record).
+func (r figureRow) record() []string {
+	return []string{r.Period, r.Unit, r.UnitName.cell(), r.Parent, r.Indicator, r.IndicatorName.cell(),
+		r.Value.cell(), r.Numerator.cell(), r.Denominator.cell(), r.Method, r.Reporting, r.Note.cell(), r.Source.cell()}
+}
+
 // figureRow is one line of the figures file: a per-indicator row with the
 // indicator's name, so the file reads on its own.
 type figureRow struct {
@@ -73,12 +79,18 @@ func (f *figuresWriter) add(ind model.Indicator, rs []row) error {
 			Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
 		}
 	}
-	write := load.WriteCSVRows
 	if f.n == 0 {
-		write = load.WriteCSV // the header, once
+		if err := f.w.Write(FigureColumns); err != nil { // the header, once
+			return err
+		}
 	}
 	f.n += len(rows)
-	return write(f.w, rows)
+	for _, r := range rows {
+		if err := f.w.Write(r.record()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (f *figuresWriter) done() ([]byte, int, error) {

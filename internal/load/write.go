@@ -18,9 +18,3 @@ import (
 func WriteCSV(w *csv.Writer, rows any) error {
 	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(w))
 }
-
-// WriteCSVRows is WriteCSV without the header: for a file written in
-// chunks, so that its rows need not all be held at once.
-func WriteCSVRows(w *csv.Writer, rows any) error {
-	return gocsv.MarshalCSVWithoutHeaders(rows, gocsv.NewSafeCSVWriter(w))
-}
