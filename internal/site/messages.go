@@ -23,6 +23,9 @@ var (
 	msgHugoErrors = msg.New(
 		"Hugo báo %d lỗi khi dựng trang web; hãy sửa tệp được nêu dưới đây (một tệp mẫu trong layouts/ có thể xoá đi để dùng mẫu mặc định)%s",
 		"site: Hugo reported %d error(s); correct the file named below (a template in layouts/ can be deleted to use the default)%s")
+	msgStuck = msg.New(
+		"Hugo dừng hẳn vì có nhiều trang lỗi (một lỗi đã biết của Hugo); chưa xuất bản gì; hãy sửa tệp mẫu bị lỗi (một tệp mẫu trong layouts/ có thể xoá đi để dùng mẫu mặc định)%s",
+		"site: Hugo stopped, many pages failed (a known Hugo fault); nothing was published; correct the broken template (a template in layouts/ can be deleted to use the default)%s")
 	msgStatic = msg.New(
 		"không chép được các tệp tĩnh của trang: %v",
 		"site: static files: %v")

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -141,8 +142,16 @@ func Build(ctx context.Context, opt Options) error {
 	if err != nil {
 		return msgStart.Err(err)
 	}
+	done := make(chan error, 1)
+	go func() { done <- hs.Build(hugolib.BuildCfg{}) }()
+	err, stuck := waitBuild(done, hs.Done(), stuckAfter)
+	if stuck {
+		// Hugo is deadlocked: closing it would wait for it too. Its
+		// goroutines are left behind; the command ends soon after.
+		return msgStuck.Err(detail(&logged))
+	}
 	defer hs.Close()
-	if err := hs.Build(hugolib.BuildCfg{}); err != nil {
+	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
@@ -360,5 +369,29 @@ func merge(dst, src map[string]any) {
 			continue
 		}
 		dst[k] = sv
+	}
+}
+
+// Hugo v0.165.0 stops its render workers once 10 pages have failed, and
+// the loop handing out pages can then wait for a worker forever: a typo in
+// one layout override could hang a build. Once Hugo has stopped itself,
+// its build is given stuckAfter to return before it is abandoned.
+const stuckAfter = 30 * time.Second
+
+// waitBuild waits for Hugo's build to end, and reports stuck when Hugo
+// stopped itself (stopped closed) and the build did not end grace later.
+func waitBuild(done <-chan error, stopped <-chan bool, grace time.Duration) (err error, stuck bool) {
+	select {
+	case err := <-done:
+		return err, false
+	case <-stopped:
+	}
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err, false
+	case <-t.C:
+		return nil, true
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minhbach/minhbach/internal/sitedata"
 )
@@ -240,5 +241,27 @@ func TestBuildStopsWhenCancelled(t *testing.T) {
 	err := Build(ctx, Options{Source: writeSite(t, nil), Dest: t.TempDir(), Data: cancelling{cancel: cancel, ctx: ctx}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestWaitBuildAbandonsAStuckHugo: once Hugo has stopped itself (too many
+// failed pages), a build that does not return within the grace period is
+// reported as stuck rather than waited for forever; one that returns is
+// not.
+func TestWaitBuildAbandonsAStuckHugo(t *testing.T) {
+	t.Parallel()
+	stopped := make(chan bool)
+	close(stopped)
+	if _, stuck := waitBuild(make(chan error), stopped, 10*time.Millisecond); !stuck {
+		t.Error("a build that never returns after Hugo stopped was not reported stuck")
+	}
+	done := make(chan error, 1)
+	done <- errors.New("ten pages failed")
+	if err, stuck := waitBuild(done, stopped, time.Minute); stuck || err == nil {
+		t.Errorf("a build that returned: err %v, stuck %v", err, stuck)
+	}
+	done <- nil
+	if err, stuck := waitBuild(done, make(chan bool), time.Millisecond); stuck || err != nil {
+		t.Errorf("a build that was never stopped: err %v, stuck %v", err, stuck)
 	}
 }
