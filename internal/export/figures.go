@@ -72,12 +72,7 @@ func (f *figuresWriter) add(ind model.Indicator, rs []row) error {
 	}
 	rows := make([]figureRow, len(rs))
 	for i, r := range rs {
-		rows[i] = figureRow{
-			Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
-			Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
-			Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
-			Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
-		}
+		rows[i] = figureOf(ind, r)
 	}
 	if f.n == 0 {
 		if err := f.w.Write(FigureColumns); err != nil { // the header, once
@@ -91,6 +86,16 @@ func (f *figuresWriter) add(ind model.Indicator, rs []row) error {
 		}
 	}
 	return nil
+}
+
+// figureOf is a per-indicator row with the indicator's name.
+func figureOf(ind model.Indicator, r row) figureRow {
+	return figureRow{
+		Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
+		Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
+		Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
+		Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
+	}
 }
 
 func (f *figuresWriter) done() ([]byte, int, error) {

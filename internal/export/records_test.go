@@ -43,12 +43,7 @@ func TestRecordsMatchTags(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range rows {
-				all = append(all, figureRow{
-					Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
-					Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
-					Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
-					Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
-				})
+				all = append(all, figureOf(ind, r))
 			}
 		}
 		got, n, err := fw.done()

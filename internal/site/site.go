@@ -172,15 +172,20 @@ func writeFiles(dest string, files map[string][]byte) error {
 		if !fs.ValidPath(name) {
 			return fmt.Errorf("site: generated file %q: not a clean relative path", name)
 		}
-		out := filepath.Join(dest, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(out, files[name], 0o644); err != nil {
+		if err := writeOut(dest, name, files[name]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeOut writes a file of the site at its slash path under dest.
+func writeOut(dest, name string, b []byte) error {
+	out := filepath.Join(dest, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(out, b, 0o644)
 }
 
 // detail returns Hugo's logged lines, indented, to follow an error.
@@ -212,12 +217,7 @@ func copyStatic(mem afero.Fs, dest string) error {
 			if err != nil {
 				return err
 			}
-			rel := strings.TrimPrefix(p, dir+"/")
-			out := filepath.Join(dest, filepath.FromSlash(rel))
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(out, b, 0o644)
+			return writeOut(dest, strings.TrimPrefix(p, dir+"/"), b)
 		})
 		if err != nil {
 			return msgStatic.Err(err)

@@ -126,13 +126,12 @@ func (b *builder) changesView() (*ChangesParams, error) {
 	if err != nil || len(b.groupParents()) == 0 {
 		return p, err
 	}
+	rows := map[string]int{}
+	for _, v := range p.New {
+		rows[v.parent]++
+	}
 	for _, parent := range b.groupParents() {
-		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ChangesOf(parent.Code))}
-		for _, v := range p.New {
-			if v.parent == parent.Code {
-				g.Rows++
-			}
-		}
+		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ChangesOf(parent.Code)), Rows: rows[parent.Code]}
 		if g.Rows > 0 {
 			p.NewGroups = append(p.NewGroups, g)
 		}

@@ -146,15 +146,6 @@ func (s *Site) Home(lang string) (*Home, error) {
 	return ls.b.home(), nil
 }
 
-// Info returns what every page of a language shows (header, footer).
-func (s *Site) Info(lang string) (SiteInfo, error) {
-	ls, err := s.lang(lang)
-	if err != nil {
-		return SiteInfo{}, err
-	}
-	return ls.b.site(), nil
-}
-
 // Section returns the link of a section by its name ("indicators" →
 // "chi-so/"), for layouts, which name sections but never spell paths.
 func (s *Site) Section(name string) (string, error) {

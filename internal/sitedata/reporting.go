@@ -175,18 +175,15 @@ func (b *builder) reportingView() *ReportingParams {
 	}
 	p := *full
 	p.MissingUnits, p.Stale = nil, nil
+	units, rows := map[string]int{}, map[string]int{}
+	for _, m := range full.MissingUnits {
+		units[m.parent]++
+	}
+	for _, s := range full.Stale {
+		rows[s.parent]++
+	}
 	for _, parent := range b.groupParents() {
-		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ReportingOf(parent.Code))}
-		for _, m := range full.MissingUnits {
-			if m.parent == parent.Code {
-				g.Units++
-			}
-		}
-		for _, s := range full.Stale {
-			if s.parent == parent.Code {
-				g.Rows++
-			}
-		}
+		g := Group{Name: parent.Name.In(b.lang), Path: route.Link(route.ReportingOf(parent.Code)), Units: units[parent.Code], Rows: rows[parent.Code]}
 		if g.Units > 0 || g.Rows > 0 {
 			p.Groups = append(p.Groups, g)
 		}

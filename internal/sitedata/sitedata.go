@@ -46,13 +46,6 @@ type Input struct {
 	Revisions export.Revisions
 }
 
-// SiteInfo is shared by every page (header, footer, navigation).
-type SiteInfo struct {
-	District string `json:"district"`
-	Latest   string `json:"latest"` // label of the latest period
-	LatestID string `json:"latest_id"`
-}
-
 // Home is the home page: the latest headline figures of the top unit.
 type Home struct {
 	IndicatorList
@@ -107,13 +100,16 @@ func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
 		for _, s := range p.Spans {
 			sp := Span{Text: s.Text, Kind: string(s.Kind)}
 			if ind, ok := b.a.Index().Indicator(s.Indicator); ok {
-				sp.Path = route.Link(route.Indicator(ind.Code))
+				page := route.Indicator(ind.Code)
 				switch {
 				case s.Kind == narrative.Name || s.Unit == "":
+					sp.Path = route.Link(page)
 				case s.Unit == top:
-					sp.Path += "#" + route.PeriodAnchor(s.Period)
+					sp.Path = route.At(page, route.PeriodAnchor(s.Period))
 				case s.Period == latest:
-					sp.Path += "#" + route.UnitAnchor(s.Unit)
+					sp.Path = route.At(page, route.UnitAnchor(s.Unit))
+				default:
+					sp.Path = route.Link(page)
 				}
 			}
 			out[i].Spans = append(out[i].Spans, sp)
@@ -204,15 +200,6 @@ func (b *builder) groupParents() []*model.Unit {
 		}
 	})
 	return b.parents
-}
-
-func (b *builder) site() SiteInfo {
-	top, latest := b.a.Index().Top(), b.a.Latest()
-	return SiteInfo{
-		District: top.Name.In(b.lang),
-		Latest:   locale.Period(b.lang, latest),
-		LatestID: latest.String(),
-	}
 }
 
 func (b *builder) home() *Home {
