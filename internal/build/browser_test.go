@@ -44,8 +44,10 @@ import (
 
 const (
 	// browserLife bounds everything one test does with its browser: when it
-	// runs out, the browser is killed and every pending action fails.
-	browserLife = 90 * time.Second
+	// runs out, the browser is killed and every pending action fails. The
+	// hostile-names test visits 50 pages: on a loaded 2-core machine that
+	// has taken over 90 s.
+	browserLife = 4 * time.Minute
 	// pageTimeout bounds one page: load, draw and checks.
 	pageTimeout = 15 * time.Second
 )

@@ -136,6 +136,9 @@ func (w *writer) summary() []Paragraph {
 	w.ab = newAbbreviator(w.lang)
 	var p para
 	period := locale.Period(w.lang, w.p)
+	if w.figures() > maxListed {
+		return w.overview()
+	}
 	n := 0
 	for i, ind := range w.ds.Indicators {
 		s := w.sums[i]
@@ -165,6 +168,82 @@ func (w *writer) summary() []Paragraph {
 	}
 	p.text(".")
 	return []Paragraph{p.done()}
+}
+
+// maxListed is the most figures the summary names one by one, in its one
+// sentence. A longer catalogue (a ministry's hundreds of indicators) is
+// summed up by counts instead: a sentence of 300 clauses is read by no one.
+const maxListed = 20
+
+// figures counts the indicators with a figure in the period.
+func (w *writer) figures() int {
+	n := 0
+	for _, s := range w.sums {
+		if s.Current != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// overview is the summary of a long catalogue: "Đến quý IV/2024, huyện
+// có số liệu của 290/300 chỉ số; trong 250 chỉ số có mục tiêu, 120 đã đạt,
+// 50 đúng tiến độ, 70 chậm tiến độ và 10 đi ngược mục tiêu." Each
+// indicator's own figure is in the paragraphs and table that follow.
+func (w *writer) overview() []Paragraph {
+	count := map[analyse.Status]int{}
+	targets := 0
+	for _, s := range w.sums {
+		if s.Current == nil {
+			continue
+		}
+		count[s.Status]++
+		if s.Status != analyse.NoTarget {
+			targets++
+		}
+	}
+	var p para
+	period, n := locale.Period(w.lang, w.p), w.count((len(w.sums)))
+	p.text("%s", w.tr(
+		fmt.Sprintf("Đến %s, %s có số liệu của %s/%s chỉ số", period, lowerFirst(w.top.Name.In(w.lang)), w.count((w.figures())), n),
+		fmt.Sprintf("As of %s, %s had figures for %s of %s indicators", period, w.top.Name.In(w.lang), w.count((w.figures())), n)))
+	var parts []string
+	for _, st := range []struct {
+		status analyse.Status
+		vi, en string
+	}{
+		{analyse.Achieved, "đã đạt", "achieved it"},
+		{analyse.OnTrack, "đúng tiến độ", "are on track"},
+		{analyse.OffTrack, "chậm tiến độ", "are off track"},
+		{analyse.MovingAway, "đi ngược mục tiêu", "are moving away from it"},
+		{analyse.NotEnoughData, "chưa đủ số liệu để đánh giá", "cannot be assessed yet"},
+	} {
+		if c := count[st.status]; c > 0 {
+			parts = append(parts, w.count((c))+" "+w.tr(st.vi, st.en))
+		}
+	}
+	if targets > 0 {
+		p.text("%s", w.tr(
+			fmt.Sprintf("; trong %s chỉ số có mục tiêu, %s", w.count((targets)), joinAnd(w.lang, parts)),
+			fmt.Sprintf("; of the %s with a target, %s", w.count((targets)), joinAnd(w.lang, parts))))
+	}
+	p.text(".")
+	return []Paragraph{p.done()}
+}
+
+// count writes a whole number: 1.234 ("1,234").
+func (w *writer) count(n int) string { return locale.Number(w.lang, float64(n), 0) }
+
+// joinAnd writes "a, b và c" ("a, b and c").
+func joinAnd(lang model.Lang, parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	and := " và "
+	if lang == model.EN {
+		and = " and "
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
 }
 
 // target writes "100% đến năm 2025" ("at most 10 by 2025" for a ceiling).

@@ -11,6 +11,7 @@ package route
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/period"
@@ -85,6 +86,14 @@ func ReportingOf(parent string) string { return path.Join(string(Reporting), key
 // ChangesOf is the newly reported figures of the units under parent, on a
 // tree too large for one page.
 func ChangesOf(parent string) string { return path.Join(string(Changes), key(parent)) }
+
+// Part is the n-th part (from 1) of a page whose list of indicators is
+// too long for one page: "don-vi/02020" → "don-vi/02020/phan-2". A site
+// with a catalogue of hundreds of indicators splits its long pages so no
+// page grows with the catalogue.
+func Part(pagePath string, n int) string {
+	return path.Join(pagePath, "phan-"+strconv.Itoa(n))
+}
 
 // PeriodAnchor is the id of a period's row in an indicator's trend table,
 // which the reports' figures link to.

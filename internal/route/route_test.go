@@ -23,6 +23,8 @@ func TestPaths(t *testing.T) {
 		{route.Download("figures.csv"), "du-lieu/figures.csv"},
 		{route.ReportingOf("01"), "tinh-trang/01"},
 		{route.ChangesOf("01"), "thay-doi/01"},
+		{route.Part(route.Unit("02020"), 2), "don-vi/02020/phan-2"},
+		{route.Part(route.Indicators.Path(), 1), "chi-so/phan-1"},
 		{route.Link(""), ""},
 	} {
 		if tc.got != tc.want {

@@ -21,7 +21,11 @@ type Page struct {
 	Weight      int
 	Date        string // reports: the end of the period, 2006-01-02 (RSS needs it)
 	Content     *Content
-	view        func() (any, error)
+	Layout      string // a layout other than the kind's own ("part")
+	// Part is "2/6" on the second of six parts of a split page (see
+	// parts.go): its title says so, and Hugo leaves it out of its lists.
+	Part string
+	view func() (any, error)
 }
 
 // Content is a page's Markdown body.
@@ -110,6 +114,13 @@ func (s *Site) Pages(lang string) ([]map[string]any, error) {
 		}
 		if p.Date != "" {
 			m["dates"] = map[string]any{"date": p.Date}
+		}
+		if p.Layout != "" {
+			m["layout"] = p.Layout
+		}
+		if p.Part != "" {
+			params["part"] = p.Part
+			m["build"] = map[string]any{"list": "never", "render": "always"}
 		}
 		if p.Content != nil {
 			m["content"] = map[string]any{"mediaType": p.Content.MediaType, "value": p.Content.Value}

@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/locale"
@@ -23,6 +24,10 @@ type ReportParams struct {
 	Replace   bool            `json:"replace"` // the editorial text replaces the generated summary
 	Rows      []TrendRowNamed `json:"rows"`
 	CSV       string          `json:"csv"`
+	// Parts is set on a site with too many indicators for one page: the
+	// report then gives the summary, the staff's text and the limitations,
+	// and each part's page the paragraphs and figures of its indicators.
+	Parts []PartLink `json:"parts,omitempty"`
 }
 
 // TrendRowNamed is an indicator's top-unit figure in a report.
@@ -32,12 +37,20 @@ type TrendRowNamed struct {
 	Figure    Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
+// reportPages are period p's report and, on a split catalogue, its parts.
+func (b *builder) reportPages(p period.Period, weight int) []Page {
+	page := b.reportPage(p, weight)
+	return append([]Page{page}, b.partPages(page, "", func(pt *part) func() (any, error) {
+		return func() (any, error) { return b.reportParams(p, pt), nil }
+	})...)
+}
+
 func (b *builder) reportPage(p period.Period, weight int) Page {
 	page := Page{
 		Path: route.Report(p), Weight: weight, TitleI18n: "reportTitle", TitleArgs: map[string]string{"period": locale.Period(b.lang, p)},
 		Date:        p.End().Format("2006-01-02"),
 		Description: b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.a.Index().Top().Name.In(b.lang),
-		view:        func() (any, error) { return b.reportParams(p), nil },
+		view:        func() (any, error) { return b.reportParams(p, nil), nil },
 	}
 	if e, ok := b.editorial(p); ok {
 		if e.Title != "" {
@@ -58,24 +71,40 @@ func (b *builder) editorial(p period.Period) (Editorial, bool) {
 	return Editorial{}, false
 }
 
-func (b *builder) reportParams(p period.Period) *ReportParams {
+// reportParams is period p's report, or the part pt of it: the
+// paragraphs and figures of pt's indicators only.
+func (b *builder) reportParams(p period.Period, pt *part) *ReportParams {
 	top := b.a.Index().Top()
 	text := narrative.For(b.a, b.lang, p)
-	rp := &ReportParams{
-		Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang),
-		Summary: b.paragraphs(text.Summary), Details: b.paragraphs(text.Indicators), Limits: b.paragraphs(text.Limits),
-	}
+	rp := &ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang)}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
 			rp.CSV = route.InputCopy(s.File)
 		}
 	}
-	for _, ind := range b.ds.Indicators {
+	split := b.parts() != nil
+	if split {
+		rp.Parts = b.partLinks(route.Report(p), pt)
+	}
+	if pt == nil {
+		rp.Summary, rp.Limits = b.paragraphs(text.Summary), b.paragraphs(text.Limits)
+		if e, ok := b.editorial(p); ok {
+			rp.Editorial, rp.Replace = true, e.Replace
+		}
+		if split {
+			return rp
+		}
+	}
+	inds := b.indicatorsOf(pt)
+	in := make(map[string]bool, len(inds))
+	for _, ind := range inds {
+		in[ind.Code] = true
 		rp.Rows = append(rp.Rows, TrendRowNamed{Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, b.a.Summary(top.Code, ind.Code, p))})
 	}
-	if e, ok := b.editorial(p); ok {
-		rp.Editorial, rp.Replace = true, e.Replace
-	}
+	// Each paragraph opens with its indicator's name.
+	rp.Details = b.paragraphs(slices.DeleteFunc(text.Indicators, func(para narrative.Paragraph) bool {
+		return len(para.Spans) == 0 || !in[para.Spans[0].Indicator]
+	}))
 	return rp
 }
 

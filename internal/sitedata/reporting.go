@@ -37,6 +37,10 @@ type ReportingParams struct {
 	// Groups is set on a tree too large for one page: MissingUnits and
 	// Stale are then listed per parent unit, each on a page of its own.
 	Groups []Group `json:"groups,omitempty"`
+	// Parts is set on a site with too many indicators for one page: Rows
+	// are then listed on the parts' pages, and the section page keeps the
+	// total row and the gaps.
+	Parts []PartLink `json:"parts,omitempty"`
 }
 
 // ReportingGroupParams is the latest period's gaps among the units under
@@ -156,7 +160,10 @@ func cell(lang model.Lang, reported, expected int) Cell {
 // reportingPages show completeness per period: who reported what; on a
 // large tree, with a page per parent unit for the gaps.
 func (b *builder) reportingPages() []Page {
-	pages := []Page{{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingView(), nil }}}
+	section := Page{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingView(), nil }}
+	pages := append([]Page{section}, b.partPages(section, "part", func(pt *part) func() (any, error) {
+		return func() (any, error) { return b.reportingPart(pt), nil }
+	})...)
 	for i, parent := range b.groupParents() {
 		pages = append(pages, Page{
 			Path: route.ReportingOf(parent.Code), Weight: i + 1, TitleI18n: "reportingOfTitle", TitleArgs: map[string]string{"unit": parent.Name.In(b.lang)},
@@ -170,10 +177,13 @@ func (b *builder) reportingPages() []Page {
 // counts per parent unit in place of the lists.
 func (b *builder) reportingView() *ReportingParams {
 	full := b.gaps()
-	if len(b.groupParents()) == 0 {
-		return full
-	}
 	p := *full
+	if b.parts() != nil {
+		p.Rows, p.Parts = nil, b.partLinks(route.Reporting.Path(), nil)
+	}
+	if len(b.groupParents()) == 0 {
+		return &p
+	}
 	p.MissingUnits, p.Stale = nil, nil
 	units, rows := map[string]int{}, map[string]int{}
 	for _, m := range full.MissingUnits {
@@ -189,6 +199,12 @@ func (b *builder) reportingView() *ReportingParams {
 		}
 	}
 	return &p
+}
+
+// reportingPart is the completeness of the indicators of part pt.
+func (b *builder) reportingPart(pt *part) *ReportingParams {
+	full := b.gaps()
+	return &ReportingParams{Latest: full.Latest, Periods: full.Periods, Rows: full.Rows[pt.from:pt.to], Parts: b.partLinks(route.Reporting.Path(), pt)}
 }
 
 func (b *builder) reportingGroup(parent *model.Unit) *ReportingGroupParams {

@@ -34,6 +34,10 @@ type ScorecardParams struct {
 	RolledUp bool               `json:"rolled_up"` // some value is summed from other units
 	Bases    []string           `json:"bases,omitempty"`
 	Sources  []SourceLines      `json:"sources,omitempty"`
+	// Parts is set on a site with too many indicators for one page: the
+	// scorecard then counts every indicator and lists its parts, each a
+	// printable scorecard of its own rows.
+	Parts []PartLink `json:"parts,omitempty"`
 }
 
 // SourceLines names the rows of one snapshot a scorecard's reported values
@@ -49,16 +53,23 @@ type SourceLines struct {
 func (b *builder) scorecardPages() []Page {
 	pages := []Page{{Path: route.Scorecards.Path(), Kind: "section", Weight: route.Scorecards.Weight(), TitleI18n: "sectionScorecards", view: b.unitList}}
 	for i, u := range b.ds.Units {
-		pages = append(pages, Page{
+		page := Page{
 			Path: route.Scorecard(u.Code), Weight: i + 1, TitleI18n: "scorecardTitle", TitleArgs: map[string]string{"unit": u.Name.In(b.lang)},
 			Description: fmt.Sprintf("%s, %s", u.Name.In(b.lang), locale.Period(b.lang, b.a.Latest())),
-			view:        func() (any, error) { return b.scorecardParams(u), nil },
-		})
+			view:        func() (any, error) { return b.scorecardParams(u, nil), nil },
+		}
+		pages = append(pages, page)
+		pages = append(pages, b.partPages(page, "", func(pt *part) func() (any, error) {
+			return func() (any, error) { return b.scorecardParams(u, pt), nil }
+		})...)
 	}
 	return pages
 }
 
-func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
+// scorecardParams is the unit's scorecard, or the scorecard of one part
+// (pt) of the catalogue. The scorecard of a split catalogue counts every
+// indicator and lists none: its parts do.
+func (b *builder) scorecardParams(u model.Unit, pt *part) *ScorecardParams {
 	latest := b.a.Latest()
 	p := &ScorecardParams{
 		Unit: u.Name.In(b.lang), Code: u.Code, Kind: u.Kind,
@@ -67,17 +78,13 @@ func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
 	if parent, ok := b.a.Index().Parent(u.Code); ok {
 		p.Parent = parent.Name.In(b.lang)
 	}
+	split := b.parts() != nil
+	if split {
+		p.Parts = b.partLinks(route.Scorecard(u.Code), pt)
+	}
 	refs := map[string]int{}
 	lines := map[string][]int{}
-	for _, r := range b.unitRows(u) {
-		row := r
-		if r.Figure.Basis != "" {
-			if refs[r.Figure.Basis] == 0 {
-				p.Bases = append(p.Bases, r.Figure.Basis)
-				refs[r.Figure.Basis] = len(p.Bases)
-			}
-			row.Ref = refs[r.Figure.Basis]
-		}
+	for _, r := range b.unitRows(u, b.indicatorsOf(pt)) {
 		if r.Figure.Value != "" {
 			p.Reported++
 			if r.Figure.Target != "" {
@@ -86,6 +93,17 @@ func (b *builder) scorecardParams(u model.Unit) *ScorecardParams {
 					p.Achieved++
 				}
 			}
+		}
+		if split && pt == nil {
+			continue
+		}
+		row := r
+		if r.Figure.Basis != "" {
+			if refs[r.Figure.Basis] == 0 {
+				p.Bases = append(p.Bases, r.Figure.Basis)
+				refs[r.Figure.Basis] = len(p.Bases)
+			}
+			row.Ref = refs[r.Figure.Basis]
 		}
 		p.RolledUp = p.RolledUp || r.Figure.RolledUp
 		p.Rows = append(p.Rows, row)

@@ -58,6 +58,10 @@ type IndicatorList struct {
 	District string `json:"district"`
 	Period   string `json:"period"`
 	Tiles    []Tile `json:"tiles"`
+	// Parts is set on a site with too many indicators for one page: the
+	// home page and the indicators section list the parts of the
+	// catalogue, each part's page its tiles.
+	Parts []PartLink `json:"parts,omitempty"`
 }
 
 // UnitList is the units section and the scorecards section: the top unit
@@ -172,6 +176,8 @@ type builder struct {
 	periodsOnce sync.Once
 	periodPos   map[period.Period]int
 	periodShort []string
+	partsOnce   sync.Once
+	partsMemo   []part
 }
 
 // Group is a share of a long list that has a page of its own: the units
@@ -203,20 +209,26 @@ func (b *builder) groupParents() []*model.Unit {
 }
 
 func (b *builder) home() *Home {
-	return &Home{IndicatorList: *b.indicators(), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, b.a.Latest()))}
+	return &Home{IndicatorList: *b.indicators(nil), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, b.a.Latest()))}
 }
 
-func (b *builder) indicators() *IndicatorList {
+// indicators is the top unit's latest figure of every indicator, or of
+// those of part pt.
+func (b *builder) indicators(pt *part) *IndicatorList {
 	top, latest := b.a.Index().Top(), b.a.Latest()
 	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
-	for _, ind := range b.ds.Indicators {
+	if b.parts() != nil {
+		l.Parts = b.partLinks(route.Indicators.Path(), pt)
+		if pt == nil {
+			return l
+		}
+	}
+	for _, ind := range b.indicatorsOf(pt) {
 		s := b.a.Summary(top.Code, ind.Code, latest)
 		l.Tiles = append(l.Tiles, Tile{Code: ind.Code, Name: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, s)})
 	}
 	return l
 }
-
-func (b *builder) indicatorList() (any, error) { return b.indicators(), nil }
 
 func (b *builder) unitList() (any, error) {
 	item := func(u *model.Unit) UnitItem {
@@ -235,19 +247,23 @@ func (b *builder) unitList() (any, error) {
 // whole. Each page's view model is made only when its layout asks.
 func (b *builder) pages() []Page {
 	periods := b.a.Periods()
+	indicators := Page{Path: route.Indicators.Path(), Kind: "section", Weight: route.Indicators.Weight(), TitleI18n: "sectionIndicators", view: func() (any, error) { return b.indicators(nil), nil }}
 	pages := []Page{
-		{Path: route.Indicators.Path(), Kind: "section", Weight: route.Indicators.Weight(), TitleI18n: "sectionIndicators", view: b.indicatorList},
+		indicators,
 		{Path: route.Units.Path(), Kind: "section", Weight: route.Units.Weight(), TitleI18n: "sectionUnits", view: b.unitList},
 		{Path: route.Reports.Path(), Kind: "section", Weight: route.Reports.Weight(), TitleI18n: "sectionReports", view: none},
 	}
+	pages = append(pages, b.partPages(indicators, "part", func(pt *part) func() (any, error) {
+		return func() (any, error) { return b.indicators(pt), nil }
+	})...)
 	for i, ind := range b.ds.Indicators {
 		pages = append(pages, b.indicatorPage(ind, i))
 	}
 	for i, u := range b.ds.Units {
-		pages = append(pages, b.unitPage(u, i))
+		pages = append(pages, b.unitPages(u, i)...)
 	}
 	for i, p := range periods {
-		pages = append(pages, b.reportPage(p, len(periods)-i))
+		pages = append(pages, b.reportPages(p, len(periods)-i)...)
 	}
 	pages = append(pages, b.dataPage(), b.methodologyPage())
 	pages = append(pages, b.reportingPages()...)

@@ -19,6 +19,9 @@ type UnitParams struct {
 	Children []Link             `json:"children,omitempty"`
 	Period   string             `json:"period"`
 	Rows     []UnitIndicatorRow `json:"rows"`
+	// Parts is set on a site with too many indicators for one page: the
+	// unit's page then lists its parts, each part's page its rows.
+	Parts []PartLink `json:"parts,omitempty"`
 	// Scorecard is the unit's one-page printable scorecard.
 	Scorecard string `json:"scorecard"`
 }
@@ -36,11 +39,15 @@ type UnitIndicatorRow struct {
 	Ref int `json:"ref,omitempty"`
 }
 
-func (b *builder) unitPage(u model.Unit, weight int) Page {
-	return Page{Path: route.Unit(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, view: func() (any, error) { return b.unitParams(u) }}
+func (b *builder) unitPages(u model.Unit, weight int) []Page {
+	page := Page{Path: route.Unit(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, view: func() (any, error) { return b.unitParams(u, nil), nil }}
+	return append([]Page{page}, b.partPages(page, "", func(pt *part) func() (any, error) {
+		return func() (any, error) { return b.unitParams(u, pt), nil }
+	})...)
 }
 
-func (b *builder) unitParams(u model.Unit) (*UnitParams, error) {
+// unitParams is the unit's page, or the page of one part (pt) of it.
+func (b *builder) unitParams(u model.Unit, pt *part) *UnitParams {
 	latest := b.a.Latest()
 	p := &UnitParams{Code: u.Code, Kind: u.Kind, Period: locale.Period(b.lang, latest), Scorecard: route.Link(route.Scorecard(u.Code))}
 	if parent, ok := b.a.Index().Parent(u.Code); ok {
@@ -49,18 +56,24 @@ func (b *builder) unitParams(u model.Unit) (*UnitParams, error) {
 	for _, c := range b.a.Index().Children(u.Code) {
 		p.Children = append(p.Children, Link{Title: c.Name.In(b.lang), Path: route.Link(route.Unit(c.Code))})
 	}
-	p.Rows = b.unitRows(u)
-	return p, nil
+	if b.parts() != nil {
+		p.Parts = b.partLinks(route.Unit(u.Code), pt)
+		if pt == nil {
+			return p
+		}
+	}
+	p.Rows = b.unitRows(u, b.indicatorsOf(pt))
+	return p
 }
 
-// unitRows is the unit's figure of every indicator it has ever had one
-// for, in the latest period, with its trend: the unit page and the
-// scorecard show the same rows.
-func (b *builder) unitRows(u model.Unit) []UnitIndicatorRow {
+// unitRows is the unit's figure of each of inds it has ever had one for,
+// in the latest period, with its trend: the unit page and the scorecard
+// show the same rows.
+func (b *builder) unitRows(u model.Unit, inds []model.Indicator) []UnitIndicatorRow {
 	latest := b.a.Latest()
 	periods := b.a.Periods()
 	var rows []UnitIndicatorRow
-	for _, ind := range b.ds.Indicators {
+	for _, ind := range inds {
 		series := b.a.Series(u.Code, ind.Code)
 		if len(series) == 0 {
 			continue
