@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -32,7 +33,27 @@ func main() {
 	// Ctrl-C or a service manager's TERM cancels the run: a build stops
 	// before it publishes, and the published site stays as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfile := profile()
 	code := cli.Main(ctx, os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now})
+	stopProfile()
 	stop()
 	os.Exit(code)
+}
+
+// profile writes a CPU profile of the run to $MINHBACH_CPUPROFILE, for
+// `go tool pprof`: where a build of real data spends its time.
+func profile() (stop func()) {
+	name := os.Getenv("MINHBACH_CPUPROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		os.Stderr.WriteString("minhbach: MINHBACH_CPUPROFILE: " + err.Error() + "\n")
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
