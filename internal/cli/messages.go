@@ -71,3 +71,16 @@ var (
 		"  %d số tổng không đối chiếu được (tỷ lệ không có tử số, mẫu số)",
 		"  %d totals could not be checked (percents without numerator and denominator)")
 )
+
+// The publishing history (see package ledger) and releases.
+var (
+	msgMigrated = msg.New(
+		"minhbach: chưa có lịch sử xuất bản; đã đọc số liệu và đính chính của lần công bố trước từ %s (chỉ lần này); từ nay lịch sử được giữ trong thư mục %s/ của trang",
+		"minhbach: no publishing history yet; the previous publication's figures and errata were read from %s (this once); from now on the history is kept in the site's %s/ folder")
+	msgRecorded = msg.New(
+		"minhbach: bản phát hành %s đã được ghi vào lịch sử xuất bản (%s/)",
+		"minhbach: release %s is recorded in the publishing history (%s/)")
+	msgDraft = msg.New(
+		"minhbach: bản nháp: lịch sử xuất bản (%s/) giữ nguyên",
+		"minhbach: draft: the publishing history (%s/) was left unchanged")
+)
