@@ -195,6 +195,8 @@ type jsonReport struct {
 	Error     string         `json:"error,omitempty"`
 	Data      *jsonData      `json:"data,omitempty"`      // check: what was read
 	Published *jsonPublished `json:"published,omitempty"` // build: what was published
+	Live      *jsonLive      `json:"live,omitempty"`      // rollback: the release now live
+	Releases  []jsonRelease  `json:"releases,omitempty"`  // releases: those kept
 }
 
 // jsonProblem is one problem: line and column are 0 for a whole file,
@@ -250,7 +252,7 @@ nothing is published until all of them are fixed.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env), newImport(env))
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newPublish(env), newRollback(env), newReleases(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -135,8 +135,8 @@ var (
 		"đây là một tệp, không phải thư mục: hãy chỉ ra thư mục để xuất bản",
 		"this is a file, not a folder: name the folder to publish to")
 	msgTargetInSource = msg.New(
-		"thư mục này nằm trong thư mục trang web %q: các bản phát hành sẽ bị sao chép cùng trang và bị đọc lại như tệp của trang; hãy chọn một thư mục ở ngoài, ví dụ /var/www/ten-trang",
-		"this folder is inside the site folder %q: the releases would travel with the site and be read back as its files; choose a folder outside it, such as /var/www/site-name")
+		"thư mục này là hoặc nằm trong thư mục trang web %q: các bản phát hành sẽ bị sao chép cùng trang và bị đọc lại như tệp của trang; hãy chọn một thư mục ở ngoài, ví dụ /var/www/ten-trang",
+		"this folder is, or is inside, the site folder %q: the releases would travel with the site and be read back as its files; choose a folder outside it, such as /var/www/site-name")
 	msgCurrentNotLink = msg.New(
 		"đây là một thư mục thật, không phải liên kết do minhbach tạo: thư mục này có vẻ đã được xuất bản theo cách khác (build --dest); hãy xuất bản vào một thư mục trống",
 		"this is a real folder, not the link minhbach makes: the folder seems to have been published another way (build --dest); publish to an empty folder")

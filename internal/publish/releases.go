@@ -62,6 +62,16 @@ func (r Releases) check() error {
 	if _, err := checkPath(r.Root); err != nil {
 		return err
 	}
+	// Before whether it exists: a target inside the site is wrong even
+	// when it has not been made yet.
+	if r.Source != "" {
+		_, in := inside(r.Root, []string{r.Source})
+		a, aerr := os.Stat(r.Root)
+		b, berr := os.Stat(r.Source)
+		if in || aerr == nil && berr == nil && os.SameFile(a, b) {
+			return fault(r.Root, msgTargetInSource, r.Source)
+		}
+	}
 	fi, err := os.Stat(r.Root)
 	switch {
 	case errors.Is(err, syscall.ELOOP):
@@ -72,11 +82,6 @@ func (r Releases) check() error {
 		return fault(r.Root, msgTargetUnreadable, reason(err))
 	case !fi.IsDir():
 		return fault(r.Root, msgTargetNotFolder)
-	}
-	if r.Source != "" {
-		if s, err := os.Stat(r.Source); err == nil && contains(s, r.Root) {
-			return fault(r.Root, msgTargetInSource, r.Source)
-		}
 	}
 	for _, name := range []string{ReleasesDir, CurrentLink} {
 		p := filepath.Join(r.Root, name)
