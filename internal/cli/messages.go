@@ -88,13 +88,13 @@ var (
 // Releases: publish, rollback, releases.
 var (
 	msgNoTo = msg.New(
-		"cần --to: thư mục xuất bản, ví dụ --to /var/www/cho-don",
+		`cần "--to": thư mục xuất bản, ví dụ "--to /var/www/cho-don"`,
 		"--to is required: the folder to publish to, such as --to /var/www/cho-don")
 	msgScheme = msg.New(
-		"chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc file:///đường/dẫn)",
+		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc "file:///đường/dẫn")`,
 		"publishing to %q is not supported yet: give a folder (or file:///path)")
 	msgKeep = msg.New(
-		"--keep phải từ 1 trở lên, không phải %d",
+		`"--keep" phải từ 1 trở lên, không phải %d`,
 		"--keep must be 1 or more, not %d")
 	msgRolledBack = msg.New(
 		"minhbach: bản phát hành %s đang được công bố lại tại %s (thay cho %s) và đã được ghi vào lịch sử xuất bản",

@@ -206,3 +206,26 @@ func TestReleasesKill9(t *testing.T) {
 		})
 	}
 }
+
+// TestReleasesLocked: a second publish to a target being published to
+// stops with the lock message and changes nothing.
+func TestReleasesLocked(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	r := Releases{Root: root}
+	id := publishTree(t, r, day, oldSite)
+	_, err := r.Publish(t.Context(), day.Add(time.Hour), func(tmp string, _ Live) error {
+		_, err := r.Publish(t.Context(), day.Add(2*time.Hour), func(string, Live) error { return nil })
+		if !errors.Is(err, ErrLocked) {
+			t.Errorf("second publish: %v, want ErrLocked", err)
+		}
+		return err
+	})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("first publish: %v", err)
+	}
+	if live, _ := r.Live(); live != id {
+		t.Errorf("live %s, want %s", live, id)
+	}
+	assertOnly(t, filepath.Join(root, ReleasesDir), id)
+}
