@@ -3,6 +3,9 @@
 //
 //	minhbach build [--source DIR] [--dest DIR]   check the data and publish the site
 //	minhbach check [--source DIR]                check the data only
+//	minhbach publish --to TARGET                 publish a new release, keeping earlier ones
+//	minhbach rollback --to TARGET [--release ID] make an earlier release live again
+//	minhbach releases --to TARGET                list the releases kept
 //
 // Exit codes: 0 success, 1 problems in the data or the build, 2 usage errors.
 package main

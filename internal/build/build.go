@@ -17,6 +17,7 @@ import (
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/echartsjs"
 	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
@@ -34,6 +35,21 @@ type Options struct {
 	Dest   string    // where the site is published; default Source/public
 	Today  time.Time // the clock, injected: periods that have not started are errors
 	Log    io.Writer // Hugo's warnings; nil discards them
+
+	// Target is where the site is published; nil is the folder Dest,
+	// swapped in whole (publish.Folder).
+	Target publish.Target
+	// History is the ledger folder (see package ledger); default
+	// Source/history. Every build compares with the release it records
+	// as live.
+	History string
+	// Record writes the release into History once it is live: only a
+	// publish does. A build that leaves it false (build --draft, a
+	// preview server) reads the history but never changes it.
+	Record bool
+	// Keep is how many releases' files the ledger keeps; 0 is
+	// publish.DefaultKeep.
+	Keep int
 }
 
 // Result describes a finished build.
@@ -43,6 +59,17 @@ type Result struct {
 	Files     int // files written
 	Bytes     int64
 	Downloads int
+	Release   string   // its release id (see publish.ReleaseID)
+	Compared  Compared // what it was compared with
+	Recorded  bool     // the ledger now records it
+}
+
+// historyDir is the ledger folder of opt, and its name in messages.
+func historyDir(opt Options) (dir, shown string) {
+	if opt.History != "" {
+		return opt.History, filepath.ToSlash(opt.History)
+	}
+	return filepath.Join(opt.Source, ledger.Dir), ledger.Dir
 }
 
 // EditorialDir is the content/ folder whose Markdown files are merged into
@@ -163,6 +190,7 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 
 // Site checks the data, then builds and publishes the site. Nothing is
 // published unless every stage succeeds: the previous site stays as it was.
+// With opt.Record, the release is then recorded in the ledger.
 //
 // Cancelling ctx (Ctrl-C) stops the build before it publishes anything.
 func Site(ctx context.Context, opt Options) (Result, error) {
@@ -174,14 +202,38 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
 	}
-	protect := []string{filepath.Join(opt.Source, "data")}
+	hdir, shown := historyDir(opt)
+	protect := []string{filepath.Join(opt.Source, "data"), hdir}
 	for _, in := range site.Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
-	res := Result{Dest: dest}
-	err = publish.Dir(ctx, dest, publish.Options{Protect: protect}, func(tmp string) error {
-		// Under the lock: the build compared with is the one replaced.
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, previous(dest))
+	target := opt.Target
+	if target == nil {
+		target = publish.Folder{Dest: dest, Opt: publish.Options{Protect: protect}}
+	}
+	if opt.Record {
+		// Two publishes of one site must not interleave their records.
+		lease, err := publish.Lock(hdir)
+		if err != nil {
+			return Result{}, err
+		}
+		defer lease.Unlock()
+	}
+	led, err := ledger.Read(ctx, hdir, shown)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Dest: target.String()}
+	var figures, corrections []byte
+	res.Release, err = target.Publish(ctx, opt.Today, func(tmp string, live publish.Live) error {
+		// Under the target's lock: the release compared with is the one
+		// replaced.
+		prev, compared, err := base(led, live, opt.Record)
+		if err != nil {
+			return err
+		}
+		res.Compared = compared
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev)
 		if err != nil {
 			return err
 		}
@@ -189,10 +241,28 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		if err := site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
 			return err
 		}
+		if opt.Record {
+			if figures, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.FiguresPath))); err != nil {
+				return err
+			}
+			if corrections, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.CorrectionsPath))); err != nil {
+				return err
+			}
+		}
 		return tally(tmp, &res)
 	})
 	if err != nil {
 		return Result{}, err
+	}
+	if opt.Record {
+		// After the switch: a publish killed in between is compared with
+		// the release before it next time, which finds the same
+		// corrections again, rather than with one never live.
+		r := ledger.Release{ID: res.Release, Date: opt.Today, Latest: a.Latest().String(), Pages: res.Pages}
+		if err := led.Record(context.WithoutCancel(ctx), r, figures, corrections, opt.Keep); err != nil {
+			return res, err
+		}
+		res.Recorded = true
 	}
 	return res, nil
 }
@@ -212,6 +282,14 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
 	rev := export.Revise(a, prev.Figures, prev.Corrections)
+	if prev.Damaged != nil {
+		if rev.PreviousErr != nil {
+			return Generated{}, prev.Damaged(ledger.FiguresFile, rev.PreviousErr)
+		}
+		if rev.ErrataErr != nil {
+			return Generated{}, prev.Damaged(ledger.CorrectionsFile, rev.ErrataErr)
+		}
+	}
 	errata, err := export.CorrectionsFile(rev.Errata)
 	if err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)

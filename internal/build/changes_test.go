@@ -49,10 +49,10 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 	t.Parallel()
 	// The shared sample is a first build: nothing to compare with.
 	first := buildtest.Sample(t)
-	if got := buildtest.Text(first.HTML("thay-doi/index.html")); !strings.Contains(got, "Không tìm thấy bản công bố trước trong thư mục đích") {
+	if got := buildtest.Text(first.HTML("thay-doi/index.html")); !strings.Contains(got, "Lịch sử xuất bản của trang chưa ghi lần công bố nào trước đây") {
 		t.Errorf("first build: the changes page does not say there is nothing to compare with:\n%s", got)
 	}
-	if got := buildtest.Text(first.HTML("en/thay-doi/index.html")); !strings.Contains(got, "No earlier publication was found in the destination folder") {
+	if got := buildtest.Text(first.HTML("en/thay-doi/index.html")); !strings.Contains(got, "The site's publishing history records no earlier publication") {
 		t.Error("first build: the English changes page does not say there is nothing to compare with")
 	}
 	if rows := corrections(first, ""); len(rows) != 0 {

@@ -21,3 +21,13 @@ var (
 		`phần đầu tệp (front matter), mục %s: %q: hãy viết "%s: replace" để dùng đoạn văn này thay cho phần tóm tắt tự sinh, hoặc bỏ mục này đi`,
 		`front matter %s: %q: write "%s: replace" to put this text in place of the generated summary, or leave it out`)
 )
+
+// The messages of a rollback.
+var (
+	msgNoEarlier = msg.New(
+		"không còn bản phát hành nào cũ hơn bản đang công bố để quay lại: chạy minhbach releases để xem các bản còn giữ, rồi chọn bằng --release",
+		"no release older than the live one is kept to roll back to: run minhbach releases to see those kept, then choose one with --release")
+	msgNotInHistory = msg.New(
+		"lịch sử xuất bản của trang không có các tệp của bản phát hành này, nên lần xuất bản sau không biết nó đã công bố gì: hãy chạy lệnh từ thư mục trang web đã xuất bản nó (--source), hoặc chọn bản khác",
+		"the site's publishing history does not have this release's files, so the next publish could not know what it published: run the command from the site folder that published it (--source), or choose another release")
+)

@@ -48,9 +48,10 @@ type Options struct {
 // Builder is one site and where it is built. Its methods report failures
 // to the test that made it.
 type Builder struct {
-	Source string       // the site's inputs
-	Dest   string       // the built site
-	Result build.Result // of the last successful build
+	Source  string       // the site's inputs
+	Dest    string       // the built site
+	History string       // its publishing history (the ledger), beside Source
+	Result  build.Result // of the last successful build
 
 	t      testing.TB
 	today  time.Time
@@ -86,7 +87,7 @@ func New(t testing.TB, files string, opts ...Options) *Builder {
 		opt = opts[0]
 	}
 	dir := t.TempDir()
-	b := &Builder{Source: filepath.Join(dir, "site"), Dest: filepath.Join(dir, "public"), t: t, today: opt.Today}
+	b := &Builder{Source: filepath.Join(dir, "site"), Dest: filepath.Join(dir, "public"), History: filepath.Join(dir, "history"), t: t, today: opt.Today}
 	if b.today.IsZero() {
 		b.today = Today
 	}
@@ -161,11 +162,17 @@ func (b *Builder) RebuildErr(patch string) error {
 
 func (b *Builder) build() error {
 	b.writable()
-	res, err := build.Site(b.t.Context(), build.Options{Source: b.Source, Dest: b.Dest, Today: b.today})
+	res, err := build.Site(b.t.Context(), b.options())
 	if err == nil {
 		b.Result = res
 	}
 	return err
+}
+
+// options are those of every build of b: each is a publish, recorded
+// in b.History.
+func (b *Builder) options() build.Options {
+	return build.Options{Source: b.Source, Dest: b.Dest, History: b.History, Record: true, Today: b.today}
 }
 
 // writable stops the test if it is about to change the shared sample.
@@ -176,18 +183,23 @@ func (b *Builder) writable() {
 	}
 }
 
-// Copy copies the site's inputs and its built output into t.TempDir(), for
-// a test that changes them: the next Build compares with the copied output
-// as with an earlier publication.
+// Copy copies the site's inputs, its built output and its history into
+// t.TempDir(), for a test that changes them: the next Build compares with
+// the copied history's live release.
 func (b *Builder) Copy() *Builder {
 	b.t.Helper()
 	dir := b.t.TempDir()
-	c := &Builder{Source: filepath.Join(dir, "site"), Dest: filepath.Join(dir, "public"), Result: b.Result, t: b.t, today: b.today}
+	c := &Builder{Source: filepath.Join(dir, "site"), Dest: filepath.Join(dir, "public"), History: filepath.Join(dir, "history"), Result: b.Result, t: b.t, today: b.today}
 	if err := copyInputs(b.Source, c.Source); err != nil {
 		b.t.Fatalf("buildtest: copy the inputs: %v", err)
 	}
 	if err := copyDir(b.Dest, c.Dest); err != nil {
 		b.t.Fatalf("buildtest: copy the built site: %v", err)
+	}
+	if _, err := os.Stat(b.History); err == nil {
+		if err := copyDir(b.History, c.History); err != nil {
+			b.t.Fatalf("buildtest: copy the history: %v", err)
+		}
 	}
 	return c
 }

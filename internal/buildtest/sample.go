@@ -41,12 +41,20 @@ func Sample(t testing.TB) *Builder {
 		}
 		// Not the test's context: the build outlives the test that
 		// happened to ask first.
-		sample.result, sample.err = build.Site(context.Background(), build.Options{Source: sample.root, Dest: filepath.Join(sample.tmp, "public"), Today: Today})
+		// Its history goes beside the build, never into the repository.
+		b := sampleBuilder(t)
+		sample.result, sample.err = build.Site(context.Background(), b.options())
 	})
 	if sample.err != nil {
 		t.Fatalf("build the sample: %v", sample.err)
 	}
-	return &Builder{Source: sample.root, Dest: filepath.Join(sample.tmp, "public"), Result: sample.result, t: t, today: Today, shared: true}
+	b := sampleBuilder(t)
+	b.Result = sample.result
+	return b
+}
+
+func sampleBuilder(t testing.TB) *Builder {
+	return &Builder{Source: sample.root, Dest: filepath.Join(sample.tmp, "public"), History: filepath.Join(sample.tmp, "history"), t: t, today: Today, shared: true}
 }
 
 // Main runs the tests of a package that uses Sample, then removes the

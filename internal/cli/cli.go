@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/source"
@@ -194,6 +195,8 @@ type jsonReport struct {
 	Error     string         `json:"error,omitempty"`
 	Data      *jsonData      `json:"data,omitempty"`      // check: what was read
 	Published *jsonPublished `json:"published,omitempty"` // build: what was published
+	Live      *jsonLive      `json:"live,omitempty"`      // rollback: the release now live
+	Releases  []jsonRelease  `json:"releases,omitempty"`  // releases: those kept
 }
 
 // jsonProblem is one problem: line and column are 0 for a whole file,
@@ -223,6 +226,10 @@ type jsonPublished struct {
 	Downloads int    `json:"downloads"`
 	Files     int    `json:"files"`
 	Bytes     int64  `json:"bytes"`
+	Release   string `json:"release"`            // its id
+	Compared  string `json:"compared,omitempty"` // the release compared with
+	Recorded  bool   `json:"recorded"`           // in the publishing history
+	Legacy    string `json:"legacy,omitempty"`   // the old web root the history was read from, once
 }
 
 func writeJSON(w io.Writer, r jsonReport) {
@@ -245,7 +252,7 @@ nothing is published until all of them are fixed.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env), newImport(env))
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newPublish(env), newRollback(env), newReleases(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -259,43 +266,65 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 func newBuild(env Env) *cobra.Command {
 	var src, dest string
+	var draft bool
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "build [--source DIR] [--dest DIR]",
+		Use:   "build [--source DIR] [--dest DIR] [--draft]",
 		Short: "Check the data and publish the site",
 		Long: `build checks every input file, then builds the site into a temporary folder
 beside the destination and swaps it in only when it is complete. If anything
 fails, the previously published site is left exactly as it was.
 
+The what-changed page compares the figures with the release the site's
+publishing history (history/) records as live, and build records the new
+one there. With --draft the site is built the same way but the history is
+left as it was: a draft can go anywhere and is never compared with later.
+
 Problems are reported as by check: one line each on standard error, in
 Vietnamese unless --lang en is given, or one JSON document on standard
 output with --format json.`,
-		Example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don",
+		Example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
-			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr})
+			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr, Record: !draft})
 			if err != nil {
 				return err
 			}
-			rel := res.Dest
-			if r, err := filepath.Rel(src, res.Dest); err == nil && filepath.IsLocal(r) {
-				rel = r
-			}
-			if opt.Format == "json" {
-				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
-					Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes}})
-				return nil
-			}
-			say(env.Stdout, opt.Lang, msgPublished, res.Pages, res.Downloads, res.Files,
-				locale.Size(res.Bytes), rel, locale.Duration(time.Since(start)))
-			return nil
+			return published(env, opt, src, res, start)
 		},
 	}
 	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
 	cmd.Flags().StringVar(&dest, "dest", "", "where to publish the site (default: SOURCE/public)")
+	cmd.Flags().BoolVar(&draft, "draft", false, "build a draft: the publishing history (history/) is read but not written")
 	addReportFlags(cmd, &opt)
 	return cmd
+}
+
+// published says what a build or publish did: where, how much, and where
+// its history came from when that is worth knowing.
+func published(env Env, opt reportOptions, src string, res build.Result, start time.Time) error {
+	rel := res.Dest
+	if r, err := filepath.Rel(src, res.Dest); err == nil && filepath.IsLocal(r) {
+		rel = r
+	}
+	if opt.Format == "json" {
+		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
+			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
+			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
+		return nil
+	}
+	if res.Compared.Legacy != "" {
+		say(env.Stderr, opt.Lang, msgMigrated, res.Compared.Legacy, ledger.Dir)
+	}
+	say(env.Stdout, opt.Lang, msgPublished, res.Pages, res.Downloads, res.Files,
+		locale.Size(res.Bytes), rel, locale.Duration(time.Since(start)))
+	if res.Recorded {
+		say(env.Stdout, opt.Lang, msgRecorded, res.Release, ledger.Dir)
+	} else {
+		say(env.Stdout, opt.Lang, msgDraft, ledger.Dir)
+	}
+	return nil
 }
 
 func newCheck(env Env) *cobra.Command {

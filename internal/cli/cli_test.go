@@ -116,8 +116,12 @@ func TestBuildPublishes(t *testing.T) {
 	if code != cli.OK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !regexp.MustCompile(`^minhbach: đã xuất bản \d+ trang và \d+ tệp tải về \(\d+ tệp, \d+,\d MB\) vào .+ trong \d+,\d giây\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^minhbach: đã xuất bản \d+ trang và \d+ tệp tải về \(\d+ tệp, \d+,\d MB\) vào .+ trong \d+,\d giây\nminhbach: bản phát hành \d{8}-\d{6}-[0-9a-f]{12} đã được ghi vào lịch sử xuất bản \(history/\)\n$`).MatchString(stdout) {
 		t.Errorf("stdout: %q", stdout)
+	}
+	// The release is recorded in the site's history, not in the web root.
+	if b, err := os.ReadFile(filepath.Join(src, "history", "releases.csv")); err != nil || strings.Count(string(b), "\n") != 2 {
+		t.Errorf("history/releases.csv after one build: %q, %v", b, err)
 	}
 	// English, and the same build again (publishing replaces the site).
 	code, stdout, stderr = run(t, "build", "--source", src, "--dest", dest, "--lang", "en")

@@ -71,3 +71,38 @@ var (
 		"  %d số tổng không đối chiếu được (tỷ lệ không có tử số, mẫu số)",
 		"  %d totals could not be checked (percents without numerator and denominator)")
 )
+
+// The publishing history (see package ledger) and releases.
+var (
+	msgMigrated = msg.New(
+		"minhbach: chưa có lịch sử xuất bản; đã đọc số liệu và đính chính của lần công bố trước từ %s (chỉ lần này); từ nay lịch sử được giữ trong thư mục %s/ của trang",
+		"minhbach: no publishing history yet; the previous publication's figures and errata were read from %s (this once); from now on the history is kept in the site's %s/ folder")
+	msgRecorded = msg.New(
+		"minhbach: bản phát hành %s đã được ghi vào lịch sử xuất bản (%s/)",
+		"minhbach: release %s is recorded in the publishing history (%s/)")
+	msgDraft = msg.New(
+		"minhbach: bản nháp: lịch sử xuất bản (%s/) giữ nguyên",
+		"minhbach: draft: the publishing history (%s/) was left unchanged")
+)
+
+// Releases: publish, rollback, releases.
+var (
+	msgNoTo = msg.New(
+		`cần "--to": thư mục xuất bản, ví dụ "--to /var/www/cho-don"`,
+		"--to is required: the folder to publish to, such as --to /var/www/cho-don")
+	msgScheme = msg.New(
+		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc "file:///đường/dẫn")`,
+		"publishing to %q is not supported yet: give a folder (or file:///path)")
+	msgKeep = msg.New(
+		`"--keep" phải từ 1 trở lên, không phải %d`,
+		"--keep must be 1 or more, not %d")
+	msgRolledBack = msg.New(
+		"minhbach: bản phát hành %s đang được công bố lại tại %s (thay cho %s) và đã được ghi vào lịch sử xuất bản",
+		"minhbach: release %s is live again at %s (instead of %s), and the publishing history records it")
+	msgNoReleases = msg.New(
+		"minhbach: %s chưa có bản phát hành nào",
+		"minhbach: %s has no release yet")
+	msgReleasesHead = msg.New(
+		"  ngày        giờ    mã bản phát hành          số trang  SHA-256 của tệp số liệu (figures.csv)",
+		"  date        time   release                   pages  SHA-256 of the figures file (figures.csv)")
+)

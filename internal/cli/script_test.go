@@ -44,6 +44,10 @@ const catalogueRows = 30
 //	unchanged [-except FILE...]
 //	                        no file under the current folder was added,
 //	                        removed or changed since mark, but FILE
+//	live VAR TARGET         set $VAR to the release TARGET/current points to
+//	treesave NAME DIR       remember every file under DIR as NAME
+//	treecmp NAME DIR        DIR holds exactly the files of NAME, byte for byte
+//	[root]                  the tests run as root (who may write anywhere)
 func TestScripts(t *testing.T) {
 	// Absolute: minhbach changes the working directory while other scripts
 	// are being read (see cliMu).
@@ -63,6 +67,15 @@ func TestScripts(t *testing.T) {
 			"jsonreport": cmdJSONReport,
 			"mark":       cmdMark,
 			"unchanged":  cmdUnchanged,
+			"live":       cmdLive,
+			"treesave":   cmdTreeSave,
+			"treecmp":    cmdTreeCmp,
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		UpdateScripts: *golden.Update,
 	})
@@ -72,7 +85,9 @@ func TestScripts(t *testing.T) {
 // 01 to 30 without gaps, and that each runs check in both languages and
 // either runs import or says why it does not apply.
 func TestCatalogueRows(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "script", "*.txtar"))
+	// The catalogue's rows are numbered; other scripts (publish-*.txtar)
+	// are not rows.
+	files, err := filepath.Glob(filepath.Join("testdata", "script", "[0-9][0-9]-*.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,6 +123,7 @@ type scriptState struct {
 	status   int               // of the last minhbach
 	markDir  string            // where mark was run
 	markList map[string]string // its listing
+	trees    map[string]map[string]string
 }
 
 func state(ts *testscript.TestScript) *scriptState {
@@ -232,4 +248,46 @@ func listing(ts *testscript.TestScript, dir string) map[string]string {
 	})
 	ts.Check(err)
 	return out
+}
+
+func cmdLive(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: live VAR TARGET")
+	}
+	to, err := os.Readlink(filepath.Join(ts.MkAbs(args[1]), "current"))
+	ts.Check(err)
+	ts.Setenv(args[0], filepath.Base(to))
+}
+
+func cmdTreeSave(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: treesave NAME DIR")
+	}
+	st := state(ts)
+	if st.trees == nil {
+		st.trees = map[string]map[string]string{}
+	}
+	dir, err := filepath.EvalSymlinks(ts.MkAbs(args[1]))
+	ts.Check(err)
+	st.trees[args[0]] = listing(ts, dir)
+}
+
+func cmdTreeCmp(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: treecmp NAME DIR")
+	}
+	want, ok := state(ts).trees[args[0]]
+	if !ok {
+		ts.Fatalf("treecmp: no tree saved as %s", args[0])
+	}
+	// Through the link: listing walks a folder, not a link to one.
+	dir, err := filepath.EvalSymlinks(ts.MkAbs(args[1]))
+	ts.Check(err)
+	diff := cmp.Diff(want, listing(ts, dir))
+	if neg && diff == "" {
+		ts.Fatalf("%s holds the files of %s", args[1], args[0])
+	}
+	if !neg && diff != "" {
+		ts.Fatalf("%s differs from %s (-saved +now):\n%s", args[1], args[0], diff)
+	}
 }

@@ -32,6 +32,8 @@ func TestMain(m *testing.M) {
 		childLock(os.Getenv(childDestEnv))
 	case "dir":
 		childDir(os.Getenv(childDestEnv))
+	case "releases":
+		childReleases(os.Getenv(childDestEnv))
 	}
 	os.Exit(0)
 }
@@ -57,14 +59,12 @@ func bigSite() tree {
 	return tr
 }
 
-// childDir publishes bigSite, reporting each file on stdout ("wrote i",
-// "filled", "done"). After each report it waits for a line on stdin, so the
-// parent decides exactly where the kill lands; once stdin is closed it runs
-// freely to the end.
-func childDir(dest string) {
+// gate returns the child's step: print a report, then wait for a line on
+// stdin until stdin is closed.
+func gate() func(string) {
 	in := bufio.NewReader(os.Stdin)
 	gated := true
-	step := func(msg string) {
+	return func(msg string) {
 		fmt.Println(msg)
 		if gated {
 			if _, err := in.ReadString('\n'); err != nil {
@@ -72,9 +72,17 @@ func childDir(dest string) {
 			}
 		}
 	}
+}
+
+// fillBig writes bigSite one file at a time, reporting each with step,
+// and stops when ctx is cancelled.
+func fillBig(ctx context.Context, step func(string)) func(tmp string) error {
 	site := bigSite()
-	err := Dir(context.Background(), dest, Options{}, func(tmp string) error {
+	return func(tmp string) error {
 		for i := range 30 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			name := fmt.Sprintf("d%d/page-%02d.html", i%4, i)
 			if err := fillWith(tree{name: site[name]})(tmp); err != nil {
 				return err
@@ -83,7 +91,16 @@ func childDir(dest string) {
 		}
 		step("filled")
 		return nil
-	})
+	}
+}
+
+// childDir publishes bigSite, reporting each file on stdout ("wrote i",
+// "filled", "done"). After each report it waits for a line on stdin, so the
+// parent decides exactly where the kill lands; once stdin is closed it runs
+// freely to the end.
+func childDir(dest string) {
+	step := gate()
+	err := Dir(context.Background(), dest, Options{}, fillBig(context.Background(), step))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

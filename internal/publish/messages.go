@@ -118,3 +118,38 @@ var (
 		"ổ đĩa chỉ cho phép đọc",
 		"read-only file system")
 )
+
+// What a target of kept releases (publish --to) says. Each is said at the
+// path it is about, as a positioned problem.
+var (
+	msgLoop = msg.New(
+		"đường dẫn này là một vòng liên kết (liên kết trỏ về chính nó): hãy chỉ ra thư mục thật",
+		"this path is a loop of links (a link that leads back to itself): give the real folder")
+	msgTargetMissing = msg.New(
+		"không có thư mục này: hãy tạo nó trước (mkdir), hoặc kiểm tra ổ đĩa của máy chủ web đã được gắn vào chưa; minhbach không tự tạo để khỏi ghi nhầm vào ổ của máy này",
+		"no such folder: create it first (mkdir), or check that the web server's disk is mounted; minhbach does not create it, so as not to write to this machine's disk by mistake")
+	msgTargetUnreadable = msg.New(
+		"không đọc được: %v",
+		"cannot read it: %v")
+	msgTargetNotFolder = msg.New(
+		"đây là một tệp, không phải thư mục: hãy chỉ ra thư mục để xuất bản",
+		"this is a file, not a folder: name the folder to publish to")
+	msgTargetInSource = msg.New(
+		"thư mục này là hoặc nằm trong thư mục trang web %q: các bản phát hành sẽ bị sao chép cùng trang và bị đọc lại như tệp của trang; hãy chọn một thư mục ở ngoài, ví dụ /var/www/ten-trang",
+		"this folder is, or is inside, the site folder %q: the releases would travel with the site and be read back as its files; choose a folder outside it, such as /var/www/site-name")
+	msgCurrentNotLink = msg.New(
+		"đây là một thư mục thật, không phải liên kết do minhbach tạo: thư mục này có vẻ đã được xuất bản theo cách khác (build --dest); hãy xuất bản vào một thư mục trống",
+		"this is a real folder, not the link minhbach makes: the folder seems to have been published another way (build --dest); publish to an empty folder")
+	msgTargetReadOnly = msg.New(
+		"không ghi được vào thư mục này: %v; trang đang công bố vẫn giữ nguyên",
+		"cannot write to this folder: %v; the live site was left unchanged")
+	msgCurrentElsewhere = msg.New(
+		"liên kết trỏ tới %q, không phải một bản phát hành trong releases/: hãy xoá liên kết rồi xuất bản lại",
+		"the link points to %q, not to a release in releases/: remove the link, then publish again")
+	msgNoRelease = msg.New(
+		"không có bản phát hành %q ở đây: chạy minhbach releases để xem các bản còn giữ",
+		"there is no release %q here: run minhbach releases to see those kept")
+	msgReleaseDamaged = msg.New(
+		"các tệp của bản phát hành %s không còn như lúc xuất bản (mã kiểm tra khác): không quay lại bản này; hãy chọn bản khác hoặc xuất bản lại",
+		"the files of release %s are no longer those published (their checksum differs): not switching to it; choose another release or publish again")
+)

@@ -86,6 +86,8 @@ const (
 	CodeSizeLimit   = "size-limit"     // a file too large to check safely
 	CodeUnsafePath  = "unsafe-path"    // a code that cannot become a folder or web address
 	CodeSlugCollide = "slug-collision" // two codes that become the same folder
+	CodeChecksum    = "hash-count"     // a file whose SHA-256 is not the one recorded
+	CodeTarget      = "target-error"   // a publishing target that cannot be used
 )
 
 // Error is one problem in the input, tied to the position it was found at.

@@ -1,0 +1,111 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/ledger"
+	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// RollbackOptions say which release to return to, where, and whose
+// history records it.
+type RollbackOptions struct {
+	Source  string // the site folder, whose history records the rollback
+	History string // default Source/history
+	Target  publish.Releases
+	Release string    // the release to make live; empty: the one before the live one
+	Today   time.Time // the date recorded
+}
+
+// Rollback makes a kept release live again at the target and records it
+// in the site's history, so that the next build compares with it. The
+// history must have the release's files: without them the next build
+// could not carry its errata forward.
+func Rollback(ctx context.Context, opt RollbackOptions) (from, to string, err error) {
+	hdir, shown := historyDir(Options{Source: opt.Source, History: opt.History})
+	lease, err := publish.Lock(hdir)
+	if err != nil {
+		return "", "", err
+	}
+	defer lease.Unlock()
+	led, err := ledger.Read(ctx, hdir, shown)
+	if err != nil {
+		return "", "", err
+	}
+	from, err = opt.Target.Live()
+	if err != nil {
+		return "", "", err
+	}
+	ids, err := opt.Target.List()
+	if err != nil {
+		return "", "", err
+	}
+	to = opt.Release
+	if to != "" && !slices.Contains(ids, to) {
+		return "", "", opt.Target.Verify(ctx, to) // says it is not kept
+	}
+	if to == "" {
+		for _, id := range ids {
+			if id < from {
+				to = id
+			}
+		}
+		if to == "" {
+			return "", "", source.Newf(source.Position{File: opt.Target.Root}, source.CodeTarget, "", "", msgNoEarlier)
+		}
+	}
+	if !led.Has(to) {
+		return "", "", source.Newf(source.Position{File: shown}, source.CodeForeignKey, "release", to, msgNotInHistory)
+	}
+	if err := opt.Target.Switch(ctx, to); err != nil {
+		return "", "", err
+	}
+	// The target has switched: record it even if interrupted now.
+	return from, to, led.Rollback(context.WithoutCancel(ctx), to, opt.Today)
+}
+
+// ReleaseInfo describes a kept release for a listing.
+type ReleaseInfo struct {
+	ID    string
+	Date  time.Time
+	Live  bool
+	Pages int
+	Data  string // SHA-256 of its figures file: the same for the same figures
+}
+
+// Releases lists the releases kept at a target, oldest first.
+func Releases(ctx context.Context, target publish.Releases) ([]ReleaseInfo, error) {
+	ids, err := target.List()
+	if err != nil {
+		return nil, err
+	}
+	live, err := target.Live()
+	if err != nil {
+		return nil, err
+	}
+	var out []ReleaseInfo
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		dir := target.Dir(id)
+		info := ReleaseInfo{ID: id, Live: id == live}
+		info.Date, _ = publish.ReleaseDate(id)
+		var res Result
+		if err := tally(dir, &res); err != nil {
+			return nil, err
+		}
+		info.Pages = res.Pages
+		if info.Data, err = publish.FileSum(filepath.Join(dir, filepath.FromSlash(export.FiguresPath))); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}

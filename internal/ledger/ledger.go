@@ -1,0 +1,394 @@
+// Package ledger keeps a site's published history in the site folder, not
+// in the web root: for each release, the figures it showed and the errata
+// it published, and the order of publishes and rollbacks, so that the next
+// build compares with the release that is live and carries its errata
+// forward, whatever happened to the web root since.
+//
+//	history/releases.csv          one row per publish or rollback, oldest first
+//	history/<id>/figures.csv      the figures file of release <id>
+//	history/<id>/corrections.csv  its errata file
+//
+// releases.csv has the columns of Columns; every row says the format it
+// was written in (Format), so a newer minhbach can tell an older ledger
+// and an older one refuses a newer ledger instead of misreading it. The
+// release that is live is that of the last row. Each row records the
+// SHA-256 of its two files: a file changed or lost since is found when the
+// release is loaded, and said at the row and cell. The figures and errata
+// of the last releases are kept (see Record); the rows stay for ever.
+//
+// The folder is plain text, meant to be committed with the site. Only a
+// publish writes it (Record, Rollback); a draft build or a preview only
+// reads it.
+package ledger
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// Dir is the ledger's folder in a site folder.
+const Dir = "history"
+
+// File is the list of publishes and rollbacks in the ledger folder.
+const File = "releases.csv"
+
+// The files kept per release.
+const (
+	FiguresFile     = "figures.csv"
+	CorrectionsFile = "corrections.csv"
+)
+
+// Format is the version of the ledger this minhbach writes and reads.
+const Format = 1
+
+// Columns are the columns of releases.csv, in order.
+var Columns = []string{"format", "event", "release", "date", "latest_period", "pages", "figures_sha256", "corrections_sha256"}
+
+// The events of releases.csv.
+const (
+	Published  = "publish"
+	RolledBack = "rollback"
+)
+
+// Release is one published release as the ledger records it.
+type Release struct {
+	ID          string
+	Date        time.Time // of the event: the publish, or the rollback
+	Latest      string    // the latest period of its data, e.g. "2024-Q4"
+	Pages       int
+	Figures     string // SHA-256 of its figures file, hex
+	Corrections string // SHA-256 of its errata file, hex
+}
+
+// Event is one row of releases.csv.
+type Event struct {
+	Kind string // Published or RolledBack
+	Release
+	row  int    // its line in releases.csv
+	sums [2]int // the columns of its two checksums there
+}
+
+// Ledger is a site's history as read from its folder.
+type Ledger struct {
+	dir    string  // on disk
+	shown  string  // in messages: the folder as staff know it, e.g. "history"
+	events []Event // oldest first
+	raw    []byte  // releases.csv as read, to append to
+}
+
+// History is what a build compares with: the figures and errata files of
+// a release.
+type History struct {
+	Release     Release
+	Figures     []byte
+	Corrections []byte
+}
+
+// Read reads the ledger in dir, which messages call shown (slash path).
+// A missing folder or file is an empty ledger; anything damaged is a
+// positioned problem (see package source), and so are the files of the
+// live release when they are missing or changed.
+func Read(ctx context.Context, dir, shown string) (*Ledger, error) {
+	l := &Ledger{dir: dir, shown: shown}
+	b, err := os.ReadFile(filepath.Join(dir, File))
+	if errors.Is(err, fs.ErrNotExist) {
+		return l, nil
+	}
+	if err != nil {
+		return nil, source.Newf(l.pos(0, 0), source.CodeSource, "", "", msgUnreadable, err)
+	}
+	l.raw = b
+	if err := l.parse(b); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if live, ok := l.Live(); ok {
+		if _, err := l.Load(live.ID); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// pos is a position in releases.csv.
+func (l *Ledger) pos(line, col int) source.Position {
+	return source.Position{File: path.Join(l.shown, File), Line: line, Column: col}
+}
+
+var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// parse reads releases.csv, reporting every damaged cell at once.
+func (l *Ledger) parse(b []byte) error {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	var problems source.List
+	header, err := r.Read()
+	if err != nil {
+		return l.csvError(err)
+	}
+	if !slices.Equal(header, Columns) {
+		return source.Newf(l.pos(1, 1), source.CodeFormat, "", "", msgHeader, strings.Join(Columns, ","))
+	}
+	published := map[string]bool{}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return l.csvError(err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) != len(Columns) {
+			problems.Addf(l.pos(line, 1), source.CodeExtraCell, msgCells, len(rec), len(Columns))
+			continue
+		}
+		cell := func(i int, code string, m *msg.Message, args ...any) {
+			_, col := r.FieldPos(i)
+			problems.Add(source.Newf(l.pos(line, col), code, Columns[i], rec[i], m, args...))
+		}
+		// The version first: a newer ledger is not misread as damaged.
+		if f, err := strconv.Atoi(rec[0]); err != nil || f < 1 {
+			cell(0, source.CodeFormat, msgFormat, Format)
+			continue
+		} else if f > Format {
+			cell(0, source.CodeFormat, msgNewer, Format)
+			continue
+		}
+		e := Event{Kind: rec[1], row: line, Release: Release{ID: rec[2], Latest: rec[4], Figures: rec[6], Corrections: rec[7]}}
+		_, e.sums[0] = r.FieldPos(6)
+		_, e.sums[1] = r.FieldPos(7)
+		bad := problems.Len()
+		if e.Kind != Published && e.Kind != RolledBack {
+			cell(1, source.CodeConstraint, msgEvent, Published, RolledBack)
+		}
+		if !publish.ValidID(e.ID) {
+			cell(2, source.CodeType, msgID)
+		} else if e.Kind == RolledBack && !published[e.ID] {
+			cell(2, source.CodeForeignKey, msgRollbackUnknown)
+		}
+		if e.Date, err = time.Parse(time.RFC3339, rec[3]); err != nil {
+			cell(3, source.CodeType, msgDate)
+		}
+		if _, err := period.Parse(e.Latest); err != nil {
+			cell(4, source.CodeType, msgPeriod)
+		}
+		if e.Pages, err = strconv.Atoi(rec[5]); err != nil || e.Pages < 0 {
+			cell(5, source.CodeType, msgPages)
+		}
+		for _, i := range []int{6, 7} {
+			if !sha256Pattern.MatchString(rec[i]) {
+				cell(i, source.CodeType, msgSum)
+			}
+		}
+		if problems.Len() == bad {
+			published[e.ID] = published[e.ID] || e.Kind == Published
+			l.events = append(l.events, e)
+		}
+	}
+	return problems.Err()
+}
+
+// csvError places a CSV syntax error.
+func (l *Ledger) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return source.Newf(l.pos(pe.Line, pe.Column), source.CodeFormat, "", "", msgSyntax, pe.Err)
+	}
+	if errors.Is(err, io.EOF) {
+		return source.Newf(l.pos(1, 1), source.CodeFormat, "", "", msgEmpty, strings.Join(Columns, ","))
+	}
+	return source.Newf(l.pos(0, 0), source.CodeSource, "", "", msgUnreadable, err)
+}
+
+// Empty reports whether nothing was ever published with this ledger.
+func (l *Ledger) Empty() bool { return len(l.events) == 0 }
+
+// Live is the release of the last publish or rollback.
+func (l *Ledger) Live() (Release, bool) {
+	if len(l.events) == 0 {
+		return Release{}, false
+	}
+	return l.latest(l.events[len(l.events)-1].ID)
+}
+
+// latest is the last publish of id, with the date of that publish.
+func (l *Ledger) latest(id string) (Release, bool) {
+	for i := len(l.events) - 1; i >= 0; i-- {
+		if e := l.events[i]; e.ID == id && e.Kind == Published {
+			return e.Release, true
+		}
+	}
+	return Release{}, false
+}
+
+// Has reports whether release id was published and its files are kept.
+func (l *Ledger) Has(id string) bool {
+	if _, ok := l.latest(id); !ok {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(l.dir, id, FiguresFile))
+	return err == nil
+}
+
+// Releases lists the releases published, oldest first, each once.
+func (l *Ledger) Releases() []Release {
+	var out []Release
+	seen := map[string]bool{}
+	for _, e := range l.events {
+		if e.Kind == Published && !seen[e.ID] {
+			seen[e.ID] = true
+			out = append(out, e.Release)
+		}
+	}
+	return out
+}
+
+// Load reads release id's files and checks them against the checksums of
+// its row: a file missing or changed is a problem at that cell.
+func (l *Ledger) Load(id string) (History, error) {
+	var row Event
+	for _, e := range l.events {
+		if e.ID == id && e.Kind == Published {
+			row = e
+		}
+	}
+	if row.ID == "" {
+		return History{}, source.Newf(l.pos(0, 0), source.CodeForeignKey, "release", id, msgNoRelease)
+	}
+	h := History{Release: row.Release}
+	var problems source.List
+	for i, f := range []struct {
+		name, sum string
+		dst       *[]byte
+	}{{FiguresFile, row.Figures, &h.Figures}, {CorrectionsFile, row.Corrections, &h.Corrections}} {
+		at, field := l.pos(row.row, row.sums[i]), Columns[6+i]
+		file := path.Join(l.shown, id, f.name)
+		b, err := os.ReadFile(filepath.Join(l.dir, id, f.name))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			problems.Add(source.Newf(at, source.CodeSource, field, f.sum, msgFileMissing, file))
+		case err != nil:
+			problems.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgUnreadable, err))
+		case publish.Sum(b) != f.sum:
+			problems.Add(source.Newf(at, source.CodeChecksum, field, f.sum, msgFileChanged, file, publish.Sum(b)))
+		default:
+			*f.dst = b
+		}
+	}
+	return h, problems.Err()
+}
+
+// Record adds release r, published now, with its figures and errata
+// files, and keeps the files of the last keep releases (and the live
+// one); it is written all or nothing, files first and the row last, so
+// that a ledger cut short by a crash still reads as the one before.
+func (l *Ledger) Record(ctx context.Context, r Release, figures, corrections []byte, keep int) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.Figures, r.Corrections = publish.Sum(figures), publish.Sum(corrections)
+	for name, b := range map[string][]byte{FiguresFile: figures, CorrectionsFile: corrections} {
+		if err := publish.WriteFile(filepath.Join(l.dir, r.ID, name), b, publish.FileOptions{Replace: true}); err != nil {
+			return msgWrite.Err(l.shown, err)
+		}
+	}
+	if err := l.append(Event{Kind: Published, Release: r}); err != nil {
+		return err
+	}
+	l.prune(keep)
+	return nil
+}
+
+// Rollback records that release id, published before, is live again.
+func (l *Ledger) Rollback(ctx context.Context, id string, date time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r, ok := l.latest(id)
+	if !ok {
+		return source.Newf(l.pos(0, 0), source.CodeForeignKey, "release", id, msgNoRelease)
+	}
+	if _, err := l.Load(id); err != nil {
+		return err
+	}
+	r.Date = date
+	return l.append(Event{Kind: RolledBack, Release: r})
+}
+
+// append writes releases.csv again with one more row, atomically.
+func (l *Ledger) append(e Event) error {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if len(l.raw) == 0 {
+		w.Write(Columns)
+	}
+	w.Write([]string{strconv.Itoa(Format), e.Kind, e.ID, e.Date.UTC().Format(time.RFC3339), e.Latest,
+		strconv.Itoa(e.Pages), e.Figures, e.Corrections})
+	w.Flush()
+	raw := slices.Concat(l.raw, buf.Bytes())
+	if len(l.raw) > 0 && !bytes.HasSuffix(l.raw, []byte("\n")) {
+		raw = slices.Concat(l.raw, []byte("\n"), buf.Bytes())
+	}
+	if err := publish.WriteFile(filepath.Join(l.dir, File), raw, publish.FileOptions{Replace: true}); err != nil {
+		return msgWrite.Err(l.shown, err)
+	}
+	l.raw = raw
+	e.row = bytes.Count(raw, []byte("\n"))
+	l.events = append(l.events, e)
+	return nil
+}
+
+// prune removes the files of releases other than the last keep published
+// and the live one. Failing to is harmless: they go next time.
+func (l *Ledger) prune(keep int) {
+	if keep <= 0 {
+		keep = publish.DefaultKeep
+	}
+	kept := map[string]bool{}
+	if live, ok := l.Live(); ok {
+		kept[live.ID] = true
+	}
+	rs := l.Releases()
+	slices.SortStableFunc(rs, func(a, b Release) int { return strings.Compare(a.ID, b.ID) })
+	for i := len(rs) - 1; i >= 0 && len(kept) < keep; i-- {
+		kept[rs[i].ID] = true
+	}
+	entries, err := os.ReadDir(l.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && publish.ValidID(e.Name()) && !kept[e.Name()] {
+			_ = os.RemoveAll(filepath.Join(l.dir, e.Name()))
+		}
+	}
+}
+
+// String names the ledger in messages.
+func (l *Ledger) String() string { return l.shown }
+
+// Errorf is a problem with a release's files found after loading them (a
+// figures file this minhbach cannot read), at that file.
+func (l *Ledger) Errorf(id, name string, err error) error {
+	return source.Newf(source.Position{File: path.Join(l.shown, id, name)}, source.CodeFormat, "", "", msgBadFile, err)
+}
