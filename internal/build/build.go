@@ -34,6 +34,11 @@ type Options struct {
 	Dest   string    // where the site is published; default Source/public
 	Today  time.Time // the clock, injected: periods that have not started are errors
 	Log    io.Writer // Hugo's warnings; nil discards them
+	// Draft builds a site that is not a publication (minhbach serve's
+	// preview): the published history at Dest (the previous figures and
+	// the errata) is neither read nor carried forward, so the what-changed
+	// page lists no corrections and nothing a draft shows can become one.
+	Draft bool
 }
 
 // Result describes a finished build.
@@ -52,6 +57,11 @@ const EditorialDir = string(route.Reports)
 // GeneratedKey is the editorial front matter key that says what happens to
 // the generated summary: "keep" (the default) or "replace".
 const GeneratedKey = "generated"
+
+// Inputs lists the folders and files of a site directory that a build
+// reads, relative to it: publishing never overwrites them, and a preview
+// rebuilds when one changes.
+func Inputs() []string { return append([]string{"data"}, site.Inputs()...) }
 
 // Check loads and validates the site's data and editorial text, reporting
 // every problem at once. The Analysis is nil when there is any problem.
@@ -174,14 +184,18 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	if dest == "" {
 		dest = filepath.Join(opt.Source, "public")
 	}
-	protect := []string{filepath.Join(opt.Source, "data")}
-	for _, in := range site.Inputs() {
+	var protect []string
+	for _, in := range Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
 	res := Result{Dest: dest}
 	err = publish.Dir(ctx, dest, publish.Options{Protect: protect}, func(tmp string) error {
 		// Under the lock: the build compared with is the one replaced.
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, previous(dest))
+		var prev Previous
+		if !opt.Draft {
+			prev = previous(dest)
+		}
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev)
 		if err != nil {
 			return err
 		}
