@@ -91,6 +91,7 @@ func (s *server) html(w http.ResponseWriter, code int, b []byte, gen int) {
 
 var (
 	bodyTag = regexp.MustCompile(`(?i)<body[^>]*>`)
+	bodyEnd = regexp.MustCompile(`(?i)</body\s*>`)
 	htmlTag = regexp.MustCompile(`(?i)<html[^>]*\blang="?([a-zA-Z-]+)`)
 )
 
@@ -106,8 +107,8 @@ func Inject(page []byte, gen int) []byte {
 		at = loc[1]
 	}
 	end := len(page)
-	if i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>")); i >= at {
-		end = i
+	if loc := bodyEnd.FindAllIndex(page, -1); loc != nil && loc[len(loc)-1][0] >= at {
+		end = loc[len(loc)-1][0]
 	}
 	var out bytes.Buffer
 	out.Grow(len(page) + 1024)
