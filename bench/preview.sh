@@ -6,6 +6,8 @@
 #   reload_snapshot_s from saving a new quarter's snapshot to its report page
 #                     received after the reload notification
 #   reload_save_s     the same for a second save of that snapshot (median of RUNS)
+#   reload_save_cpu_s CPU time (user + system) serve spent on such a save: the
+#                     figure to compare on a busy machine, where wall times grow
 #   requests, errors  LOAD_SECONDS (20) of 100 concurrent clients on
 #                     127.0.0.1 (wrk when installed, else a Go client loop)
 #   tmp_left          files the preview left in its temporary folder after
@@ -74,9 +76,14 @@ q=${base#*-Q}
 if [ "$q" = 4 ]; then next="$((year + 1))-Q1"; else next="$year-Q$((q + 1))"; fi
 page="$url/bao-cao/$(echo "$next" | tr 'A-Z' 'a-z')/"
 gen=1
+# cpu: CPU ms serve has used so far (utime + stime of /proc/PID/stat).
+tick=$(getconf CLK_TCK)
+cpu() { awk -v t="$tick" '{ print int(($14 + $15) * 1000 / t) }' "/proc/$pid/stat"; }
 took=0
-save() { # save SOURCE: write the new snapshot as an editor saves it; took is the ms to the reloaded page
-  local t2 t3
+used=0
+save() { # save SOURCE: write the new snapshot as an editor saves it; took is the ms to the reloaded page, used the CPU ms
+  local t2 t3 c0
+  c0=$(cpu)
   t2=$(ms)
   cp "$1" "$site/data/snapshots/.$next.csv.tmp"
   mv "$site/data/snapshots/.$next.csv.tmp" "$site/data/snapshots/$next.csv"
@@ -85,18 +92,23 @@ save() { # save SOURCE: write the new snapshot as an editor saves it; took is th
   curl -sf -o /dev/null "$page" || { echo "no report page $page after the save" >&2; tail -5 "$work/err" >&2; exit 1; }
   t3=$(ms)
   took=$((t3 - t2))
+  used=$(($(cpu) - c0))
 }
 save "$site/data/snapshots/$latest"
 echo "reload_snapshot_s=$(secs "$took")"
 cp "$site/data/snapshots/$next.csv" "$work/next.csv"
 times=()
+cpus=()
 for _ in $(seq "$runs"); do
   save "$work/next.csv"
   times+=("$took")
+  cpus+=("$used")
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-echo "reload_save_s=$(secs "$median")"
-curl -sf "$page" | grep -q 'id="minhbach-preview"' && echo "banner=yes" || echo "banner=no"
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+echo "reload_save_s=$(secs "$(median "${times[@]}")")"
+echo "reload_save_cpu_s=$(secs "$(median "${cpus[@]}")")"
+body=$(curl -sf "$page")
+case $body in *'id="minhbach-preview"'*) echo "banner=yes" ;; *) echo "banner=no" ;; esac
 
 # Load: 100 clients on a mix of pages, downloads, the stylesheet and the
 # chart library.

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -308,5 +312,131 @@ func TestCheckAddr(t *testing.T) {
 		if err := CheckAddr(addr); (err == nil) != ok {
 			t.Errorf("CheckAddr(%q) = %v, want ok %v", addr, err, ok)
 		}
+	}
+}
+
+// lockedBuffer is an output written by Serve while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestServeWatchesAndCleansUp: Serve builds at once, rebuilds when a file
+// under an input folder is saved (not for a file outside the inputs, nor
+// a hidden one), and once cancelled removes its private folder, where
+// every build went.
+func TestServeWatchesAndCleansUp(t *testing.T) {
+	t.Parallel()
+	src := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(src, "data", "snapshots"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu    sync.Mutex
+		dests []string
+	)
+	built := make(chan int, 10)
+	build := func(_ context.Context, dest string) error {
+		mu.Lock()
+		dests = append(dests, dest)
+		n := len(dests)
+		mu.Unlock()
+		if err := os.MkdirAll(dest, 0o755); err != nil {
+			return err
+		}
+		err := os.WriteFile(filepath.Join(dest, "index.html"), []byte(`<html lang="vi"><body><h1>build `+strconv.Itoa(n)+`</h1></body></html>`), 0o644)
+		built <- n
+		return err
+	}
+	var out, log lockedBuffer
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan error, 1)
+	go func() {
+		served <- Serve(ctx, Options{Source: src, Inputs: []string{"data", "hugo.toml"}, Addr: "127.0.0.1:0", Lang: "en",
+			Build: build, Out: &out, Log: &log, Quiet: 20 * time.Millisecond})
+	}()
+	wait := func(want int) {
+		t.Helper()
+		select {
+		case n := <-built:
+			if n != want {
+				t.Fatalf("build %d, want %d", n, want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no build %d", want)
+		}
+	}
+	wait(1)
+	url := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
+	deadline := time.Now().Add(10 * time.Second)
+	for url.FindString(out.String()) == "" && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	res, err := http.Get(url.FindString(out.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(body), "<h1>build 1</h1>") || !strings.Contains(string(body), BannerID) {
+		t.Errorf("first page: %s", body)
+	}
+
+	for _, name := range []string{"notes.txt", "data/.snapshot.csv.swp", "data/snapshots/2025-Q1.csv~"} {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(src, "data", "new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	wait(2) // the new folder under data/
+	if err := os.WriteFile(filepath.Join(src, "data", "new", "2025-Q1.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wait(3) // a file in it: the new folder is watched
+	if err := os.WriteFile(filepath.Join(src, "hugo.toml"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wait(4)
+	select {
+	case n := <-built:
+		t.Errorf("build %d for a file that is not an input", n)
+	case <-time.After(300 * time.Millisecond):
+	}
+
+	cancel()
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Fatalf("Serve after cancel: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Serve did not return after cancel")
+	}
+	priv := filepath.Dir(dests[0])
+	if _, err := os.Stat(priv); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the private folder %s is still there (%v)", priv, err)
+	}
+	if strings.HasPrefix(priv, src) {
+		t.Errorf("the draft was built inside the site folder: %s", priv)
+	}
+	if got := strings.Count(log.String(), "preview built in"); got != 4 {
+		t.Errorf("%d builds reported, want 4:\n%s", got, log.String())
+	}
+	if !strings.Contains(log.String(), "preview stopped and its temporary folder removed") {
+		t.Errorf("no word of the stop:\n%s", log.String())
 	}
 }
