@@ -135,11 +135,18 @@ func banner(w io.Writer, lang string) {
 }
 
 // reloadScript reloads the page when the preview's build number differs
-// from gen, the one the page was served with (EventSource reconnects by
-// itself after a restart of the preview).
+// from gen, the one the page was served with. Only a visible page keeps
+// the stream open: a browser gives a server six connections, and each
+// hidden tab holding one would leave the seventh tab waiting; a tab shown
+// again reconnects, hears the current number and reloads if it is stale.
+// EventSource reconnects by itself after a restart of the preview.
 func reloadScript(w io.Writer, gen int) {
-	_, _ = io.WriteString(w, `<script>(function(){var g="`+strconv.Itoa(gen)+`",s=new EventSource("`+EventsPath+
-		`");s.onmessage=function(e){if(e.data!==g){s.close();location.reload()}}})()</script>`)
+	_, _ = io.WriteString(w, `<script>(function(){var g="`+strconv.Itoa(gen)+`",s=null;`+
+		`function on(){if(s)return;s=new EventSource("`+EventsPath+`");`+
+		`s.onmessage=function(e){if(e.data!==g){s.close();location.reload()}}}`+
+		`function off(){if(s){s.close();s=null}}`+
+		`document.addEventListener("visibilitychange",function(){document.hidden?off():on()});`+
+		`if(!document.hidden)on()})()</script>`)
 }
 
 // overlayView is what the problems page shows.
@@ -149,6 +156,8 @@ type overlayView struct {
 	Other             string   // a failure that is not about the data
 }
 
+// The problems are in the page's own font: monospace fonts place
+// Vietnamese accents badly.
 var overlayTmpl = template.Must(template.New("overlay").Parse(`<!doctype html>
 <html lang="{{.Lang}}">
 <head>
@@ -162,7 +171,7 @@ main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{color:#b3261e;font-size:1.5rem}
 ol{padding-left:1.5rem}
 li{margin:.5rem 0}
-code,pre{font:.95rem/1.4 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere}
+code,pre{font:inherit;white-space:pre-wrap;overflow-wrap:anywhere}
 pre{background:#f4f4f4;padding:.75rem}
 </style>
 </head>
