@@ -80,6 +80,11 @@ const EditorialDir = string(route.Reports)
 // the generated summary: "keep" (the default) or "replace".
 const GeneratedKey = "generated"
 
+// Inputs lists the folders and files of a site directory that a build
+// reads, relative to it: publishing never overwrites them, and a preview
+// rebuilds when one changes.
+func Inputs() []string { return append([]string{"data"}, site.Inputs()...) }
+
 // Check loads and validates the site's data and editorial text, reporting
 // every problem at once. The Analysis is nil when there is any problem.
 func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
@@ -203,8 +208,8 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		dest = filepath.Join(opt.Source, "public")
 	}
 	hdir, shown := historyDir(opt)
-	protect := []string{filepath.Join(opt.Source, "data"), hdir}
-	for _, in := range site.Inputs() {
+	protect := []string{hdir}
+	for _, in := range Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
 	target := opt.Target

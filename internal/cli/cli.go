@@ -252,7 +252,7 @@ nothing is published until all of them are fixed.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newPublish(env), newRollback(env), newReleases(env))
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newPublish(env), newRollback(env), newReleases(env), newServe(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
