@@ -152,6 +152,7 @@ func report(w io.Writer, err error, opt reportOptions) {
 			r.Problems = append(r.Problems, jsonProblem{
 				File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
 				Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(opt.Lang),
+				ThroughLine: p.Through.Line, ThroughColumn: p.Through.Column, Count: p.Count,
 			})
 		}
 		if len(problems) == 0 && err != nil {
@@ -207,6 +208,12 @@ type jsonProblem struct {
 	Field   string `json:"field"`
 	Value   string `json:"value"`
 	Message string `json:"message"`
+	// A problem repeated over several cells (the same code, value and
+	// message) is one problem: from line and column through these, count
+	// cells in all.
+	ThroughLine   int `json:"through_line,omitempty"`
+	ThroughColumn int `json:"through_column,omitempty"`
+	Count         int `json:"cells,omitempty"`
 }
 
 type jsonData struct {

@@ -16,6 +16,7 @@ func newImport(env Env) *cobra.Command {
 	var (
 		src, per, sheet, dec      string
 		fraction, keepText, force bool
+		replace                   []string
 		opt                       reportOptions
 	)
 	cmd := &cobra.Command{
@@ -36,8 +37,8 @@ whole file converts and the snapshot passes the same checks as 'check'.`,
 			"  minhbach import tong-hop.csv --period 2024-Q4 --decimal comma --force\n" +
 			"  minhbach import so-lieu.xlsx --period 2025 --sheet \"Biểu 01\" --source ../cho-don",
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError{msgImportArgs.Err(len(args))}
+			if len(args) == 0 {
+				return usageError{msgImportArgs.Err()}
 			}
 			return nil
 		},
@@ -54,7 +55,7 @@ whole file converts and the snapshot passes the same checks as 'check'.`,
 				return usageError{msgBadDecimal.Err(dec)}
 			}
 			res, err := importer.Import(importer.Options{
-				File: args[0], Site: src, Period: p, Sheet: sheet, Decimal: mark,
+				Files: args, Site: src, Replace: replace, Period: p, Sheet: sheet, Decimal: mark,
 				Fraction: fraction, KeepText: keepText, Force: force, Today: env.Now(),
 			})
 			if err != nil {
@@ -71,7 +72,8 @@ whole file converts and the snapshot passes the same checks as 'check'.`,
 	f.StringVar(&dec, "decimal", "", "the decimal mark, when the file cannot show it: comma (85,5 and 1.234) or dot (85.5 and 1,234)")
 	f.BoolVar(&fraction, "fraction", false, "percents are written as fractions: 0,9 means 90%")
 	f.BoolVar(&keepText, "keep-text", false, "keep words such as \"gần 100%\" as a note, with no figure, instead of stopping")
-	f.BoolVar(&force, "force", false, "replace the period's snapshot if it exists")
+	f.BoolVar(&force, "force", false, "every new figure replaces the one of the period's snapshot that differs")
+	f.StringSliceVar(&replace, "replace", nil, "units (codes or names, comma-separated) whose figures in the period's snapshot give way to the new files'")
 	addReportFlags(cmd, &opt)
 	return cmd
 }
@@ -103,5 +105,8 @@ func summary(env Env, res *importer.Result, opt reportOptions) {
 	say(w, lang, msgSkipped, res.Groups, res.Totals, res.Filled)
 	if res.Unchecked > 0 {
 		say(w, lang, msgUnchecked, res.Unchecked)
+	}
+	if res.Kept > 0 || res.Replaced > 0 {
+		say(w, lang, msgMerged, res.Kept, res.Added, res.Replaced)
 	}
 }

@@ -19,8 +19,8 @@ var (
 		"lệnh %s không nhận đối số nào, nhưng có %q (thư mục trang web thì ghi sau --source)",
 		"%s takes no arguments, got %q (use --source DIR for the site folder)")
 	msgImportArgs = msg.New(
-		"lệnh import cần đúng một tệp để nhập, nhưng có %d đối số",
-		"import takes one file to import, got %d arguments")
+		"lệnh import cần ít nhất một tệp để nhập, ví dụ: minhbach import bao-cao-xa.xlsx --period 2025-Q1",
+		"import needs at least one file to import, such as: minhbach import bao-cao-xa.xlsx --period 2025-Q1")
 	msgNoPeriod = msg.New(
 		"lệnh import cần --period, ví dụ --period 2025-Q1",
 		"import needs --period, such as --period 2025-Q1")
@@ -67,6 +67,9 @@ var (
 	msgSkipped = msg.New(
 		"  bỏ qua %d dòng tiêu đề nhóm và %d dòng tổng (đã đối chiếu); điền xuống %d ô tên đơn vị",
 		"  skipped %d group headings and %d total rows (checked); filled down %d unit names")
+	msgMerged = msg.New(
+		"  gộp vào số liệu đã có của kỳ: giữ %d dòng, thêm %d dòng mới, thay %d dòng cũ",
+		"  added to the period's snapshot: kept %d rows, added %d new rows, replaced %d old rows")
 	msgUnchecked = msg.New(
 		"  %d số tổng không đối chiếu được (tỷ lệ không có tử số, mẫu số)",
 		"  %d totals could not be checked (percents without numerator and denominator)")

@@ -27,6 +27,9 @@ type record struct {
 	// text is each figure's cell as written, for messages: "1.234,5",
 	// not the 1234.5 written to the snapshot.
 	text map[string]string
+	// kept marks a row of the period's snapshot already there: src is
+	// its source column, written as it is.
+	kept bool
 }
 
 type fraction struct {
