@@ -195,6 +195,8 @@ type jsonReport struct {
 	Error     string         `json:"error,omitempty"`
 	Data      *jsonData      `json:"data,omitempty"`      // check: what was read
 	Published *jsonPublished `json:"published,omitempty"` // build: what was published
+	Status    *jsonStatus    `json:"status,omitempty"`    // status: who has reported what
+	Names     *jsonNames     `json:"names,omitempty"`     // names: what import accepts
 }
 
 // jsonProblem is one problem: line and column are 0 for a whole file,
@@ -252,7 +254,7 @@ nothing is published until all of them are fixed.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env), newImport(env))
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newStatus(env), newNames(env), newNew(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -284,3 +284,23 @@ func (im *importer) convertFile(data []byte) []record {
 	}
 	return out
 }
+
+// Lists returns the units and indicators that names are matched against:
+// the site's data/units.csv and data/indicators.csv, with their problems
+// (those of the snapshots are not the lists').
+func Lists(fsys fs.FS) ([]model.Unit, []model.Indicator, error) {
+	var errs source.List
+	ds, err := load.Dataset(fsys)
+	for _, e := range source.All(err) {
+		if e.Pos.File == "data/units.csv" || e.Pos.File == "data/indicators.csv" {
+			errs.Add(e)
+		}
+	}
+	if errs.Len() == 0 && (ds == nil || len(ds.Units) == 0 || len(ds.Indicators) == 0) {
+		errs.Add(source.Newf(source.Position{File: "data/units.csv"}, source.CodeSource, "", "", msgNoLists))
+	}
+	if errs.Len() > 0 {
+		return nil, nil, errs.Err()
+	}
+	return ds.Units, ds.Indicators, nil
+}
