@@ -49,6 +49,7 @@ func say(w io.Writer, lang string, m *msg.Message, args ...any) {
 // exit code.
 func Main(ctx context.Context, args []string, env Env) int {
 	root := newRoot(env)
+	localize(root, langArg(args))
 	root.SetArgs(args)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
@@ -62,7 +63,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	var ue usageError
 	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() {
 		lang := langArg(args)
-		fmt.Fprintf(env.Stderr, "minhbach: %s\n", msg.ErrorIn(err, lang))
+		fmt.Fprintf(env.Stderr, "minhbach: %s\n", cobraError(err, lang))
 		say(env.Stderr, lang, msgUsage, subName(cmd))
 		return Usage
 	}
@@ -125,9 +126,8 @@ func optionsOf(cmd *cobra.Command) reportOptions {
 // addReportFlags adds --lang and --format to cmd, and checks their values
 // before the command runs.
 func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
-	cmd.Flags().StringVar(&opt.Lang, "lang", "vi", "language of the messages: vi (Vietnamese) or en (English)")
-	cmd.Flags().StringVar(&opt.Format, "format", "text",
-		"text: one line per problem on standard error; json: one JSON document on standard output, for programs")
+	cmd.Flags().StringVar(&opt.Lang, "lang", "vi", "")
+	cmd.Flags().StringVar(&opt.Format, "format", "text", "")
 	cmd.PreRunE = func(*cobra.Command, []string) error {
 		if opt.Lang != "vi" && opt.Lang != "en" {
 			return usageError{msgBadLang.Err(opt.Lang)}
@@ -240,20 +240,16 @@ func writeJSON(w io.Writer, r jsonReport) {
 	_ = enc.Encode(r) // nothing to do if the terminal is gone
 }
 
+// newRoot makes the command tree; the commands' descriptions and their
+// flags' usages are in help.go, in both languages (see localize).
 func newRoot(env Env) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "minhbach",
-		Short: "Build a website of charts, tables and progress reports from CSV snapshots of indicators",
-		Long: `minhbach turns the CSV files in a site's data/ folder into a static website:
-one page per indicator, unit and reporting period, in Vietnamese and English,
-with charts, tables, downloads and a generated progress report.
-
-Every problem in the data is reported at once, as file:line:column, and
-nothing is published until all of them are fixed.`,
+		Use:           "minhbach",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.Flags().String("lang", "vi", "") // for "minhbach --help --lang en"; see localize
 	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newStatus(env), newNames(env), newNew(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
@@ -270,17 +266,8 @@ func newBuild(env Env) *cobra.Command {
 	var src, dest string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "build [--source DIR] [--dest DIR]",
-		Short: "Check the data and publish the site",
-		Long: `build checks every input file, then builds the site into a temporary folder
-beside the destination and swaps it in only when it is complete. If anything
-fails, the previously published site is left exactly as it was.
-
-Problems are reported as by check: one line each on standard error, in
-Vietnamese unless --lang en is given, or one JSON document on standard
-output with --format json.`,
-		Example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don",
-		Args:    noArgs,
+		Use:  "build [--source DIR] [--dest DIR]",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
 			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr})
@@ -301,8 +288,8 @@ output with --format json.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
-	cmd.Flags().StringVar(&dest, "dest", "", "where to publish the site (default: SOURCE/public)")
+	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&dest, "dest", "", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }
@@ -311,18 +298,8 @@ func newCheck(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "check [--source DIR]",
-		Short: "Check the data without building anything",
-		Long: `check reads and validates every input file and reports all problems at once. It writes nothing.
-
-Each problem is one line, file:line:column: code: field "value": message,
-in Vietnamese unless --lang en is given, on standard error. With
---format json the same report is one JSON document on standard output:
-{"ok", "problems": [{"file", "sheet", "line", "column", "code", "field",
-"value", "message"}], "count"}. The exit code is 0 when the data is
-fine, 1 when it has problems, 2 when the command line is wrong.`,
-		Example: "  minhbach check\n  minhbach check --source ../cho-don",
-		Args:    noArgs,
+		Use:  "check [--source DIR]",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
@@ -338,7 +315,7 @@ fine, 1 when it has problems, 2 when the command line is wrong.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/)")
+	cmd.Flags().StringVar(&src, "source", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }
