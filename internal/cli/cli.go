@@ -147,14 +147,7 @@ func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
 func report(w io.Writer, err error, opt reportOptions) {
 	problems := source.All(err)
 	if opt.Format == "json" {
-		r := jsonReport{Problems: make([]jsonProblem, 0, len(problems)), Count: len(problems)}
-		for _, p := range problems {
-			r.Problems = append(r.Problems, jsonProblem{
-				File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
-				Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(opt.Lang),
-				ThroughLine: p.Through.Line, ThroughColumn: p.Through.Column, Count: p.Count,
-			})
-		}
+		r := jsonReport{Problems: jsonProblems(problems, opt.Lang), Count: len(problems)}
 		if len(problems) == 0 && err != nil {
 			r.Error = msg.ErrorIn(err, opt.Lang)
 		}
@@ -184,6 +177,31 @@ func report(w io.Writer, err error, opt reportOptions) {
 	say(w, opt.Lang, count, len(problems), nothing.With())
 }
 
+// jsonProblems is problems in the JSON report's form, in lang.
+func jsonProblems(problems []*source.Error, lang string) []jsonProblem {
+	out := make([]jsonProblem, 0, len(problems))
+	for _, p := range problems {
+		out = append(out, jsonProblem{
+			File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
+			Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(lang),
+			ThroughLine: p.Through.Line, ThroughColumn: p.Through.Column, Count: p.Count,
+		})
+	}
+	return out
+}
+
+// printWarnings prints each warning as a problem is printed, marked as a
+// warning, then their count.
+func printWarnings(w io.Writer, lang string, warn []*source.Error) {
+	if len(warn) == 0 {
+		return
+	}
+	for _, p := range warn {
+		fmt.Fprintf(w, "%s (%s)\n", p.Line(lang), msgWarning.With().In(lang))
+	}
+	say(w, lang, msgWarnings, len(warn))
+}
+
 // jsonReport is the report for programs (--format json): ok is true when
 // there is nothing to fix; problems lists each one, its message in the
 // chosen language; error holds a failure that is not about the input.
@@ -195,6 +213,7 @@ type jsonReport struct {
 	Error     string         `json:"error,omitempty"`
 	Data      *jsonData      `json:"data,omitempty"`      // check: what was read
 	Published *jsonPublished `json:"published,omitempty"` // build: what was published
+	Warnings  []jsonProblem  `json:"warnings,omitempty"`  // check: what does not stop a build but should be fixed
 	Status    *jsonStatus    `json:"status,omitempty"`    // status: who has reported what
 	Names     *jsonNames     `json:"names,omitempty"`     // names: what import accepts
 }
@@ -307,10 +326,12 @@ func newCheck(env Env) *cobra.Command {
 			}
 			ds := a.Dataset()
 			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
+			warn := warnings(a)
 			if opt.Format == "json" {
-				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d})
+				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d, Warnings: jsonProblems(warn, opt.Lang)})
 				return nil
 			}
+			printWarnings(env.Stderr, opt.Lang, warn)
 			say(env.Stdout, opt.Lang, msgDataOK, d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
 			return nil
 		},

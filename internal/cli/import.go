@@ -85,6 +85,9 @@ func summary(env Env, res *importer.Result, opt reportOptions) {
 	if res.Sheet != "" {
 		layout = msgOnSheet.With(layout, res.Sheet)
 	}
+	if res.Files > 1 {
+		layout = msgFiles.With(res.Files)
+	}
 	w, lang := env.Stdout, opt.Lang
 	say(w, lang, msgWrote, filepath.FromSlash(res.Path), res.Rows, res.Units, res.Indicators, layout)
 	say(w, lang, msgSkipped, res.Groups, res.Totals, res.Filled)

@@ -61,6 +61,9 @@ var (
 	msgLong = msg.New(
 		"mỗi số liệu một dòng",
 		"one row per figure")
+	msgFiles = msg.New(
+		"từ %d tệp",
+		"from %d files")
 	msgOnSheet = msg.New(
 		"%s, trang tính %q",
 		"%s, sheet %q")
@@ -133,4 +136,15 @@ var (
 	msgReportBody = msg.New(
 		"## Kết quả\n\n\n## Hạn chế\n\n\n## Nhiệm vụ thời gian tới\n\n",
 		"## Results\n\n\n## Limitations\n\n\n## Next steps\n\n")
+
+	// check's warnings.
+	msgBlankRollup = msg.New(
+		"tỷ lệ không có tử số và mẫu số, nên số liệu %s của %s kỳ %s, cộng từ các đơn vị trực thuộc (Σ tử số ÷ Σ mẫu số), bị để trống: hãy ghi cả tử số và mẫu số",
+		"a percent without numerator and denominator, so the figure of %s for %s in %s, rolled up from its units (Σ numerators ÷ Σ denominators), is left blank: give the numerator and the denominator")
+	msgWarning = msg.New(
+		"cảnh báo",
+		"warning")
+	msgWarnings = msg.New(
+		"minhbach: %d cảnh báo (không phải lỗi; trang web vẫn được dựng)",
+		"minhbach: %d warnings (not errors; the site still builds)")
 )

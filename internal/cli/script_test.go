@@ -22,6 +22,7 @@ import (
 	"github.com/minhbach/minhbach/internal/cli"
 	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/textform"
+	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
 // The bad-input catalogue of the reliability brief has 30 rows; each is a
@@ -44,6 +45,11 @@ const catalogueRows = 30
 //	unchanged [-except FILE...]
 //	                        no file under the current folder was added,
 //	                        removed or changed since mark, but FILE
+//	xlsx OUT SHEET ROWS [RANGE...]
+//	                        write the workbook OUT with one worksheet
+//	                        SHEET, whose rows are the text file ROWS (see
+//	                        xlsxtest.FromText), its cells merged over
+//	                        each RANGE ("B6:B8")
 func TestScripts(t *testing.T) {
 	// Absolute: minhbach changes the working directory while other scripts
 	// are being read (see cliMu).
@@ -63,6 +69,7 @@ func TestScripts(t *testing.T) {
 			"jsonreport": cmdJSONReport,
 			"mark":       cmdMark,
 			"unchanged":  cmdUnchanged,
+			"xlsx":       cmdXLSX,
 		},
 		UpdateScripts: *golden.Update,
 	})
@@ -70,9 +77,10 @@ func TestScripts(t *testing.T) {
 
 // TestCatalogueRows checks that the catalogue has all its rows, numbered
 // 01 to 30 without gaps, and that each runs check in both languages and
-// either runs import or says why it does not apply.
+// either runs import or says why it does not apply. The other scripts,
+// one per behaviour of the command line, have names without a number.
 func TestCatalogueRows(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "script", "*.txtar"))
+	files, err := filepath.Glob(filepath.Join("testdata", "script", "[0-9][0-9]-*.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,4 +240,13 @@ func listing(ts *testscript.TestScript, dir string) map[string]string {
 	})
 	ts.Check(err)
 	return out
+}
+
+func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: xlsx OUT SHEET ROWS [RANGE...]")
+	}
+	book, err := xlsxtest.Build(args[1], xlsxtest.FromText(ts.ReadFile(args[2])), args[3:]...)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), book, 0o644))
 }
