@@ -16,8 +16,13 @@ func newNames(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:       "names [units|indicators] [--source DIR]",
-		Args:      cobra.MatchAll(cobra.MaximumNArgs(1), cobra.OnlyValidArgs),
+		Use: "names [units|indicators] [--source DIR]",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.MatchAll(cobra.MaximumNArgs(1), cobra.OnlyValidArgs)(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		},
 		ValidArgs: []string{"units", "indicators"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			units, inds, err := importer.Lists(os.DirFS(src))

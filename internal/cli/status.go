@@ -21,8 +21,13 @@ func newStatus(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:  "status [PERIOD] [--source DIR]",
-		Args: cobra.MaximumNArgs(1),
+		Use: "status [PERIOD] [--source DIR]",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.MaximumNArgs(1)(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
