@@ -6,8 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/importer"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/source"
 )
 
 // newImport is the import command: an Excel workbook or a CSV/text export
@@ -47,6 +49,20 @@ func newImport(env Env) *cobra.Command {
 				return err // Main reports it with this command's --lang and --format
 			}
 			summary(env, res, opt)
+			if opt.Format == "text" {
+				// What check would warn of in the new snapshot, said now;
+				// nothing when the site has problems elsewhere (check says
+				// those).
+				if a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()}); err == nil {
+					var own []*source.Error
+					for _, w := range warnings(a) {
+						if w.Pos.File == res.Path {
+							own = append(own, w)
+						}
+					}
+					printWarnings(env.Stderr, opt.Lang, own)
+				}
+			}
 			return nil
 		},
 	}
