@@ -50,6 +50,7 @@ func say(w io.Writer, lang string, m *msg.Message, args ...any) {
 // exit code.
 func Main(ctx context.Context, args []string, env Env) int {
 	root := newRoot(env)
+	localize(root, langArg(args))
 	root.SetArgs(args)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
@@ -63,7 +64,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	var ue usageError
 	if errors.As(err, &ue) || cmd == nil || !cmd.Runnable() {
 		lang := langArg(args)
-		fmt.Fprintf(env.Stderr, "minhbach: %s\n", msg.ErrorIn(err, lang))
+		fmt.Fprintf(env.Stderr, "minhbach: %s\n", cobraError(err, lang))
 		say(env.Stderr, lang, msgUsage, subName(cmd))
 		return Usage
 	}
@@ -126,9 +127,8 @@ func optionsOf(cmd *cobra.Command) reportOptions {
 // addReportFlags adds --lang and --format to cmd, and checks their values
 // before the command runs.
 func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
-	cmd.Flags().StringVar(&opt.Lang, "lang", "vi", "language of the messages: vi (Vietnamese) or en (English)")
-	cmd.Flags().StringVar(&opt.Format, "format", "text",
-		"text: one line per problem on standard error; json: one JSON document on standard output, for programs")
+	cmd.Flags().StringVar(&opt.Lang, "lang", "vi", "")
+	cmd.Flags().StringVar(&opt.Format, "format", "text", "")
 	cmd.PreRunE = func(*cobra.Command, []string) error {
 		if opt.Lang != "vi" && opt.Lang != "en" {
 			return usageError{msgBadLang.Err(opt.Lang)}
@@ -148,13 +148,7 @@ func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
 func report(w io.Writer, err error, opt reportOptions) {
 	problems := source.All(err)
 	if opt.Format == "json" {
-		r := jsonReport{Problems: make([]jsonProblem, 0, len(problems)), Count: len(problems)}
-		for _, p := range problems {
-			r.Problems = append(r.Problems, jsonProblem{
-				File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
-				Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(opt.Lang),
-			})
-		}
+		r := jsonReport{Problems: jsonProblems(problems, opt.Lang), Count: len(problems)}
 		if len(problems) == 0 && err != nil {
 			r.Error = msg.ErrorIn(err, opt.Lang)
 		}
@@ -184,6 +178,31 @@ func report(w io.Writer, err error, opt reportOptions) {
 	say(w, opt.Lang, count, len(problems), nothing.With())
 }
 
+// jsonProblems is problems in the JSON report's form, in lang.
+func jsonProblems(problems []*source.Error, lang string) []jsonProblem {
+	out := make([]jsonProblem, 0, len(problems))
+	for _, p := range problems {
+		out = append(out, jsonProblem{
+			File: p.Pos.File, Sheet: p.Pos.Sheet, Line: p.Pos.Line, Column: p.Pos.Column,
+			Code: p.Code, Field: p.Field, Value: p.Value, Message: p.Message(lang),
+			ThroughLine: p.Through.Line, ThroughColumn: p.Through.Column, Count: p.Count,
+		})
+	}
+	return out
+}
+
+// printWarnings prints each warning as a problem is printed, marked as a
+// warning, then their count.
+func printWarnings(w io.Writer, lang string, warn []*source.Error) {
+	if len(warn) == 0 {
+		return
+	}
+	for _, p := range warn {
+		fmt.Fprintf(w, "%s (%s)\n", p.Line(lang), msgWarning.With().In(lang))
+	}
+	say(w, lang, msgWarnings, len(warn))
+}
+
 // jsonReport is the report for programs (--format json): ok is true when
 // there is nothing to fix; problems lists each one, its message in the
 // chosen language; error holds a failure that is not about the input.
@@ -197,6 +216,9 @@ type jsonReport struct {
 	Published *jsonPublished `json:"published,omitempty"` // build: what was published
 	Live      *jsonLive      `json:"live,omitempty"`      // rollback: the release now live
 	Releases  []jsonRelease  `json:"releases,omitempty"`  // releases: those kept
+	Warnings  []jsonProblem  `json:"warnings,omitempty"`  // check: what does not stop a build but should be fixed
+	Status    *jsonStatus    `json:"status,omitempty"`    // status: who has reported what
+	Names     *jsonNames     `json:"names,omitempty"`     // names: what import accepts
 }
 
 // jsonProblem is one problem: line and column are 0 for a whole file,
@@ -210,6 +232,12 @@ type jsonProblem struct {
 	Field   string `json:"field"`
 	Value   string `json:"value"`
 	Message string `json:"message"`
+	// A problem repeated over several cells (the same code, value and
+	// message) is one problem: from line and column through these, count
+	// cells in all.
+	ThroughLine   int `json:"through_line,omitempty"`
+	ThroughColumn int `json:"through_column,omitempty"`
+	Count         int `json:"cells,omitempty"`
 }
 
 type jsonData struct {
@@ -238,21 +266,17 @@ func writeJSON(w io.Writer, r jsonReport) {
 	_ = enc.Encode(r) // nothing to do if the terminal is gone
 }
 
+// newRoot makes the command tree; the commands' descriptions and their
+// flags' usages are in help.go, in both languages (see localize).
 func newRoot(env Env) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "minhbach",
-		Short: "Build a website of charts, tables and progress reports from CSV snapshots of indicators",
-		Long: `minhbach turns the CSV files in a site's data/ folder into a static website:
-one page per indicator, unit and reporting period, in Vietnamese and English,
-with charts, tables, downloads and a generated progress report.
-
-Every problem in the data is reported at once, as file:line:column, and
-nothing is published until all of them are fixed.`,
+		Use:           "minhbach",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newPublish(env), newRollback(env), newReleases(env), newServe(env))
+	root.Flags().String("lang", "vi", "") // for "minhbach --help --lang en"; see localize
+	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newStatus(env), newNames(env), newNew(env), newPublish(env), newRollback(env), newReleases(env), newServe(env))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
@@ -269,22 +293,8 @@ func newBuild(env Env) *cobra.Command {
 	var draft bool
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "build [--source DIR] [--dest DIR] [--draft]",
-		Short: "Check the data and publish the site",
-		Long: `build checks every input file, then builds the site into a temporary folder
-beside the destination and swaps it in only when it is complete. If anything
-fails, the previously published site is left exactly as it was.
-
-The what-changed page compares the figures with the release the site's
-publishing history (history/) records as live, and build records the new
-one there. With --draft the site is built the same way but the history is
-left as it was: a draft can go anywhere and is never compared with later.
-
-Problems are reported as by check: one line each on standard error, in
-Vietnamese unless --lang en is given, or one JSON document on standard
-output with --format json.`,
-		Example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
-		Args:    noArgs,
+		Use:  "build [--source DIR] [--dest DIR] [--draft]",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
 			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr, Record: !draft})
@@ -294,9 +304,9 @@ output with --format json.`,
 			return published(env, opt, src, res, start)
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
-	cmd.Flags().StringVar(&dest, "dest", "", "where to publish the site (default: SOURCE/public)")
-	cmd.Flags().BoolVar(&draft, "draft", false, "build a draft: the publishing history (history/) is read but not written")
+	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&dest, "dest", "", "")
+	cmd.Flags().BoolVar(&draft, "draft", false, "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }
@@ -331,18 +341,8 @@ func newCheck(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "check [--source DIR]",
-		Short: "Check the data without building anything",
-		Long: `check reads and validates every input file and reports all problems at once. It writes nothing.
-
-Each problem is one line, file:line:column: code: field "value": message,
-in Vietnamese unless --lang en is given, on standard error. With
---format json the same report is one JSON document on standard output:
-{"ok", "problems": [{"file", "sheet", "line", "column", "code", "field",
-"value", "message"}], "count"}. The exit code is 0 when the data is
-fine, 1 when it has problems, 2 when the command line is wrong.`,
-		Example: "  minhbach check\n  minhbach check --source ../cho-don",
-		Args:    noArgs,
+		Use:  "check [--source DIR]",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
@@ -350,15 +350,17 @@ fine, 1 when it has problems, 2 when the command line is wrong.`,
 			}
 			ds := a.Dataset()
 			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
+			warn := warnings(a)
 			if opt.Format == "json" {
-				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d})
+				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d, Warnings: jsonProblems(warn, opt.Lang)})
 				return nil
 			}
+			printWarnings(env.Stderr, opt.Lang, warn)
 			say(env.Stdout, opt.Lang, msgDataOK, d.Indicators, d.Units, d.Targets, d.Snapshots, d.Latest)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/)")
+	cmd.Flags().StringVar(&src, "source", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }

@@ -62,14 +62,17 @@ func TestExitCodes(t *testing.T) {
 		stdout string // substring
 		stderr []string
 	}{
-		{"help", []string{"--help"}, cli.OK, "build", nil},
-		{"build help", []string{"build", "--help"}, cli.OK, "--dest", nil},
-		{"check help", []string{"check", "--help"}, cli.OK, "--source", nil},
-		{"unknown command", []string{"publsh"}, cli.Usage, "", []string{`unknown command "publsh"`}},
-		{"unknown flag", []string{"build", "--dst", "x"}, cli.Usage, "", []string{"unknown flag: --dst", "minhbach build --help"}},
+		{"help", []string{"--help"}, cli.OK, "Kiểm tra số liệu rồi xuất bản trang web", nil},
+		{"help en", []string{"--help", "--lang", "en"}, cli.OK, "Check the data and publish the site", nil},
+		{"build help", []string{"build", "--help"}, cli.OK, "--dest string     nơi xuất bản trang web (mặc định: SOURCE/public)", nil},
+		{"build help en", []string{"build", "--help", "--lang=en"}, cli.OK, "--dest string     where to publish the site (default: SOURCE/public)", nil},
+		{"check help", []string{"check", "--help"}, cli.OK, "Cách dùng:\n  minhbach check [--source DIR] [tùy chọn]", nil},
+		{"unknown command", []string{"publsh"}, cli.Usage, "", []string{`không có lệnh "publsh" trong "minhbach"`}},
+		{"unknown command en", []string{"publsh", "--lang", "en"}, cli.Usage, "", []string{`unknown command "publsh"`}},
+		{"unknown flag", []string{"build", "--dst", "x", "--lang", "en"}, cli.Usage, "", []string{"unknown flag: --dst", "minhbach build --help"}},
 		{"stray argument", []string{"check", "data"}, cli.Usage, "", []string{`lệnh check không nhận đối số nào, nhưng có "data"`}},
 		{"stray argument en", []string{"check", "data", "--lang", "en"}, cli.Usage, "", []string{`check takes no arguments, got "data"`}},
-		{"unknown flag in Vietnamese", []string{"check", "--srouce", "x"}, cli.Usage, "", []string{"unknown flag: --srouce", "Chạy 'minhbach check --help' để xem cách dùng."}},
+		{"unknown flag in Vietnamese", []string{"check", "--srouce", "x"}, cli.Usage, "", []string{"không có tùy chọn --srouce", "Chạy 'minhbach check --help' để xem cách dùng."}},
 		{"bad language", []string{"check", "--lang", "fr"}, cli.Usage, "", []string{`--lang phải là "vi" hoặc "en", không phải "fr"`, "Chạy 'minhbach check --help'"}},
 		{"bad format", []string{"build", "--format=xml", "--lang=en"}, cli.Usage, "", []string{`--format must be text or json, not "xml"`, "Run 'minhbach build --help' for usage."}},
 		{"check ok", []string{"check", "--source", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ tiêu, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},

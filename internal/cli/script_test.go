@@ -22,6 +22,7 @@ import (
 	"github.com/minhbach/minhbach/internal/cli"
 	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/textform"
+	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
 // The bad-input catalogue of the reliability brief has 30 rows; each is a
@@ -48,6 +49,11 @@ const catalogueRows = 30
 //	treesave NAME DIR       remember every file under DIR as NAME
 //	treecmp NAME DIR        DIR holds exactly the files of NAME, byte for byte
 //	[root]                  the tests run as root (who may write anywhere)
+//	xlsx OUT SHEET ROWS [RANGE...]
+//	                        write the workbook OUT with one worksheet
+//	                        SHEET, whose rows are the text file ROWS (see
+//	                        xlsxtest.FromText), its cells merged over
+//	                        each RANGE ("B6:B8")
 func TestScripts(t *testing.T) {
 	// Absolute: minhbach changes the working directory while other scripts
 	// are being read (see cliMu).
@@ -70,6 +76,7 @@ func TestScripts(t *testing.T) {
 			"live":       cmdLive,
 			"treesave":   cmdTreeSave,
 			"treecmp":    cmdTreeCmp,
+			"xlsx":       cmdXLSX,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -83,10 +90,9 @@ func TestScripts(t *testing.T) {
 
 // TestCatalogueRows checks that the catalogue has all its rows, numbered
 // 01 to 30 without gaps, and that each runs check in both languages and
-// either runs import or says why it does not apply.
+// either runs import or says why it does not apply. The other scripts,
+// one per behaviour of the command line, have names without a number.
 func TestCatalogueRows(t *testing.T) {
-	// The catalogue's rows are numbered; other scripts (publish-*.txtar)
-	// are not rows.
 	files, err := filepath.Glob(filepath.Join("testdata", "script", "[0-9][0-9]-*.txtar"))
 	if err != nil {
 		t.Fatal(err)
@@ -290,4 +296,13 @@ func cmdTreeCmp(ts *testscript.TestScript, neg bool, args []string) {
 	if !neg && diff != "" {
 		ts.Fatalf("%s differs from %s (-saved +now):\n%s", args[1], args[0], diff)
 	}
+}
+
+func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: xlsx OUT SHEET ROWS [RANGE...]")
+	}
+	book, err := xlsxtest.Build(args[1], xlsxtest.FromText(ts.ReadFile(args[2])), args[3:]...)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), book, 0o644))
 }

@@ -71,7 +71,6 @@ func TestCLIImport(t *testing.T) {
 		{"import", in, "--period", "Q1-2025"},
 		{"import", in, "--period", "2025-Q1", "--decimal", "phay"},
 		{"import", in, "--period", "2025-Q1", "--lang", "fr"},
-		{"import", in, "other.csv", "--period", "2025-Q1"},
 	} {
 		if code, _, stderr := runCLI(args...); code != cli.Usage {
 			t.Errorf("%v: exit %d, want %d (%s)", args, code, cli.Usage, stderr)
@@ -123,14 +122,30 @@ func TestCLIImport(t *testing.T) {
 		t.Errorf("check after import: exit %d\n%s%s", code, stdout, stderr)
 	}
 
-	// An existing snapshot is kept without --force, replaced with it.
-	write("Đơn vị;HT01\nXã Bản Thi;90\n")
+	// A later import for the same period adds to the snapshot: a figure
+	// that differs is a conflict, naming both cells, and changes nothing;
+	// --replace UNIT or --force lets the new figure in; the same figure
+	// again is no conflict.
+	write("Đơn vị;HT01;NL02\nXã Bản Thi;90;\nXã Nam Cường;80;1\n")
 	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--lang", "en")
-	if code != cli.Fail || read() != want || !strings.Contains(stderr, "data/snapshots/2025-Q1.csv: snapshot-exists:") {
-		t.Errorf("without --force: exit %d, snapshot changed: %v\n%s", code, read() != want, stderr)
+	if code != cli.Fail || read() != want || !strings.Contains(stderr, in+":2:12: value-conflict: \"90\": unit 02035, indicator HT01 already has another figure, 14/16 at data/snapshots/2025-Q1.csv:2:1 (source: xa-ban-thi.csv:5:12)") {
+		t.Errorf("conflict: exit %d, snapshot changed: %v\n%s", code, read() != want, stderr)
 	}
+	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--replace", "02035")
+	merged := "unit,indicator,value,numerator,denominator,note,source\n" +
+		"02026,HT01,80,,,,xa-ban-thi.csv:3:14\n02026,NL02,1,,,,xa-ban-thi.csv:3:17\n" +
+		"02035,HT01,90,,,,xa-ban-thi.csv:2:12\n" +
+		"02044,HT01,94.7,,,ước,xa-ban-thi.csv:6:14\n02044,HT04,1,,,ước,xa-ban-thi.csv:6:19\n"
+	if code != cli.OK || read() != merged || !strings.Contains(stdout, "giữ 2 dòng, thêm 3 dòng mới, thay 2 dòng cũ") {
+		t.Errorf("--replace: exit %d, snapshot %q\n%s%s", code, read(), stdout, stderr)
+	}
+	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site)
+	if code != cli.OK || read() != merged || !strings.Contains(stdout, "giữ 5 dòng, thêm 0 dòng mới, thay 0 dòng cũ") {
+		t.Errorf("the same figures again: exit %d, snapshot %q\n%s%s", code, read(), stdout, stderr)
+	}
+	write("Đơn vị;HT01\nXã Nam Cường;85\n")
 	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--force")
-	if code != cli.OK || read() != "unit,indicator,value,numerator,denominator,note,source\n02035,HT01,90,,,,xa-ban-thi.csv:2:12\n" {
+	if code != cli.OK || !strings.Contains(read(), "02026,HT01,85,,,,xa-ban-thi.csv:2:14\n02026,NL02,1,") {
 		t.Errorf("with --force: exit %d, snapshot %q\n%s", code, read(), stderr)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(snap))

@@ -48,6 +48,9 @@ var labels = func() map[string]role {
 	return m
 }()
 
+// knownSubs lists the sub-headings under an indicator, for messages.
+const knownSubs = "Tử số, Mẫu số, Tỷ lệ, Giá trị, Số lượng, Ghi chú"
+
 // knownLabels lists headings for messages.
 const knownLabels = "Đơn vị, Chỉ số, Giá trị, Tử số, Mẫu số, Ghi chú, Nguồn, STT"
 
@@ -56,6 +59,9 @@ type column struct {
 	role  role
 	ind   int  // indicator index, for the columns of one indicator (wide)
 	label cell // its heading, for positions
+	// under is 1 + the indicator whose heading is above a sub-heading
+	// not understood (role rNone), for the message; 0 otherwise.
+	under int
 }
 
 // table is the layout found in a grid.
@@ -311,6 +317,10 @@ func (im *importer) subHeadings(t *table, head row, next int) int {
 			subs++
 		case r == rIgnore || r == rMeasure:
 		case columnNumbersRE.MatchString(strings.TrimSpace(c.text)):
+		case t.cols[i].ind >= 0 && !c.num && r == rNone:
+			// A sub-heading not understood ("Số máy") under an
+			// indicator: reported at its cell by checkColumns, while the
+			// other sub-headings of the row are read.
 		default:
 			return next // a data row, or something else: no sub-headings
 		}
@@ -330,7 +340,7 @@ func (im *importer) subHeadings(t *table, head row, next int) int {
 		case ind >= 0 && (r == rValue || r == rNum || r == rDen || r == rNote):
 			t.cols[i] = column{role: r, ind: ind, label: c}
 		case ind >= 0 && strings.TrimSpace(c.text) != "":
-			t.cols[i] = column{role: rNone, ind: -1, label: c}
+			t.cols[i] = column{role: rNone, ind: -1, label: c, under: ind + 1}
 		case ind >= 0 && strings.TrimSpace(hc.text) != "" && !hc.follower:
 			// an indicator without sub-headings (merged down over both rows)
 		case ind >= 0:
@@ -369,7 +379,9 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		text := strings.TrimSpace(c.eff())
 		if col.role == rNone {
 			if text != "" && !c.follower {
-				if ind, rest := im.codePrefix(text); ind >= 0 {
+				if col.under > 0 {
+					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownSub, im.ds.Indicators[col.under-1].Code, knownSubs))
+				} else if ind, rest := im.codePrefix(text); ind >= 0 {
 					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgCodeText, im.ds.Indicators[ind].Code, clip(rest)))
 				} else if t.wide {
 					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownWide, knownLabels))

@@ -75,6 +75,9 @@ var (
 	msgUnknownWide = msg.New(
 		"cột không rõ: không phải mã hay tên của chỉ số nào trong data/indicators.csv, cũng không phải một trong các cột %s: hãy sửa tiêu đề cột, hoặc xóa cột này",
 		"unknown column: not the code or the name of an indicator in data/indicators.csv, nor one of %s: correct the heading, or delete the column")
+	msgUnknownSub = msg.New(
+		"tiêu đề phụ không rõ dưới chỉ số %s, nên cột này chưa được đọc: dưới mã chỉ số chỉ đọc %s: hãy sửa tiêu đề (Giá trị nếu đây là số liệu của chỉ số), hoặc xóa cột này",
+		"sub-heading not understood under indicator %s, so this column was not read: under an indicator's code only %s are read: correct the heading (Giá trị if it holds the indicator's figure), or delete the column")
 	msgUnknownLong = msg.New(
 		"cột không rõ: chỉ nhận các cột %s: hãy sửa tiêu đề cột, hoặc xóa cột này",
 		"unknown column: expected one of %s: correct the heading, or delete the column")
@@ -93,6 +96,21 @@ var (
 	msgNoUnit = msg.New(
 		"dòng có số liệu nhưng thiếu tên đơn vị: hãy ghi tên đơn vị (tên chỉ được điền xuống từ dòng trên trong bảng mỗi số liệu một dòng, trong cùng một khối)",
 		"no unit name on a row with figures: write the unit's name (a name is filled down from the row above only in a table of one row per figure, within one block)")
+	msgNoUnitWide = msg.New(
+		"dòng có số liệu nhưng thiếu tên đơn vị: trong bảng mỗi chỉ số một cột, mỗi dòng là một đơn vị nên tên không được điền xuống từ dòng trên: hãy ghi tên đơn vị trên dòng này",
+		"no unit name on a row with figures: in a table of one column per indicator each row is one unit, so no name is filled down from the row above: write the unit's name on this row")
+	msgNoUnitSTT = msg.New(
+		"dòng có số liệu nhưng thiếu tên đơn vị: tên %s (ở %s) không được điền xuống vì dòng này có số thứ tự (STT) riêng, tức là một dòng mới: hãy ghi tên đơn vị trên từng dòng, hoặc gộp ô (Merge) tên đơn vị cho cả khối dòng, hoặc xóa số thứ tự ở các dòng sau dòng đầu của khối",
+		"no unit name on a row with figures: the name %s (at %s) is not filled down because this row has its own number (STT), which starts a new row: write the unit's name on each row, or merge the name's cells over the block, or clear the numbers of the block's rows after its first")
+	msgNoUnitBlank = msg.New(
+		"dòng có số liệu nhưng thiếu tên đơn vị: tên ở trên không được điền xuống qua dòng trống: hãy ghi tên đơn vị trên dòng này, hoặc xóa dòng trống",
+		"no unit name on a row with figures: a name is not filled down across a blank row: write the unit's name on this row, or delete the blank row")
+	msgNoUnitGroup = msg.New(
+		"dòng có số liệu nhưng thiếu tên đơn vị: tên không được điền xuống qua dòng tiêu đề nhóm ở trên: hãy ghi tên đơn vị trên dòng này",
+		"no unit name on a row with figures: a name is not filled down across the group heading above: write the unit's name on this row")
+	msgNoUnitTotal = msg.New(
+		"dòng có số liệu nhưng thiếu tên đơn vị: tên không được điền xuống qua dòng tổng ở trên: hãy ghi tên đơn vị trên dòng này",
+		"no unit name on a row with figures: a name is not filled down across the total row above: write the unit's name on this row")
 	msgUnitAmbig = msg.New(
 		"tên này ứng với nhiều đơn vị: %s: hãy ghi mã đơn vị thay cho tên",
 		"this name fits several units: %s: write the unit's code instead")
@@ -174,6 +192,15 @@ var (
 	msgDuplicate = msg.New(
 		"đơn vị %s và chỉ số %s đã có số liệu ở %s: mỗi đơn vị và chỉ số chỉ giữ một số liệu",
 		"unit %s and indicator %s already have a figure at %s: keep one figure per unit and indicator")
+	msgConflict = msg.New(
+		"đơn vị %s, chỉ số %s đã có số liệu khác là %s ở %s (nguồn: %s): nếu số liệu mới đúng, hãy chạy lại với --replace %[1]s (thay mọi số liệu đã có của đơn vị này) hoặc --force (số liệu mới thay mọi số liệu khác đã có)",
+		"unit %s, indicator %s already has another figure, %s at %s (source: %s): if the new figure is right, run again with --replace %[1]s (the unit's figures already there give way) or --force (every new figure replaces one that differs)")
+	msgConflictFiles = msg.New(
+		"đơn vị %s, chỉ số %s có số liệu khác là %s ở %s: hai tệp nhập cùng lúc không được cho hai số liệu khác nhau: hãy sửa một trong hai tệp",
+		"unit %s, indicator %s has another figure, %s at %s: two files imported together may not give two different figures: correct one of them")
+	msgReplaceUnit = msg.New(
+		"--replace: không có đơn vị nào mang mã hay tên này (gần nhất: %s): hãy ghi mã đơn vị trong data/units.csv",
+		"--replace: no unit has this code or name (closest: %s): write a unit's code from data/units.csv")
 	msgCodeText = msg.New(
 		"tiêu đề này bắt đầu bằng mã chỉ số %s, nhưng %q không phải tên chỉ số, cũng không phải Tử số, Mẫu số, Tỷ lệ hay Ghi chú: cột số liệu của chỉ số chỉ ghi mã (chỉ tiêu kế hoạch ghi ở data/targets.csv), hoặc xóa cột này",
 		"this heading starts with the code of indicator %s, but %q is neither its name nor Tử số, Mẫu số, Tỷ lệ or Ghi chú: head the column of its figures with the code alone (targets belong in data/targets.csv), or delete the column")

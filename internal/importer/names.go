@@ -41,19 +41,22 @@ func NameKey(s string) string {
 // Kinds of unit that a name's leading words may state. A name that states
 // one only matches a unit of that kind: "Xã Chợ Đồn" is not "Huyện Chợ
 // Đồn". "UBND" and "Ủy ban nhân dân" state none.
-var kindWords = []struct {
-	kind  string
-	words []string
-}{
-	{"", syllables("Ủy ban nhân dân", true)},
-	{"", syllables("Uỷ ban nhân dân", true)},
-	{"", syllables("UBND", true)},
-	{"tt", syllables("Thị trấn", true)},
-	{"tt", syllables("TT", true)},
-	{"xa", syllables("Xã", true)},
-	{"phuong", syllables("Phường", true)},
-	{"huyen", syllables("Huyện", true)},
-	{"phong", syllables("Phòng", true)},
+var kindWords = func() []kindWord {
+	var out []kindWord
+	for _, k := range [][2]string{
+		{"", "Ủy ban nhân dân"}, {"", "Uỷ ban nhân dân"}, {"", "UBND"},
+		{"tt", "Thị trấn"}, {"tt", "TT"}, {"xa", "Xã"}, {"phuong", "Phường"},
+		{"huyen", "Huyện"}, {"phong", "Phòng"},
+		{"phong", "P"}, // "P. Nội vụ"
+	} {
+		out = append(out, kindWord{k[0], syllables(k[1], true), syllables(k[1], false)})
+	}
+	return out
+}()
+
+type kindWord struct {
+	kind        string
+	words, bare []string // folded with tones, and without any mark
 }
 
 // unitKind strips the leading words that say what kind of unit a name is
@@ -212,8 +215,14 @@ func (m *matcher) match(s string) (idx int, candidates []int, ambiguous bool) {
 	k := m.keyOf(s)
 	ids := m.key[k]
 	if m.units {
+		if len(ids) == 0 {
+			ids = m.loose(s)
+		}
 		// A kind stated on both sides must agree.
 		kind, _ := unitKind(syllables(s, true))
+		if kind == "" && !marked(s) {
+			kind, _ = unitKindBare(syllables(s, false))
+		}
 		ids = slices.DeleteFunc(slices.Clone(ids), func(i int) bool { return kind != "" && m.kinds[i] != "" && m.kinds[i] != kind })
 	}
 	switch {
@@ -234,7 +243,18 @@ func (m *matcher) match(s string) (idx int, candidates []int, ambiguous bool) {
 			return found[0], nil, false
 		}
 	}
+	if m.units && !marked(s) {
+		// Typed without marks: the closest names without theirs.
+		_, rest := unitKindBare(syllables(s, false))
+		return -1, m.closestBy(strings.Join(rest, " "), 3, bareKey), false
+	}
 	return -1, m.closest(k, 3), false
+}
+
+// bareKey is a unit's name key without any mark.
+func bareKey(name string) string {
+	_, rest := unitKindBare(syllables(name, false))
+	return strings.Join(rest, " ")
 }
 
 // sharedCode reports whether s is a code that several entries have.
@@ -248,12 +268,15 @@ func isDigits(s string) bool {
 
 // closest returns up to n entries whose name keys are nearest to k by edit
 // distance, among those close enough to be a plausible misspelling.
-func (m *matcher) closest(k string, n int) []int {
+func (m *matcher) closest(k string, n int) []int { return m.closestBy(k, n, m.keyOf) }
+
+// closestBy is closest with names folded by key.
+func (m *matcher) closestBy(k string, n int, key func(string) string) []int {
 	type scored struct{ i, d int }
 	var all []scored
 	kr := []rune(k)
 	for i, e := range m.entries {
-		er := []rune(m.keyOf(e.name))
+		er := []rune(key(e.name))
 		d := distance(kr, er)
 		if d <= max(2, max(len(kr), len(er))/3) {
 			all = append(all, scored{i, d})
@@ -295,4 +318,145 @@ func (m *matcher) list(ids []int) string {
 		parts = append(parts, m.entries[i].String())
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Loose matching, when a unit's name as written has no exact key: typed
+// without any Vietnamese mark ("Xa Bang Lang", on a keyboard without
+// Unikey), or with the abbreviations offices use ("Phòng TN và MT",
+// "NN và PTNT", "VH-TT", "GD&ĐT", "VP HĐND và UBND huyện"). Every unit it
+// fits is returned: one is a match, several are listed as candidates.
+
+// word is one word of a name as written.
+type word struct {
+	key  string // folded with its tone (see syllables)
+	bare string // folded without any mark, đ as d
+	acro bool   // written in capitals, 2 to 6 letters: an abbreviation
+}
+
+// words splits s into words, keeping whether each one is an abbreviation.
+func words(s string) []word {
+	var out []word
+	for _, f := range strings.FieldsFunc(norm.NFC.String(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		k, b := syllables(f, true), syllables(f, false)
+		if len(k) != 1 || len(b) != 1 {
+			continue
+		}
+		n := len([]rune(f))
+		out = append(out, word{key: k[0], bare: b[0], acro: n >= 2 && n <= 6 && f == strings.ToUpper(f) && !isDigits(f)})
+	}
+	return out
+}
+
+// marked reports whether s has a Vietnamese mark or đ anywhere: a name
+// without any was typed without them, and is compared without them.
+func marked(s string) bool {
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) || r == 'đ' || r == 'Đ' {
+			return true
+		}
+	}
+	return false
+}
+
+// unitKindBare is unitKind for a name typed without marks.
+func unitKindBare(ws []string) (kind string, rest []string) {
+	for {
+		stripped := false
+		for _, p := range kindWords {
+			if len(ws) > len(p.bare) && slices.Equal(ws[:len(p.bare)], p.bare) {
+				ws = ws[len(p.bare):]
+				if p.kind != "" {
+					kind = p.kind
+				}
+				stripped = true
+				break
+			}
+		}
+		if !stripped {
+			return kind, ws
+		}
+	}
+}
+
+// loose returns the units whose name s fits loosely (see above).
+func (m *matcher) loose(s string) []int {
+	in := words(s)
+	bare := !marked(s)
+	// The leading words that state a kind are dropped on both sides.
+	keys := make([]string, len(in))
+	for i, w := range in {
+		keys[i] = w.key
+		if bare {
+			keys[i] = w.bare
+		}
+	}
+	var drop int
+	if bare {
+		_, rest := unitKindBare(keys)
+		drop = len(keys) - len(rest)
+	} else {
+		_, rest := unitKind(keys)
+		drop = len(keys) - len(rest)
+	}
+	in = in[drop:]
+	if len(in) == 0 {
+		return nil
+	}
+	var out []int
+	for i, e := range m.entries {
+		nk := syllables(e.name, true)
+		_, rest := unitKind(nk)
+		rest = nk[len(nk)-len(rest):]
+		nb := syllables(e.name, false)[len(nk)-len(rest):]
+		if fits(in, rest, nb, bare) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// fits reports whether the words written, in, spell the words of a name
+// (with their tones, key, and without marks, bare): each word is the
+// name's word, or an abbreviation of as many of its words as it has
+// letters ("PTNT": phát triển nông thôn); "và" may be left out on either
+// side ("VH-TT", "GD&ĐT").
+func fits(in []word, key, bare []string, noMarks bool) bool {
+	var walk func(i, j int) bool
+	walk = func(i, j int) bool {
+		if i == len(in) && j == len(key) {
+			return true
+		}
+		if j < len(key) && bare[j] == "va" && walk(i, j+1) {
+			return true
+		}
+		if i < len(in) && in[i].bare == "va" && walk(i+1, j) {
+			return true
+		}
+		if i == len(in) || j == len(key) {
+			return false
+		}
+		w := in[i]
+		if (noMarks && w.bare == bare[j]) || (!noMarks && w.key == key[j]) {
+			if walk(i+1, j+1) {
+				return true
+			}
+		}
+		if w.acro {
+			letters := []rune(w.bare)
+			if n := len(letters); j+n <= len(key) {
+				ok := true
+				for k, r := range letters {
+					if []rune(bare[j+k])[0] != r {
+						ok = false
+						break
+					}
+				}
+				if ok && walk(i+1, j+n) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(0, 0)
 }

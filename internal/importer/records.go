@@ -27,6 +27,9 @@ type record struct {
 	// text is each figure's cell as written, for messages: "1.234,5",
 	// not the 1234.5 written to the snapshot.
 	text map[string]string
+	// kept marks a row of the period's snapshot already there: src is
+	// its source column, written as it is.
+	kept bool
 }
 
 type fraction struct {
@@ -55,9 +58,13 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			im.add(source.Newf(g.at(*p.value), source.CodeType, "value", p.value.text, msgDateCell, p.value.text))
 		} else if p.value != nil && !mergedFollower(p.value, p.total) {
 			rec.pos["value"] = g.at(*p.value)
-			rec.origin = g.at(*p.value)
-			rec.written("value", p.value)
 			t := im.tok(p.value)
+			if t.kind != kEmpty || p.noteOnly {
+				// An empty value cell is not where a figure given as
+				// numerator and denominator came from.
+				rec.origin = g.at(*p.value)
+			}
+			rec.written("value", p.value)
 			ok := im.value(g, p, ind, t, &rec, plain)
 			has = has || ok
 		} else if p.value != nil {

@@ -107,10 +107,13 @@ func (im *importer) rows(t *table) []pending {
 
 	var out []pending
 	last := -1 // unit of the block being read; -1 none, -2 a name that did not match
+	// Why no name is filled down (when last is -1), and the cell of the
+	// last name written, for the message of a row without one.
+	stop, lastAt := stopStart, source.Position{}
 	scope := 0
 	for _, r := range g.rows[min(t.first, len(g.rows)):] {
 		if blank(r) {
-			last = -1
+			last, stop = -1, stopBlank
 			continue
 		}
 		if im.footer(t, r) {
@@ -151,20 +154,20 @@ func (im *importer) rows(t *table) []pending {
 			if !grand {
 				scope++
 			}
-			last = -1
+			last, stop = -1, stopTotal
 			continue
 		case matched < 0 && (groupRE.MatchString(unitText) || groupRE.MatchString(sttText) || (romanRE.MatchString(sttText) && !figures)):
 			im.res.Groups++
 			scope++
-			last = -1
+			last, stop = -1, stopGroup
 			continue
 		case !figures:
 			if unitText != "" && matched < 0 {
 				im.res.Groups++ // a heading without a numeral: "Khối xã"
 				scope++
-				last = -1
+				last, stop = -1, stopGroup
 			} else if matched >= 0 {
-				last = matched // a block's first row may hold only the name
+				last, lastAt = matched, g.at(unitCell) // a block's first row may hold only the name
 			}
 			continue
 		}
@@ -177,7 +180,7 @@ func (im *importer) rows(t *table) []pending {
 		case !t.wide && last != -1 && sttText == "":
 			unit, filled = last, true
 		default:
-			im.add(source.Newf(g.at(unitCell), source.CodeConstraint, "", "", msgNoUnit))
+			im.add(im.noUnit(g.at(unitCell), t.wide, last, stop, lastAt, sttText != ""))
 			continue
 		}
 		if unitText != "" && unit < 0 {
@@ -199,6 +202,9 @@ func (im *importer) rows(t *table) []pending {
 			continue // the block's name was reported on its first row
 		}
 		last = unit
+		if !filled {
+			lastAt = g.at(unitCell)
+		}
 		note, noteAt := joinText(r, noteCols)
 		src, _ := joinText(r, srcCols)
 		ps := im.figures(t, r, groups, indCols, pending{unit: unit, unitCell: unitCell, scope: scope, note: note, noteCell: noteAt, src: src, line: r.line})
@@ -336,4 +342,32 @@ func blank(r row) bool {
 		}
 	}
 	return true
+}
+
+// Why a unit's name is not filled down onto a row without one.
+const (
+	stopStart = iota // no name above it in the table
+	stopBlank        // a blank row above it ends the block
+	stopGroup        // so does a group heading
+	stopTotal        // and a total row
+)
+
+// noUnit is the problem of a row with figures and no unit name, saying
+// why the name above it was not filled down and what to do. The message
+// names no cell of its own row, so that the rows of one block give the
+// same problem, reported once with their range.
+func (im *importer) noUnit(at source.Position, wide bool, last, stop int, lastAt source.Position, stt bool) *source.Error {
+	switch {
+	case wide:
+		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitWide)
+	case last >= 0 && stt:
+		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitSTT, im.ds.Units[last].Name.VI, lastAt.String())
+	case stop == stopBlank:
+		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitBlank)
+	case stop == stopGroup:
+		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitGroup)
+	case stop == stopTotal:
+		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitTotal)
+	}
+	return source.Newf(at, source.CodeConstraint, "", "", msgNoUnit)
 }

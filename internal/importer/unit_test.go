@@ -68,14 +68,58 @@ func TestMatcher(t *testing.T) {
 		{"Xã Bằng Lũng", "", "02020 Thị trấn Bằng Lũng; 02065 Xã Bằng Lãng", false}, // a township is not a commune
 		{"Xã Rã Bản", "", "", false},
 	} {
-		i, cands, amb := m.match(tc.in)
-		got := ""
-		if i >= 0 {
-			got = m.entries[i].code
-		}
-		if got != tc.want || m.list(cands) != tc.cands || amb != tc.amb {
-			t.Errorf("match(%q) = %q, [%s], %v; want %q, [%s], %v", tc.in, got, m.list(cands), amb, tc.want, tc.cands, tc.amb)
-		}
+		check(t, m, tc.in, tc.want, tc.cands, tc.amb)
+	}
+}
+
+// TestLooseMatch: names typed without marks or with offices'
+// abbreviations match when exactly one unit fits, and list the units
+// that fit otherwise.
+func TestLooseMatch(t *testing.T) {
+	t.Parallel()
+	m := newMatcher([]entry{
+		{"02020", "Thị trấn Bằng Lũng"}, {"02065", "Xã Bằng Lãng"}, {"02035", "Xã Bản Thi"},
+		{"02044", "Xã Yên Thịnh"}, {"02047", "Xã Yên Thượng"},
+		{"CQ-TNMT", "Phòng Tài nguyên và Môi trường"}, {"CQ-NNPTNT", "Phòng Nông nghiệp và Phát triển nông thôn"},
+		{"CQ-VHTT", "Phòng Văn hóa và Thông tin"}, {"CQ-TCKH", "Phòng Tài chính – Kế hoạch"},
+		{"CQ-GDDT", "Phòng Giáo dục và Đào tạo"}, {"CQ-VP", "Văn phòng HĐND và UBND huyện"}, {"CQ-NV", "Phòng Nội vụ"},
+		{"CQ-VHTT2", "Phòng Văn hóa – Thể thao"}, {"X1", "Xã Bằng Lăng"},
+	}, true)
+	for _, tc := range []struct{ in, want, cands string }{
+		{"Xa Ban Thi", "02035", ""},
+		{"xa yen thinh", "02044", ""},
+		{"UBND xa Yen Thinh", "02044", ""},
+		{"TT Bang Lung", "02020", ""},
+		{"Phòng TN và MT", "CQ-TNMT", ""},
+		{"Phòng TN&MT", "CQ-TNMT", ""},
+		{"Phòng NN và PTNT", "CQ-NNPTNT", ""},
+		{"Phòng GD&ĐT", "CQ-GDDT", ""},
+		{"Phòng TC-KH", "CQ-TCKH", ""},
+		{"VP HĐND và UBND huyện", "CQ-VP", ""},
+		{"P. Nội vụ", "CQ-NV", ""},
+		{"Phong Noi vu", "CQ-NV", ""},
+		// Two units fit: both listed, none chosen.
+		{"Xa Bang Lang", "", "02065 Xã Bằng Lãng; X1 Xã Bằng Lăng"},
+		{"Phòng VH-TT", "", "CQ-VHTT Phòng Văn hóa và Thông tin; CQ-VHTT2 Phòng Văn hóa – Thể thao"},
+		{"Phòng VH và TT", "", "CQ-VHTT Phòng Văn hóa và Thông tin; CQ-VHTT2 Phòng Văn hóa – Thể thao"},
+		// Marks written are kept: "Bản" is not "Ban", "Lăng" is not "Lãng".
+		{"Xã Ban Thi", "", "02035 Xã Bản Thi"},
+		// Small words are not abbreviations.
+		{"Phòng tn và mt", "", ""},
+	} {
+		check(t, m, tc.in, tc.want, tc.cands, tc.cands != "" && tc.want == "" && strings.Contains(tc.cands, ";"))
+	}
+}
+
+func check(t *testing.T, m *matcher, in, want, wantCands string, wantAmb bool) {
+	t.Helper()
+	i, cands, amb := m.match(in)
+	got := ""
+	if i >= 0 {
+		got = m.entries[i].code
+	}
+	if got != want || m.list(cands) != wantCands || amb != wantAmb {
+		t.Errorf("match(%q) = %q, [%s], %v; want %q, [%s], %v", in, got, m.list(cands), amb, want, wantCands, wantAmb)
 	}
 }
 
@@ -323,7 +367,7 @@ func TestSizeLimit(t *testing.T) {
 	// Make the file unreadable: if Import read it, it would fail with a
 	// different error (root can still read, so also check the code).
 	os.Chmod(name, 0o200)
-	_, err = Import(Options{File: name, Site: filepath.Join("..", ".."), Period: period.MustParse("2024-Q4")})
+	_, err = Import(Options{Files: []string{name}, Site: filepath.Join("..", ".."), Period: period.MustParse("2024-Q4")})
 	errs := source.All(err)
 	if len(errs) != 1 || errs[0].Code != CodeSizeLimit || errs[0].Pos.File != name {
 		t.Fatalf("want one size-limit error naming the file, got %v", err)

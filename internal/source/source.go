@@ -98,6 +98,12 @@ type Error struct {
 	Value string   `json:"value,omitempty"` // the offending text as written
 	Msg   string   `json:"message"`         // plain words, lower-case, no final period (English)
 
+	// Through is the last cell of a run of cells with this same problem,
+	// from Pos, and Count how many cells it is (see Collapse); zero for
+	// one cell.
+	Through Position `json:"through,omitzero"`
+	Count   int      `json:"count,omitempty"`
+
 	// Text is the message, to be said in either language (see package
 	// msg); Msg is its English form. An Error made without a Text says
 	// Msg in every language.
@@ -139,7 +145,7 @@ func (e *Error) Error() string {
 // the same in every language, for people to search and tools to match.
 func (e *Error) Line(lang string) string {
 	var b strings.Builder
-	b.WriteString(e.Pos.String())
+	b.WriteString(e.Where(lang))
 	b.WriteString(": ")
 	if e.Code != "" {
 		b.WriteString(e.Code)
@@ -372,4 +378,64 @@ func (c *Columns) alloc(n int) []int32 {
 	at := c.store[:n:n]
 	c.store = c.store[n:]
 	return at
+}
+
+// msgCells counts the cells of a collapsed problem.
+var msgCells = msg.New("%d ô", "%d cells")
+
+// Where prints the problem's position, or for a run of cells (see
+// Collapse) its range and count in lang: "file:Biểu 01!B9:B17 (9 ô)" in a
+// workbook, "file:5:22-8:20 (4 ô)" in a text file.
+func (e *Error) Where(lang string) string {
+	if e.Count < 2 {
+		return e.Pos.String()
+	}
+	end := e.Through
+	var to string
+	if e.Pos.Sheet != "" {
+		to = ":" + ColumnName(end.Column) + strconv.Itoa(end.Line)
+	} else {
+		to = "-" + strconv.Itoa(end.Line) + ":" + strconv.Itoa(end.Column)
+	}
+	return e.Pos.String() + to + " (" + msgCells.With(e.Count).In(lang) + ")"
+}
+
+// Collapse replaces problems that are the same (code, field, value and
+// message, in every language) in the same file, and in a workbook the
+// same column, by one problem over their cells: its Pos is the first,
+// Through the last, Count how many. A mistake repeated on every row of a
+// block is then one line to read, not nine. Problems of a whole file
+// (no line) are kept as they are. The result is in position order.
+func Collapse(errs []*Error) []*Error {
+	type key struct {
+		file, sheet        string
+		column             int
+		code, field, value string
+		vi, en             string
+	}
+	at := map[key]int{}
+	var out []*Error
+	sorted := slices.Clone(errs)
+	slices.SortStableFunc(sorted, func(a, b *Error) int { return a.Pos.Compare(b.Pos) })
+	for _, e := range sorted {
+		if e.Pos.Line == 0 || e.Count > 0 {
+			out = append(out, e)
+			continue
+		}
+		k := key{file: e.Pos.File, sheet: e.Pos.Sheet, code: e.Code, field: e.Field, value: e.Value, vi: e.Message("vi"), en: e.Message("en")}
+		if e.Pos.Sheet != "" {
+			k.column = e.Pos.Column
+		}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, e)
+			continue
+		}
+		first := *out[i]
+		first.Count = max(first.Count, 1) + 1
+		first.Through = e.Pos
+		out[i] = &first
+	}
+	return out
 }

@@ -5,6 +5,8 @@ package xlsxtest
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,6 +26,29 @@ type Date float64
 // "B6:B8".
 func Workbook(t testing.TB, sheet string, rows [][]any, merged ...string) []byte {
 	t.Helper()
+	return workbook(t, sheet, rows, merged...)
+}
+
+// Build is Workbook for callers without a testing.TB (a testscript
+// command): it returns what went wrong instead.
+func Build(sheet string, rows [][]any, merged ...string) (_ []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return workbook(fatal{}, sheet, rows, merged...), nil
+}
+
+// fatal is a testing.TB whose Fatal panics, for Build.
+type fatal struct{ testing.TB }
+
+func (fatal) Helper()                   {}
+func (fatal) Fatal(args ...any)         { panic(fmt.Sprint(args...)) }
+func (fatal) Fatalf(f string, a ...any) { panic(fmt.Sprintf(f, a...)) }
+
+func workbook(t testing.TB, sheet string, rows [][]any, merged ...string) []byte {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
@@ -42,6 +67,48 @@ func Workbook(t testing.TB, sheet string, rows [][]any, merged ...string) []byte
 		}
 	}
 	return write(t, f)
+}
+
+// FromText reads rows written as text, one row a line, cells separated by
+// "|": an empty cell is no cell, a number (with a dot) is a number, "90%"
+// a number shown as a percent (Percent(0.9)), "date:45366" a date, and
+// anything else, or anything in double quotes, text.
+func FromText(text string) [][]any {
+	var rows [][]any
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		var row []any
+		for _, c := range strings.Split(line, "|") {
+			c = strings.TrimSpace(c)
+			switch {
+			case c == "":
+				row = append(row, nil)
+			case len(c) >= 2 && c[0] == '"' && c[len(c)-1] == '"':
+				row = append(row, c[1:len(c)-1])
+			case strings.HasPrefix(c, "date:"):
+				v, err := strconv.ParseFloat(c[5:], 64)
+				if err != nil {
+					row = append(row, c)
+				} else {
+					row = append(row, Date(v))
+				}
+			case strings.HasSuffix(c, "%"):
+				v, err := strconv.ParseFloat(strings.TrimSuffix(c, "%"), 64)
+				if err != nil {
+					row = append(row, c)
+				} else {
+					row = append(row, Percent(v/100))
+				}
+			default:
+				if v, err := strconv.ParseFloat(c, 64); err == nil {
+					row = append(row, v)
+				} else {
+					row = append(row, c)
+				}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // AddSheet returns book with one more worksheet, after the others.

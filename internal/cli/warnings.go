@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/source"
+)
+
+// CodeBlankRollup warns of a percent given without its numerator and
+// denominator where the figure of the unit above is rolled up from its
+// units': Σ numerators ÷ Σ denominators cannot count it, so that figure
+// is left blank (see package analyse).
+const CodeBlankRollup = "rollup-blank"
+
+// warnings are what check says without failing: each row whose percent
+// has no numerator and denominator, where the parent's figure of that
+// period, rolled up from its units, is blank because of it. Rows of one
+// file with the same effect are one warning over their lines.
+func warnings(a *analyse.Analysis) []*source.Error {
+	ds, idx := a.Dataset(), a.Index()
+	var out []*source.Error
+	for _, s := range ds.Snapshots {
+		for _, o := range s.Observations {
+			ind, ok := idx.Indicator(o.Indicator)
+			if !ok || ind.Measure != model.Percent || o.Value == nil || (o.Numerator != nil && o.Denominator != nil) {
+				continue
+			}
+			parent, ok := idx.Parent(o.Unit)
+			if !ok {
+				continue
+			}
+			if _, ok := a.At(parent.Code, o.Indicator, o.Period); ok {
+				continue // the parent has its own row, or a figure rolled up all the same
+			}
+			out = append(out, source.Newf(o.At.Cell("numerator"), CodeBlankRollup, "", "", msgBlankRollup,
+				o.Indicator, parent.Code, o.Period.String()))
+		}
+	}
+	return source.Collapse(out)
+}
