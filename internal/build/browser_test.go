@@ -371,38 +371,129 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// drawingJS describes the SVG drawing (made at build time) of every chart
+// container, as laid out now.
+const drawingJS = `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
+	var svg = el.querySelector('svg.svgchart');
+	var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+	var texts = [];
+	if (svg) svg.querySelectorAll('text').forEach(function (t) { texts.push(t.textContent); });
+	var title = svg && document.getElementById(svg.getAttribute('aria-labelledby'));
+	return {
+		id: el.id,
+		role: svg ? svg.getAttribute('role') : '',
+		title: title ? title.textContent : '',
+		paths: svg ? svg.querySelectorAll('path').length : 0,
+		dashed: svg ? svg.querySelectorAll('path[stroke-dasharray]').length : 0,
+		texts: texts,
+		width: r.width,
+		height: r.height,
+		boxWidth: el.getBoundingClientRect().width,
+		shown: !!svg && getComputedStyle(el).display !== 'none' && getComputedStyle(svg).visibility !== 'hidden'
+	};
+})`
+
+type drawing struct {
+	ID       string   `json:"id"`
+	Role     string   `json:"role"`
+	Title    string   `json:"title"`
+	Paths    int      `json:"paths"`
+	Dashed   int      `json:"dashed"`
+	Texts    []string `json:"texts"`
+	Width    float64  `json:"width"`
+	Height   float64  `json:"height"`
+	BoxWidth float64  `json:"boxWidth"`
+	Shown    bool     `json:"shown"`
+}
+
+// checkDrawings fails unless the page shows both charts of VB01 as SVG:
+// images with a name, a line or bars, the dashed target with its label,
+// and numbers as the page's tables print them.
+func checkDrawings(t *testing.T, p *tab, what, target, value string) {
+	t.Helper()
+	ds := eval[[]drawing](t, p, drawingJS)
+	if len(ds) != 2 {
+		t.Fatalf("%s: %d chart containers, want 2", what, len(ds))
+	}
+	for _, d := range ds {
+		if !d.Shown || d.Role != "img" || d.Title == "" || d.Paths < 3 || d.Dashed != 1 || d.Width <= 0 || d.Height <= 0 || d.Width > d.BoxWidth+0.5 {
+			t.Errorf("%s: chart %s is not a shown, named SVG drawing with its target inside its box: %+v", what, d.ID, d)
+		}
+		if !contains(d.Texts, target) {
+			t.Errorf("%s: chart %s lacks the target's label %q (texts: %q)", what, d.ID, target, d.Texts)
+		}
+	}
+	if !contains(ds[1].Texts, value) {
+		t.Errorf("%s: units chart lacks the value %q in the page's number format (texts: %q)", what, value, ds[1].Texts)
+	}
+}
+
 func TestBrowserWithoutJavaScript(t *testing.T) {
 	s := buildtest.Sample(t)
 	browser := startBrowser(t)
 	base := serve(t, s.Dest)
-	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
-		visit(t, browser, base+path, view{phone: true, noScript: true}, func(p *tab) {
-			type box struct {
-				ID     string  `json:"id"`
-				Live   bool    `json:"live"`
-				Height float64 `json:"height"`
-			}
-			boxes := eval[[]box](t, p, `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
-				return {id: el.id, live: el.classList.contains('chart--live'), height: el.getBoundingClientRect().height};
-			})`)
-			if len(boxes) != 2 {
-				t.Fatalf("%s: %d chart containers, want 2", path, len(boxes))
-			}
-			for _, b := range boxes {
-				if b.Live || b.Height != 0 {
-					t.Errorf("%s: without JavaScript chart %s shows a %.0fpx box (live: %v)", path, b.ID, b.Height, b.Live)
-				}
-			}
+	for _, tc := range []struct{ path, target, value string }{
+		{"/chi-so/vb01/", "Mục tiêu 2025: 100%", "91,4%"},
+		{"/en/chi-so/vb01/", "Target 2025: 100%", "91.4%"},
+	} {
+		visit(t, browser, base+tc.path, view{phone: true, noScript: true}, func(p *tab) {
+			checkDrawings(t, p, tc.path+" without JavaScript", tc.target, tc.value)
 			// The same numbers are there as tables, and visible.
 			rows := eval[[]int](t, p, `Array.prototype.map.call(document.querySelectorAll('table'), function (t) {
 				return t.getBoundingClientRect().height > 0 ? t.tBodies[0].rows.length : -1;
 			})`)
 			if len(rows) != 2 || rows[0] != 8 || rows[1] != 28 {
-				t.Errorf("%s: visible table rows %v, want [8 28] (quarters, units)", path, rows)
+				t.Errorf("%s: visible table rows %v, want [8 28] (quarters, units)", tc.path, rows)
 			}
-			if svgs := eval[int](t, p, `document.querySelectorAll('.chart svg').length`); svgs != 0 {
-				t.Errorf("%s: %d charts drawn with JavaScript disabled: the test is not testing", path, svgs)
+			if live := eval[int](t, p, `document.querySelectorAll('.chart--live').length`); live != 0 {
+				t.Errorf("%s: %d charts drawn by ECharts with JavaScript disabled: the test is not testing", tc.path, live)
 			}
+			// On paper: the print style sheet keeps the drawings.
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			checkDrawings(t, p, tc.path+" in print", tc.target, tc.value)
+		})
+	}
+}
+
+// TestBrowserChartTakesOverWithoutShift: ECharts, the enhancement, is
+// fetched only after the page has loaded with its drawings, and taking
+// over moves nothing (no layout-shift entry at all), on a phone.
+func TestBrowserChartTakesOverWithoutShift(t *testing.T) {
+	s := buildtest.Sample(t)
+	browser := startBrowser(t)
+	base := serve(t, s.Dest)
+	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
+		visit(t, browser, base+path, view{phone: true}, func(p *tab) {
+			waitCharts(t, p, 10)
+			type report struct {
+				Shifts      []float64 `json:"shifts"`
+				ECharts     float64   `json:"echarts"`     // when ECharts was requested, ms
+				Loaded      float64   `json:"loaded"`      // the load event, ms
+				Interactive float64   `json:"interactive"` // DOMContentLoaded, ms
+			}
+			r, err := chromedp.Run(p.ctx, chromedp.Evaluate[report](`new Promise(function (done) {
+				var shifts = [];
+				new PerformanceObserver(function (list) {
+					list.getEntries().forEach(function (e) { shifts.push(e.value); });
+				}).observe({type: 'layout-shift', buffered: true});
+				setTimeout(function () {
+					var nav = performance.getEntriesByType('navigation')[0];
+					var ec = performance.getEntriesByType('resource').filter(function (e) { return /echarts/.test(e.name); })[0];
+					done({shifts: shifts, echarts: ec ? ec.startTime : -1, loaded: nav.loadEventStart, interactive: nav.domContentLoadedEventStart});
+				}, 300);
+			})`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Shifts) != 0 {
+				t.Errorf("%s: layout shifts %v while the interactive charts loaded, want none", path, r.Shifts)
+			}
+			if r.ECharts < r.Loaded || r.ECharts < r.Interactive {
+				t.Errorf("%s: ECharts requested at %.0f ms, before the page had loaded (%.0f ms): it must not delay the first view", path, r.ECharts, r.Loaded)
+			}
+			t.Logf("%s: ECharts requested at %.0f ms, after load at %.0f ms", path, r.ECharts, r.Loaded)
 		})
 	}
 }
