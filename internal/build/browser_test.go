@@ -117,12 +117,16 @@ type tab struct {
 	mu       sync.Mutex
 	problems []string
 	dialogs  []string
+	blocking bool // requests blocked on purpose are not problems
 }
 
 // view is how a page is looked at.
 type view struct {
 	phone    bool // a cheap Android phone's 412×915 screen, at 2× density
 	noScript bool // JavaScript disabled
+	// drawingsOnly blocks ECharts, so that the charts stay the SVG drawn
+	// at build time while the page's own script runs.
+	drawingsOnly bool
 }
 
 // visit opens url in a new tab as v says, waits for the load event, runs
@@ -134,7 +138,7 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 	defer cancel() // closes the tab
 	ctx, cancelTimeout := context.WithTimeout(ctx, pageTimeout)
 	defer cancelTimeout()
-	p := &tab{ctx: ctx, url: url}
+	p := &tab{ctx: ctx, url: url, blocking: v.drawingsOnly}
 	if err := chromedp.Do(ctx); err != nil { // opens the tab
 		t.Fatalf("%s: open tab: %v", url, err)
 	}
@@ -149,6 +153,14 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 	if v.noScript {
 		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	if v.drawingsOnly {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+				URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/vendor/echarts/*", Block: true}},
+			})
 			return err
 		}))
 	}
@@ -199,10 +211,16 @@ func (p *tab) record(ev any) {
 		}
 		problem = fmt.Sprintf("uncaught exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg)
 	case *log.EventEntryAdded:
+		if p.blocking && strings.Contains(ev.Entry.Text, "ERR_BLOCKED_BY_CLIENT") {
+			break
+		}
 		if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
 			problem = fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 		}
 	case *network.EventLoadingFailed:
+		if p.blocking && ev.BlockedReason != "" {
+			break
+		}
 		problem = fmt.Sprintf("request %s failed: %s", ev.RequestID, ev.ErrorText)
 	case *network.EventResponseReceived:
 		if ev.Response.Status >= 400 {
@@ -548,17 +566,21 @@ func rewriteCSV(t *testing.T, file string, edit func(col map[string]int, rec []s
 	}
 }
 
-func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
-	const headline = `</script><script>alert(1)</script>`
-	browser := startBrowser(t)
+// headline is the first payload of the corpus, the one given to VB01's
+// name and to Xã Xuân Lạc.
+const headline = `</script><script>alert(1)</script>`
+
+// hostileSample builds the sample with the XSS corpus as names: Xã Xuân
+// Lạc gets the headline payload, the units after it the others, in both
+// languages; VB01 gets the headline as its name. It returns the build and
+// each renamed unit's payload by code.
+func hostileSample(t *testing.T) (*buildtest.Builder, map[string]string) {
+	t.Helper()
 	hostile := payloads(t)
 	if len(hostile) == 0 || hostile[0] != headline {
 		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
 	}
 	b := buildtest.New(t, "", buildtest.Options{Sample: true})
-
-	// Xã Xuân Lạc gets the headline payload, the units after it the others,
-	// in both languages; VB01 gets the headline as its name.
 	named := map[string]string{} // unit code → payload
 	next := -1
 	rewriteCSV(t, filepath.Join(b.Source, "data/units.csv"), func(col map[string]int, r []string) {
@@ -581,6 +603,69 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		}
 	})
 	b.Build()
+	return b, named
+}
+
+// TestBrowserHostileNamesInDrawings: the drawings made at build time, with
+// ECharts kept away, while the page's script runs: each name is text in
+// the units chart (whole, or cut with the whole name as the label's
+// <title>), the indicator's name is the charts' title, the SVG holds only
+// the elements svgchart writes, and no dialog opens (visit fails on one).
+// The ECharts renderer is TestBrowserHostileNamesOpenNoDialog's.
+func TestBrowserHostileNamesInDrawings(t *testing.T) {
+	browser := startBrowser(t)
+	b, named := hostileSample(t)
+	base := serve(t, b.Dest)
+	for _, lang := range []string{"", "/en"} {
+		path := lang + "/chi-so/vb01/"
+		visit(t, browser, base+path, view{drawingsOnly: true}, func(p *tab) {
+			type svgState struct {
+				Titles   []string `json:"titles"`
+				Labels   []string `json:"labels"`
+				Foreign  []string `json:"foreign"`
+				Handlers int      `json:"handlers"`
+				Live     int      `json:"live"`
+			}
+			st := eval[svgState](t, p, `(function () {
+				var out = {titles: [], labels: [], foreign: [], handlers: 0};
+				var own = ['svg', 'title', 'desc', 'g', 'path', 'text'];
+				document.querySelectorAll('.chart svg').forEach(function (svg) {
+					out.titles.push(document.getElementById(svg.getAttribute('aria-labelledby')).textContent);
+					svg.querySelectorAll('*').forEach(function (el) {
+						if (own.indexOf(el.localName) < 0) out.foreign.push(el.outerHTML);
+						for (var i = 0; i < el.attributes.length; i++) {
+							if (/^on/i.test(el.attributes[i].name)) out.handlers++;
+						}
+					});
+					svg.querySelectorAll('text').forEach(function (t) {
+						var whole = t.querySelector('title');
+						out.labels.push(whole ? whole.textContent : t.textContent);
+					});
+				});
+				out.live = document.querySelectorAll('.chart--live').length;
+				return out;
+			})()`)
+			if st.Live != 0 || len(st.Labels) == 0 {
+				t.Fatalf("%s: ECharts drew %d charts, or no drawing (%d labels): the test is not testing", path, st.Live, len(st.Labels))
+			}
+			if len(st.Foreign) > 0 || st.Handlers > 0 {
+				t.Errorf("%s: the drawings hold elements a name made: %q, %d handlers", path, st.Foreign, st.Handlers)
+			}
+			if len(st.Titles) != 2 || !strings.HasPrefix(st.Titles[0], headline+", ") || !strings.HasPrefix(st.Titles[1], headline+", ") {
+				t.Errorf("%s: chart titles %q, want the indicator's name as text", path, st.Titles)
+			}
+			for code, name := range named {
+				if !contains(st.Labels, name) {
+					t.Errorf("%s: unit %s: no label of the drawing reads %q", path, code, name)
+				}
+			}
+		})
+	}
+}
+
+func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
+	chromium(t)
+	b, named := hostileSample(t)
 	base := serve(t, b.Dest)
 	type stop struct {
 		path, h1 string // h1: the heading, when it is a hostile name
@@ -590,6 +675,8 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		stops = append(stops, stop{"/don-vi/" + strings.ToLower(code) + "/", named[code]})
 	}
 	for _, lang := range []string{"", "/en"} {
+		// A browser per language: some forty pages, each within its life.
+		browser := startBrowser(t)
 		for _, s := range stops {
 			path := lang + s.path
 			visit(t, browser, base+path, view{}, func(p *tab) {
