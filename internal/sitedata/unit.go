@@ -110,6 +110,9 @@ func (b *builder) history(ind model.Indicator, pts []analyse.Point, periods []pe
 			}
 			if prev != nil {
 				b.change(&row.Figure, ind, *prev, *p)
+				// The change is from the nearest row above with a figure,
+				// so it needs no "from …" tooltip; a unit page has many.
+				row.Figure.ChangeLong = ""
 			}
 			prev = p
 		}
