@@ -119,12 +119,16 @@ type tab struct {
 	mu       sync.Mutex
 	problems []string
 	dialogs  []string
+	blocking bool // requests blocked on purpose are not problems
 }
 
 // view is how a page is looked at.
 type view struct {
 	phone    bool // a cheap Android phone's 412×915 screen, at 2× density
 	noScript bool // JavaScript disabled
+	// drawingsOnly blocks ECharts, so that the charts stay the SVG drawn
+	// at build time while the page's own script runs.
+	drawingsOnly bool
 }
 
 // visit opens url in a new tab as v says, waits for the load event, runs
@@ -136,7 +140,7 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 	defer cancel() // closes the tab
 	ctx, cancelTimeout := context.WithTimeout(ctx, pageTimeout)
 	defer cancelTimeout()
-	p := &tab{ctx: ctx, url: url}
+	p := &tab{ctx: ctx, url: url, blocking: v.drawingsOnly}
 	if err := chromedp.Do(ctx); err != nil { // opens the tab
 		t.Fatalf("%s: open tab: %v", url, err)
 	}
@@ -151,6 +155,14 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 	if v.noScript {
 		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	if v.drawingsOnly {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+				URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/vendor/echarts/*", Block: true}},
+			})
 			return err
 		}))
 	}
@@ -201,10 +213,16 @@ func (p *tab) record(ev any) {
 		}
 		problem = fmt.Sprintf("uncaught exception at %s:%d:%d: %s", d.URL, d.LineNumber+1, d.ColumnNumber+1, msg)
 	case *log.EventEntryAdded:
+		if p.blocking && strings.Contains(ev.Entry.Text, "ERR_BLOCKED_BY_CLIENT") {
+			break
+		}
 		if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
 			problem = fmt.Sprintf("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 		}
 	case *network.EventLoadingFailed:
+		if p.blocking && ev.BlockedReason != "" {
+			break
+		}
 		problem = fmt.Sprintf("request %s failed: %s", ev.RequestID, ev.ErrorText)
 	case *network.EventResponseReceived:
 		if ev.Response.Status >= 400 {
@@ -373,38 +391,129 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// drawingJS describes the SVG drawing (made at build time) of every chart
+// container, as laid out now.
+const drawingJS = `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
+	var svg = el.querySelector('svg.svgchart');
+	var r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+	var texts = [];
+	if (svg) svg.querySelectorAll('text').forEach(function (t) { texts.push(t.textContent); });
+	var title = svg && document.getElementById(svg.getAttribute('aria-labelledby'));
+	return {
+		id: el.id,
+		role: svg ? svg.getAttribute('role') : '',
+		title: title ? title.textContent : '',
+		paths: svg ? svg.querySelectorAll('path').length : 0,
+		dashed: svg ? svg.querySelectorAll('path[stroke-dasharray]').length : 0,
+		texts: texts,
+		width: r.width,
+		height: r.height,
+		boxWidth: el.getBoundingClientRect().width,
+		shown: !!svg && getComputedStyle(el).display !== 'none' && getComputedStyle(svg).visibility !== 'hidden'
+	};
+})`
+
+type drawing struct {
+	ID       string   `json:"id"`
+	Role     string   `json:"role"`
+	Title    string   `json:"title"`
+	Paths    int      `json:"paths"`
+	Dashed   int      `json:"dashed"`
+	Texts    []string `json:"texts"`
+	Width    float64  `json:"width"`
+	Height   float64  `json:"height"`
+	BoxWidth float64  `json:"boxWidth"`
+	Shown    bool     `json:"shown"`
+}
+
+// checkDrawings fails unless the page shows both charts of VB01 as SVG:
+// images with a name, a line or bars, the dashed target with its label,
+// and numbers as the page's tables print them.
+func checkDrawings(t *testing.T, p *tab, what, target, value string) {
+	t.Helper()
+	ds := eval[[]drawing](t, p, drawingJS)
+	if len(ds) != 2 {
+		t.Fatalf("%s: %d chart containers, want 2", what, len(ds))
+	}
+	for _, d := range ds {
+		if !d.Shown || d.Role != "img" || d.Title == "" || d.Paths < 3 || d.Dashed != 1 || d.Width <= 0 || d.Height <= 0 || d.Width > d.BoxWidth+0.5 {
+			t.Errorf("%s: chart %s is not a shown, named SVG drawing with its target inside its box: %+v", what, d.ID, d)
+		}
+		if !contains(d.Texts, target) {
+			t.Errorf("%s: chart %s lacks the target's label %q (texts: %q)", what, d.ID, target, d.Texts)
+		}
+	}
+	if !contains(ds[1].Texts, value) {
+		t.Errorf("%s: units chart lacks the value %q in the page's number format (texts: %q)", what, value, ds[1].Texts)
+	}
+}
+
 func TestBrowserWithoutJavaScript(t *testing.T) {
 	s := buildtest.Sample(t)
 	browser := startBrowser(t)
 	base := serve(t, s.Dest)
-	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
-		visit(t, browser, base+path, view{phone: true, noScript: true}, func(p *tab) {
-			type box struct {
-				ID     string  `json:"id"`
-				Live   bool    `json:"live"`
-				Height float64 `json:"height"`
-			}
-			boxes := eval[[]box](t, p, `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
-				return {id: el.id, live: el.classList.contains('chart--live'), height: el.getBoundingClientRect().height};
-			})`)
-			if len(boxes) != 2 {
-				t.Fatalf("%s: %d chart containers, want 2", path, len(boxes))
-			}
-			for _, b := range boxes {
-				if b.Live || b.Height != 0 {
-					t.Errorf("%s: without JavaScript chart %s shows a %.0fpx box (live: %v)", path, b.ID, b.Height, b.Live)
-				}
-			}
+	for _, tc := range []struct{ path, target, value string }{
+		{"/chi-so/vb01/", "Mục tiêu 2025: 100%", "91,4%"},
+		{"/en/chi-so/vb01/", "Target 2025: 100%", "91.4%"},
+	} {
+		visit(t, browser, base+tc.path, view{phone: true, noScript: true}, func(p *tab) {
+			checkDrawings(t, p, tc.path+" without JavaScript", tc.target, tc.value)
 			// The same numbers are there as tables, and visible.
 			rows := eval[[]int](t, p, `Array.prototype.map.call(document.querySelectorAll('table'), function (t) {
 				return t.getBoundingClientRect().height > 0 ? t.tBodies[0].rows.length : -1;
 			})`)
 			if len(rows) != 2 || rows[0] != 8 || rows[1] != 28 {
-				t.Errorf("%s: visible table rows %v, want [8 28] (quarters, units)", path, rows)
+				t.Errorf("%s: visible table rows %v, want [8 28] (quarters, units)", tc.path, rows)
 			}
-			if svgs := eval[int](t, p, `document.querySelectorAll('.chart svg').length`); svgs != 0 {
-				t.Errorf("%s: %d charts drawn with JavaScript disabled: the test is not testing", path, svgs)
+			if live := eval[int](t, p, `document.querySelectorAll('.chart--live').length`); live != 0 {
+				t.Errorf("%s: %d charts drawn by ECharts with JavaScript disabled: the test is not testing", tc.path, live)
 			}
+			// On paper: the print style sheet keeps the drawings.
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			checkDrawings(t, p, tc.path+" in print", tc.target, tc.value)
+		})
+	}
+}
+
+// TestBrowserChartTakesOverWithoutShift: ECharts, the enhancement, is
+// fetched only after the page has loaded with its drawings, and taking
+// over moves nothing (no layout-shift entry at all), on a phone.
+func TestBrowserChartTakesOverWithoutShift(t *testing.T) {
+	s := buildtest.Sample(t)
+	browser := startBrowser(t)
+	base := serve(t, s.Dest)
+	for _, path := range []string{"/chi-so/vb01/", "/en/chi-so/vb01/"} {
+		visit(t, browser, base+path, view{phone: true}, func(p *tab) {
+			waitCharts(t, p, 10)
+			type report struct {
+				Shifts      []float64 `json:"shifts"`
+				ECharts     float64   `json:"echarts"`     // when ECharts was requested, ms
+				Loaded      float64   `json:"loaded"`      // the load event, ms
+				Interactive float64   `json:"interactive"` // DOMContentLoaded, ms
+			}
+			r, err := chromedp.Run(p.ctx, chromedp.Evaluate[report](`new Promise(function (done) {
+				var shifts = [];
+				new PerformanceObserver(function (list) {
+					list.getEntries().forEach(function (e) { shifts.push(e.value); });
+				}).observe({type: 'layout-shift', buffered: true});
+				setTimeout(function () {
+					var nav = performance.getEntriesByType('navigation')[0];
+					var ec = performance.getEntriesByType('resource').filter(function (e) { return /echarts/.test(e.name); })[0];
+					done({shifts: shifts, echarts: ec ? ec.startTime : -1, loaded: nav.loadEventStart, interactive: nav.domContentLoadedEventStart});
+				}, 300);
+			})`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Shifts) != 0 {
+				t.Errorf("%s: layout shifts %v while the interactive charts loaded, want none", path, r.Shifts)
+			}
+			if r.ECharts < r.Loaded || r.ECharts < r.Interactive {
+				t.Errorf("%s: ECharts requested at %.0f ms, before the page had loaded (%.0f ms): it must not delay the first view", path, r.ECharts, r.Loaded)
+			}
+			t.Logf("%s: ECharts requested at %.0f ms, after load at %.0f ms", path, r.ECharts, r.Loaded)
 		})
 	}
 }
@@ -459,17 +568,21 @@ func rewriteCSV(t *testing.T, file string, edit func(col map[string]int, rec []s
 	}
 }
 
-func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
-	const headline = `</script><script>alert(1)</script>`
-	browser := startBrowser(t)
+// headline is the first payload of the corpus, the one given to VB01's
+// name and to Xã Xuân Lạc.
+const headline = `</script><script>alert(1)</script>`
+
+// hostileSample builds the sample with the XSS corpus as names: Xã Xuân
+// Lạc gets the headline payload, the units after it the others, in both
+// languages; VB01 gets the headline as its name. It returns the build and
+// each renamed unit's payload by code.
+func hostileSample(t *testing.T) (*buildtest.Builder, map[string]string) {
+	t.Helper()
 	hostile := payloads(t)
 	if len(hostile) == 0 || hostile[0] != headline {
 		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
 	}
 	b := buildtest.New(t, "", buildtest.Options{Sample: true})
-
-	// Xã Xuân Lạc gets the headline payload, the units after it the others,
-	// in both languages; VB01 gets the headline as its name.
 	named := map[string]string{} // unit code → payload
 	next := -1
 	rewriteCSV(t, filepath.Join(b.Source, "data/units.csv"), func(col map[string]int, r []string) {
@@ -492,6 +605,69 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		}
 	})
 	b.Build()
+	return b, named
+}
+
+// TestBrowserHostileNamesInDrawings: the drawings made at build time, with
+// ECharts kept away, while the page's script runs: each name is text in
+// the units chart (whole, or cut with the whole name as the label's
+// <title>), the indicator's name is the charts' title, the SVG holds only
+// the elements svgchart writes, and no dialog opens (visit fails on one).
+// The ECharts renderer is TestBrowserHostileNamesOpenNoDialog's.
+func TestBrowserHostileNamesInDrawings(t *testing.T) {
+	browser := startBrowser(t)
+	b, named := hostileSample(t)
+	base := serve(t, b.Dest)
+	for _, lang := range []string{"", "/en"} {
+		path := lang + "/chi-so/vb01/"
+		visit(t, browser, base+path, view{drawingsOnly: true}, func(p *tab) {
+			type svgState struct {
+				Titles   []string `json:"titles"`
+				Labels   []string `json:"labels"`
+				Foreign  []string `json:"foreign"`
+				Handlers int      `json:"handlers"`
+				Live     int      `json:"live"`
+			}
+			st := eval[svgState](t, p, `(function () {
+				var out = {titles: [], labels: [], foreign: [], handlers: 0};
+				var own = ['svg', 'title', 'desc', 'g', 'path', 'text'];
+				document.querySelectorAll('.chart svg').forEach(function (svg) {
+					out.titles.push(document.getElementById(svg.getAttribute('aria-labelledby')).textContent);
+					svg.querySelectorAll('*').forEach(function (el) {
+						if (own.indexOf(el.localName) < 0) out.foreign.push(el.outerHTML);
+						for (var i = 0; i < el.attributes.length; i++) {
+							if (/^on/i.test(el.attributes[i].name)) out.handlers++;
+						}
+					});
+					svg.querySelectorAll('text').forEach(function (t) {
+						var whole = t.querySelector('title');
+						out.labels.push(whole ? whole.textContent : t.textContent);
+					});
+				});
+				out.live = document.querySelectorAll('.chart--live').length;
+				return out;
+			})()`)
+			if st.Live != 0 || len(st.Labels) == 0 {
+				t.Fatalf("%s: ECharts drew %d charts, or no drawing (%d labels): the test is not testing", path, st.Live, len(st.Labels))
+			}
+			if len(st.Foreign) > 0 || st.Handlers > 0 {
+				t.Errorf("%s: the drawings hold elements a name made: %q, %d handlers", path, st.Foreign, st.Handlers)
+			}
+			if len(st.Titles) != 2 || !strings.HasPrefix(st.Titles[0], headline+", ") || !strings.HasPrefix(st.Titles[1], headline+", ") {
+				t.Errorf("%s: chart titles %q, want the indicator's name as text", path, st.Titles)
+			}
+			for code, name := range named {
+				if !contains(st.Labels, name) {
+					t.Errorf("%s: unit %s: no label of the drawing reads %q", path, code, name)
+				}
+			}
+		})
+	}
+}
+
+func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
+	chromium(t)
+	b, named := hostileSample(t)
 	base := serve(t, b.Dest)
 	type stop struct {
 		path, h1 string // h1: the heading, when it is a hostile name
@@ -501,6 +677,8 @@ func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {
 		stops = append(stops, stop{"/don-vi/" + strings.ToLower(code) + "/", named[code]})
 	}
 	for _, lang := range []string{"", "/en"} {
+		// A browser per language: some forty pages, each within its life.
+		browser := startBrowser(t)
 		for _, s := range stops {
 			path := lang + s.path
 			visit(t, browser, base+path, view{}, func(p *tab) {

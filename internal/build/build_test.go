@@ -92,6 +92,23 @@ func TestSampleIndicatorPage(t *testing.T) {
 		if !strings.Contains(island.FirstChild.Data, `"markLine"`) {
 			t.Errorf("chart %s: no target mark line", buildtest.Attr(c, "id"))
 		}
+		// And, shown first, its drawing: an image named by its <title>,
+		// described by its <desc>, with the line or bars, the dashed
+		// target and its label.
+		svg := buildtest.Select(c, "svg[role=img]")
+		if len(svg) != 1 {
+			t.Fatalf("chart %s: %d <svg role=img>, want 1", buildtest.Attr(c, "id"), len(svg))
+		}
+		title, desc := byID(doc, buildtest.Attr(svg[0], "aria-labelledby")), byID(doc, buildtest.Attr(svg[0], "aria-describedby"))
+		if title == nil || title.Data != "title" || buildtest.Text(title) == "" || desc == nil || desc.Data != "desc" || !strings.Contains(buildtest.Text(desc), "IV/2024: ") && !strings.Contains(buildtest.Text(desc), "Xã Xuân Lạc: 88,2%") {
+			t.Errorf("chart %s: no title or no description with the values", buildtest.Attr(c, "id"))
+		}
+		if n := len(buildtest.Select(svg[0], "path")); n < 3 {
+			t.Errorf("chart %s: %d paths", buildtest.Attr(c, "id"), n)
+		}
+		if len(buildtest.Select(svg[0], "path[stroke-dasharray]")) != 1 || !strings.Contains(buildtest.Text(svg[0]), "Mục tiêu 2025: 100%") {
+			t.Errorf("chart %s: no labelled target line", buildtest.Attr(c, "id"))
+		}
 	}
 	// Every script is either a JSON island or a same-origin file: no
 	// inline code anywhere.
@@ -319,8 +336,19 @@ func TestHostileUnitNameIsInert(t *testing.T) {
 			inChart = strings.Contains(s.FirstChild.Data, "alert(1)")
 		}
 	}
-	if !inTable || !inChart {
-		t.Errorf("payload should appear as inert text in the table (%v) and escaped in the chart data (%v)", inTable, inChart)
+	// The drawing has the name as text (a long one is cut, and whole in
+	// the label's <title>), and no element but its own.
+	var inSVG bool
+	for _, svg := range buildtest.Select(doc, "div.chart svg") {
+		for _, txt := range buildtest.Select(svg, "text title") {
+			inSVG = inSVG || buildtest.Text(txt) == payload
+		}
+		if n := len(buildtest.Select(svg, "script")); n > 0 {
+			t.Errorf("%d <script> inside a chart's SVG", n)
+		}
+	}
+	if !inTable || !inChart || !inSVG {
+		t.Errorf("payload should appear as inert text in the table (%v) and the drawing (%v), and escaped in the chart data (%v)", inTable, inSVG, inChart)
 	}
 }
 

@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -14,7 +15,8 @@ import (
 
 // TestChartIslandsShipExactBytes: the JSON island of each chart on an
 // indicator page is, byte for byte, the option internal/chart made (what
-// its goldens test), not a re-encoding by Hugo or its minifier.
+// its goldens test), not a re-encoding by Hugo or its minifier; and so is
+// its SVG drawing, as internal/svgchart made it.
 func TestChartIslandsShipExactBytes(t *testing.T) {
 	t.Parallel()
 	s := buildtest.Sample(t)
@@ -42,6 +44,10 @@ func TestChartIslandsShipExactBytes(t *testing.T) {
 			}
 			if m[1] != string(c.Option) {
 				t.Errorf("%s %s: the page ships\n%.200s\nnot the option\n%.200s", lang, c.ID, m[1], c.Option)
+			}
+			// The drawing too ships as svgchart made it (and its goldens test).
+			if !strings.Contains(page, string(c.SVG)) {
+				t.Errorf("%s %s: the page does not ship the drawing svgchart made:\n%.300s", lang, c.ID, c.SVG)
 			}
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/echartsjs"
@@ -59,7 +62,7 @@ window.echarts = { init: function (el) { return {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		write(lang+"/index.html", fmt.Sprintf(`<!doctype html><html lang=%q><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>t</title></head><body>
-%s<script src="/echarts.js"></script><script src="/charts.js"></script></body></html>`, lang, islands.String()))
+%s<script src="/charts.js" data-echarts="/echarts.js"></script></body></html>`, lang, islands.String()))
 	}
 
 	// For each chart, each value: the tooltip's, the value label's and the
@@ -80,6 +83,11 @@ window.echarts = { init: function (el) { return {
 	base := serve(t, dir)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		visit(t, browser, base+"/"+string(lang)+"/", view{}, func(p *tab) {
+			// charts.js fetches "ECharts" once the page is idle.
+			if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`window.options && Object.keys(window.options).length === 3`,
+				chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				t.Fatalf("%s: charts.js did not start the charts: %v", lang, err)
+			}
 			got := eval[map[string][][]string](t, p, probe)
 			for _, m := range measures {
 				texts := got["m-"+string(m)]

@@ -54,33 +54,43 @@ type Bars struct {
 	Decimals              int
 }
 
-// Layout constants. Colours have at least 4.5:1 contrast on white, so the
+// The charts' colours, shared with the drawing made at build time
+// (package svgchart). They have at least 4.5:1 contrast on white, so the
 // target label is readable text and the line and bars stand out (WCAG
 // non-text contrast needs 3:1).
 const (
-	colorSeries = "#1f5fa8" // blue, 6.4:1
-	colorTarget = "#b3261e" // red, 6.5:1; also dashed, so not told by colour alone
-	colorText   = "#333333"
+	ColorSeries = "#1f5fa8" // blue, 6.4:1
+	ColorTarget = "#b3261e" // red, 6.5:1; also dashed, so not told by colour alone
+	ColorText   = "#333333"
+)
 
-	barPx      = 28  // height per bar
-	barsMargin = 72  // title room, x-axis labels and the target label
+// Layout constants.
+const (
 	labelWidth = 120 // unit names are cut beyond this many px (phones: ~360 px in all)
 	maxDecimal = 6
 )
 
 // palette is ECharts' colour cycle. Only its first colour is used by the
 // single-series charts, but setting it keeps ECharts' lighter defaults out.
-var palette = opts.Colors{colorSeries, "#b35900", "#2e7d32", "#7b3fa0", "#00838f", "#c2185b"}
+var palette = opts.Colors{ColorSeries, "#b35900", "#2e7d32", "#7b3fa0", "#00838f", "#c2185b"}
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Height is the pixel height the page should give the chart's container:
-// barPx per bar plus room for the axis and the target label.
-func (b Bars) Height() int { return barPx*len(b.Labels) + barsMargin }
+// Checked validates the trend and returns its values and target rounded
+// to Decimals, the very numbers its option carries: the drawing made at
+// build time (package svgchart) starts from them too.
+func (t Trend) Checked() (values []*float64, target *float64, err error) {
+	return check(t.ID, t.Title, t.SeriesName, t.TargetLabel, "periods", t.Periods, t.Values, t.Target, t.Decimals)
+}
+
+// Checked is Trend.Checked for bars.
+func (b Bars) Checked() (values []*float64, target *float64, err error) {
+	return check(b.ID, b.Title, b.SeriesName, b.TargetLabel, "labels", b.Labels, b.Values, b.Target, b.Decimals)
+}
 
 // Option returns the ECharts option of the trend chart as JSON.
 func (t Trend) Option() (json.RawMessage, error) {
-	values, target, err := check(t.ID, t.Title, t.SeriesName, t.TargetLabel, "periods", t.Periods, t.Values, t.Target, t.Decimals)
+	values, target, err := t.Checked()
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +102,7 @@ func (t Trend) Option() (json.RawMessage, error) {
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: "32", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{
 			Type:      "category",
-			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Color: colorText},
+			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Color: ColorText},
 			AxisTick:  &opts.AxisTick{AlignWithLabel: opts.Bool(true)},
 		}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: a.min, Max: a.max, MinInterval: a.minInterval, AxisLabel: a.label}),
@@ -122,7 +132,7 @@ func (t Trend) Option() (json.RawMessage, error) {
 
 // Option returns the ECharts option of the bar chart as JSON.
 func (b Bars) Option() (json.RawMessage, error) {
-	values, target, err := check(b.ID, b.Title, b.SeriesName, b.TargetLabel, "labels", b.Labels, b.Values, b.Target, b.Decimals)
+	values, target, err := b.Checked()
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +159,7 @@ func (b Bars) Option() (json.RawMessage, error) {
 			// shown. go-echarts types axisLabel.interval as a string, which
 			// ECharts does not treat as 0 ("show all"), so it is left unset.
 			AxisLabel: &opts.AxisLabel{
-				Show: opts.Bool(true), Color: colorText,
+				Show: opts.Bool(true), Color: ColorText,
 				Width: labelWidth, Overflow: "truncate",
 			},
 		}),
@@ -160,7 +170,7 @@ func (b Bars) Option() (json.RawMessage, error) {
 	}
 	series := []charts.SeriesOpts{
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: valueLabel, Color: colorText}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: valueLabel, Color: ColorText}),
 	}
 	if target != nil {
 		series = append(series,
@@ -227,7 +237,7 @@ type valueAxisOpts struct {
 // which would otherwise be cut off. Integer data gets integer ticks.
 func valueAxis(percent bool, decimals int, values []*float64, target *float64) valueAxisOpts {
 	a := valueAxisOpts{label: &opts.AxisLabel{
-		Show: opts.Bool(true), Color: colorText,
+		Show: opts.Bool(true), Color: ColorText,
 		HideOverlap: opts.Bool(true), // narrow phones: drop crowded tick labels
 	}}
 	if decimals == 0 {
@@ -264,8 +274,8 @@ func targetStyle(label string, percent bool, position string) charts.SeriesOpts 
 	}
 	return charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},
-		Label:     &opts.Label{Show: opts.Bool(true), Formatter: formatter, Position: position, Color: colorTarget},
-		LineStyle: &opts.LineStyle{Color: colorTarget, Type: "dashed", Width: 2},
+		Label:     &opts.Label{Show: opts.Bool(true), Formatter: formatter, Position: position, Color: ColorTarget},
+		LineStyle: &opts.LineStyle{Color: ColorTarget, Type: "dashed", Width: 2},
 	})
 }
 

@@ -165,7 +165,7 @@ func TestTrendMeaning(t *testing.T) {
 		{[]any{"animation"}, false},
 		{[]any{"grid", 0, "containLabel"}, true},
 		{[]any{"toolbox", "show"}, false},
-		{[]any{"color", 0}, colorSeries},
+		{[]any{"color", 0}, ColorSeries},
 	}
 	for _, c := range checks {
 		if g := get(t, m, c.path...); g != c.want {
@@ -225,12 +225,6 @@ func TestBarsMeaning(t *testing.T) {
 		if g := get(t, m, c.path...); g != c.want {
 			t.Errorf("%v = %#v, want %#v", c.path, g, c.want)
 		}
-	}
-	if got, want := b.Height(), 20*28+72; got != want {
-		t.Errorf("Height() = %d, want %d", got, want)
-	}
-	if got := (Bars{Labels: []string{"a"}}).Height(); got != 100 {
-		t.Errorf("Height() of one bar = %d, want 100", got)
 	}
 }
 

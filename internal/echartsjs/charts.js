@@ -1,16 +1,21 @@
 /*
- * charts.js: starts the charts of a minhbach page.
+ * charts.js: the interactive enhancement of a minhbach page's charts.
  *
- * Each chart is an element with data-chart="ID" and a JSON island
- * <script type="application/json" id="ID"> holding its ECharts option. Data
- * is only ever read with JSON.parse and handed to ECharts as plain values
- * (no code, no HTML strings), so text from the CSV files cannot become
- * script. Without JavaScript, or if anything here fails, the page keeps its
- * data table and shows no empty box: the container only gets its height
- * once it carries chart--live.
+ * Each chart is an element with data-chart="ID" holding the chart already
+ * drawn as SVG at build time, and a JSON island
+ * <script type="application/json" id="ID"> holding its ECharts option. The
+ * page is complete without this file. Once the page is idle (or a chart
+ * is touched, hovered or focused), it loads ECharts from the address in
+ * its own script element's data-echarts (and the locale in data-locale),
+ * then draws each chart in the same box: the box's height is fixed before
+ * the drawing is swapped, so nothing on the page moves. If anything fails,
+ * the SVG drawing is put back.
  *
- * ES5 on purpose: cheap phones run old browsers. Load with defer, after
- * echarts.common.min.js and langVI.js.
+ * Data is only ever read with JSON.parse and handed to ECharts as plain
+ * values (no code, no HTML strings), so text from the CSV files cannot
+ * become script.
+ *
+ * ES5 on purpose: cheap phones run old browsers.
  */
 (function (window, document) {
   'use strict';
@@ -134,8 +139,13 @@
     if (!opt) {
       return;
     }
-    // chart--live comes first: it gives the container the height that
-    // echarts.init measures.
+    // The box keeps the height the drawing gave it, which echarts.init
+    // measures; the drawing leaves only once ECharts has drawn.
+    var drawing = el.querySelector('svg');
+    el.style.height = el.getBoundingClientRect().height + 'px';
+    if (drawing) {
+      el.removeChild(drawing);
+    }
     addClass(el, LIVE);
     var chart = null;
     try {
@@ -148,6 +158,10 @@
         try { chart.dispose(); } catch (ignore) { /* nothing left to do */ }
       }
       removeClass(el, LIVE);
+      el.style.height = '';
+      if (drawing) {
+        el.appendChild(drawing);
+      }
     }
   }
 
@@ -180,9 +194,51 @@
     }
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', startAll, false);
+  // The script element that loaded this file, which says where ECharts is.
+  var self = document.currentScript || document.querySelector('script[data-echarts]');
+  var loading = false;
+
+  function load(src, done) {
+    var s = document.createElement('script');
+    s.src = src;
+    s.onload = done;
+    document.head.appendChild(s);
+  }
+
+  // enhance loads ECharts (and its locale) once, then draws every chart.
+  function enhance() {
+    if (loading || !self || !document.querySelectorAll) {
+      return;
+    }
+    loading = true;
+    var locale = self.getAttribute('data-locale');
+    load(self.getAttribute('data-echarts'), function () {
+      if (locale) {
+        load(locale, startAll);
+      } else {
+        startAll();
+      }
+    });
+  }
+
+  function whenIdle() {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(enhance, { timeout: 3000 });
+    } else {
+      window.setTimeout(enhance, 1000);
+    }
+  }
+
+  // A reader who reaches for a chart gets the interactive one at once.
+  var els = document.querySelectorAll ? document.querySelectorAll('[data-chart]') : [];
+  for (var i = 0; i < els.length; i++) {
+    els[i].addEventListener('pointerdown', enhance, false);
+    els[i].addEventListener('mouseover', enhance, false);
+    els[i].addEventListener('focusin', enhance, false);
+  }
+  if (document.readyState === 'complete') {
+    whenIdle();
   } else {
-    startAll();
+    window.addEventListener('load', whenIdle, false);
   }
 }(window, document));

@@ -1,5 +1,6 @@
 // Package echartsjs ships the browser side of the charts: Apache ECharts
-// 6.1.0 (common build) and its Vietnamese locale, vendored from npm so the
+// 6.1.0 (a custom build of only the parts used, made by custom/build.sh)
+// and its Vietnamese locale, vendored from npm so the
 // site never loads code from a CDN, plus charts.js, our start-up script that
 // reads each chart's option from a JSON island.
 //
@@ -18,7 +19,7 @@ import (
 
 // FS holds the files to publish, at the paths Files reports.
 //
-//go:embed echarts.common.min.js langVI.js charts.js LICENSE NOTICE licenses/LICENSE-d3
+//go:embed echarts.custom.min.js langVI.js charts.js LICENSE NOTICE licenses/LICENSE-d3
 var FS embed.FS
 
 // File describes one embedded file.

@@ -8,10 +8,11 @@ import (
 	"testing"
 )
 
-// Pinned digests of the vendored npm files (echarts@6.1.0). A change means
-// someone replaced the library: update README.md and these together.
+// Pinned digests of the vendored files: the custom build custom/build.sh
+// makes from echarts@6.1.0, and npm's langVI.js. A change means someone
+// replaced the library: update README.md and these together.
 const (
-	sumEcharts = "61f13280aba3161f77fc801bf5f9c786f55f10432153a0683fc5cc0700b013d5"
+	sumEcharts = "dd04c5981a1dcc820dfed579f6bb63e2715d8d1f689945fdfe51dab55dd6400d"
 	sumLangVI  = "39d19c66256c181ccb337d068302ce3d4011b4dfd4f10aa365504c8a29dfa2c4"
 )
 
@@ -23,17 +24,17 @@ func TestFilesPinned(t *testing.T) {
 		names = append(names, f.Name)
 		byName[f.Name] = f
 	}
-	want := []string{"LICENSE", "NOTICE", "charts.js", "echarts.common.min.js", "langVI.js", "licenses/LICENSE-d3"}
+	want := []string{"LICENSE", "NOTICE", "charts.js", "echarts.custom.min.js", "langVI.js", "licenses/LICENSE-d3"}
 	if strings.Join(names, ",") != strings.Join(want, ",") {
 		t.Fatalf("Files() names = %v, want %v (sorted)", names, want)
 	}
-	for name, sum := range map[string]string{"echarts.common.min.js": sumEcharts, "langVI.js": sumLangVI} {
+	for name, sum := range map[string]string{"echarts.custom.min.js": sumEcharts, "langVI.js": sumLangVI} {
 		if got := byName[name].SHA256; got != sum {
 			t.Errorf("%s: SHA-256 %s, want pinned %s", name, got, sum)
 		}
 	}
-	if got := byName["echarts.common.min.js"].Size; got != 715020 {
-		t.Errorf("echarts.common.min.js: size %d, want 715020", got)
+	if got := byName["echarts.custom.min.js"].Size; got != 554119 {
+		t.Errorf("echarts.custom.min.js: size %d, want 554119", got)
 	}
 	// Digest and size agree with the embedded bytes.
 	for _, f := range files {
@@ -64,7 +65,7 @@ func TestLicenses(t *testing.T) {
 			t.Errorf("LICENSE lacks %q: not the Apache License 2.0", s)
 		}
 	}
-	// The common build contains d3 code (util/number.ts, the time scale), which
+	// The build contains d3 code (util/number.ts, the time scale), which
 	// LICENSE points to licenses/LICENSE-d3 for.
 	if !strings.Contains(lic, "/licenses/LICENSE-d3") {
 		t.Error("LICENSE no longer refers to /licenses/LICENSE-d3; check whether it is still needed")

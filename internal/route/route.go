@@ -102,6 +102,12 @@ func PeriodAnchor(p period.Period) string { return "p-" + key(p.String()) }
 // UnitAnchor is the id of a unit's row in an indicator's units table.
 func UnitAnchor(code string) string { return "u-" + key(code) }
 
+// HistoryAnchor is the id of an indicator's period row on a unit page,
+// whose history tables list every indicator: "vb01-p-2024-q4".
+func HistoryAnchor(indicator string, p period.Period) string {
+	return key(indicator) + "-" + PeriodAnchor(p)
+}
+
 // At is a link to an anchor of a page.
 func At(pagePath, anchor string) string { return Link(pagePath) + "#" + anchor }
 

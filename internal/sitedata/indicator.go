@@ -2,6 +2,7 @@ package sitedata
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
+	"github.com/minhbach/minhbach/internal/svgchart"
 )
 
 // IndicatorParams is what an indicator page shows.
@@ -39,13 +41,14 @@ type NoteRow struct {
 	Units string `json:"units"`
 }
 
-// ChartRef is a chart of the page: its box and its ECharts option, the
-// exact bytes that ship in the page's inert JSON island.
+// ChartRef is a chart of the page: its drawing, made at build time and
+// shown first, and its ECharts option, the exact bytes that ship in the
+// page's inert JSON island for the interactive chart that may take over.
 type ChartRef struct {
-	ID     string      `json:"id"`
-	Title  string      `json:"title"`
-	Height int         `json:"height"`
-	Option template.JS `json:"option,omitempty"`
+	ID     string        `json:"id"`
+	Title  string        `json:"title"`
+	SVG    template.HTML `json:"svg,omitempty"` // from package svgchart, which escapes every text
+	Option template.JS   `json:"option,omitempty"`
 }
 
 // TargetRow is one target of an indicator.
@@ -82,7 +85,7 @@ func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
 	}
 }
 
-func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error) {
+func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err error) {
 	top := b.a.Index().Top()
 	latest := b.a.Latest()
 	p := &IndicatorParams{
@@ -129,11 +132,16 @@ func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error)
 		trendChart.Target = &v
 		trendChart.TargetLabel = fmt.Sprintf("%s %d: %s", b.t("Mục tiêu", "Target"), t.Year, locale.Value(b.lang, ind.Measure, t.Value))
 	}
-	opt, err := trendChart.Option()
-	if err != nil {
-		return nil, fmt.Errorf("chart %s: %w", trendChart.ID, err)
+	format := func(v float64) string { return locale.Value(b.lang, ind.Measure, v) }
+	desc := b.t("Biểu đồ đường, giá trị của từng kỳ", "Line chart, the value of each period")
+	if trendChart.Target != nil {
+		desc += b.t("; đường nét đứt: ", "; dashed line: ") + trendChart.TargetLabel
 	}
-	p.Trend = ChartRef{ID: trendChart.ID, Title: trendChart.Title, Height: 320, Option: template.JS(opt)}
+	if p.Trend, err = chartRef(trendChart.ID, trendChart.Title, trendChart.Option, func() (template.HTML, error) {
+		return svgchart.Trend(trendChart, desc+".", format)
+	}); err != nil {
+		return nil, err
+	}
 
 	// Units compared in the latest period: the top unit's children that
 	// have had a figure of this indicator in any period.
@@ -162,13 +170,30 @@ func (b *builder) indicatorParams(ind model.Indicator) (*IndicatorParams, error)
 	}
 	p.Notes = b.notes(p.UnitRows)
 	if len(bars.Labels) > 0 {
-		opt, err := bars.Option()
-		if err != nil {
-			return nil, fmt.Errorf("chart %s: %w", bars.ID, err)
+		desc := b.t("Biểu đồ thanh, giá trị của từng đơn vị", "Bar chart, the value of each unit")
+		if bars.Target != nil {
+			desc += b.t("; đường nét đứt: ", "; dashed line: ") + bars.TargetLabel
 		}
-		p.Units = ChartRef{ID: bars.ID, Title: bars.Title, Height: bars.Height(), Option: template.JS(opt)}
+		if p.Units, err = chartRef(bars.ID, bars.Title, bars.Option, func() (template.HTML, error) {
+			return svgchart.Bars(bars, desc+".", format)
+		}); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
+}
+
+// chartRef makes both forms of a chart from the same series.
+func chartRef(id, title string, option func() (json.RawMessage, error), draw func() (template.HTML, error)) (ChartRef, error) {
+	opt, err := option()
+	if err != nil {
+		return ChartRef{}, fmt.Errorf("chart %s: %w", id, err)
+	}
+	svg, err := draw()
+	if err != nil {
+		return ChartRef{}, fmt.Errorf("chart %s: %w", id, err)
+	}
+	return ChartRef{ID: id, Title: title, SVG: svg, Option: template.JS(opt)}, nil
 }
 
 func (b *builder) notes(rows []UnitRow) []NoteRow {

@@ -38,6 +38,17 @@ type ScorecardParams struct {
 	// scorecard then counts every indicator and lists its parts, each a
 	// printable scorecard of its own rows.
 	Parts []PartLink `json:"parts,omitempty"`
+	// History is Rows' figures over time: a row per period, anchored,
+	// and a value per row of Rows, in their order.
+	History []HistoryPeriod `json:"history,omitempty"`
+}
+
+// HistoryPeriod is one period of a scorecard's history table.
+type HistoryPeriod struct {
+	ID     string   `json:"id"`
+	Period string   `json:"period"` // short: "IV/2024"
+	Long   string   `json:"long"`   // what the short form stands for: "quý IV/2024"
+	Values []string `json:"values"` // "" when missing
 }
 
 // SourceLines names the rows of one snapshot a scorecard's reported values
@@ -113,6 +124,7 @@ func (b *builder) scorecardParams(u model.Unit, pt *part) *ScorecardParams {
 			}
 		}
 	}
+	p.History = b.historyByPeriod(p.Rows)
 	for _, f := range slices.Sorted(maps.Keys(lines)) {
 		ls := lineRanges(lines[f])
 		p.Sources = append(p.Sources, SourceLines{File: f, Lines: ls, One: !strings.ContainsAny(ls, ",–")})
@@ -137,4 +149,27 @@ func lineRanges(ls []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ", ")
+}
+
+// historyByPeriod turns the rows' histories round: a row per period, from
+// the first period any row has a figure for.
+func (b *builder) historyByPeriod(rows []UnitIndicatorRow) []HistoryPeriod {
+	periods := b.a.Periods()
+	_, short := b.periodIndex()
+	first := len(periods)
+	for _, r := range rows {
+		first = min(first, len(periods)-len(r.History))
+	}
+	var out []HistoryPeriod
+	for i := first; i < len(periods); i++ {
+		hp := HistoryPeriod{ID: route.PeriodAnchor(periods[i]), Period: short[i], Long: locale.Period(b.lang, periods[i]), Values: make([]string, len(rows))}
+		for j, r := range rows {
+			// r.History runs to the latest period and starts at the row's first.
+			if k := i - (len(periods) - len(r.History)); k >= 0 {
+				hp.Values[j] = r.History[k].Figure.Value
+			}
+		}
+		out = append(out, hp)
+	}
+	return out
 }

@@ -316,11 +316,18 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	}
 	f.Note = c.Note
 	if s.Change != nil && s.Previous != nil {
-		f.Change = locale.SignedChange(b.lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value))
-		f.ChangeLong = locale.Change(b.lang, ind.Measure, locale.Delta(ind.Measure, s.Previous.Value, c.Value)) + b.t(" so với ", " from ") + locale.Period(b.lang, s.Previous.Period)
-		f.Trend = trend(ind, s.Previous.Value, c.Value)
+		b.change(&f, ind, *s.Previous, *c)
 	}
 	return f
+}
+
+// change sets f's change from prev to cur, in short, in words and as
+// better or worse.
+func (b *builder) change(f *Figure, ind model.Indicator, prev, cur analyse.Point) {
+	d := locale.Delta(ind.Measure, prev.Value, cur.Value)
+	f.Change = locale.SignedChange(b.lang, ind.Measure, d)
+	f.ChangeLong = locale.Change(b.lang, ind.Measure, d) + b.t(" so với ", " from ") + locale.Period(b.lang, prev.Period)
+	f.Trend = trend(ind, prev.Value, cur.Value)
 }
 
 // trend says whether the change the reader sees (rounded figures) is for

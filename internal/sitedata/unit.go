@@ -1,7 +1,7 @@
 package sitedata
 
 import (
-	"strconv"
+	"html/template"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -9,6 +9,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/route"
+	"github.com/minhbach/minhbach/internal/svgchart"
 )
 
 // UnitParams is what a unit page shows.
@@ -28,15 +29,25 @@ type UnitParams struct {
 
 // UnitIndicatorRow is one indicator on a unit page.
 type UnitIndicatorRow struct {
-	Code       string `json:"code"`
-	Indicator  string `json:"indicator"`
-	Path       string `json:"path"`
-	Figure     Figure `json:"figure"`          // a named field, not embedded: templates find it without a search
-	Spark      string `json:"spark,omitempty"` // SVG path of the series, drawn without JavaScript
-	SparkLabel string `json:"spark_label,omitempty"`
+	Code      string        `json:"code"`
+	Indicator string        `json:"indicator"`
+	Path      string        `json:"path"`
+	Figure    Figure        `json:"figure"`          // a named field, not embedded: templates find it without a search
+	Spark     template.HTML `json:"spark,omitempty"` // the series as an <svg> from package svgchart, drawn without JavaScript
+	// History is the unit's figure in every period from its first one,
+	// the sparkline's numbers.
+	History []HistoryRow `json:"history"`
 	// Ref numbers the legal basis of the target on a scorecard, from 1, so
 	// a basis shared by several targets is printed once.
 	Ref int `json:"ref,omitempty"`
+}
+
+// HistoryRow is one period of a unit's figures of one indicator. ID is
+// the row's stable anchor on the unit page.
+type HistoryRow struct {
+	ID     string `json:"id"`
+	Period string `json:"period"`
+	Figure Figure `json:"figure"` // value, ratio and change only
 }
 
 func (b *builder) unitPages(u model.Unit, weight int) []Page {
@@ -79,50 +90,49 @@ func (b *builder) unitRows(u model.Unit, inds []model.Indicator) []UnitIndicator
 			continue
 		}
 		row := UnitIndicatorRow{Code: ind.Code, Indicator: ind.Name.In(b.lang), Path: route.Link(route.Indicator(ind.Code)), Figure: b.figure(ind, b.a.Summary(u.Code, ind.Code, latest))}
-		row.Spark, row.SparkLabel = b.spark(ind, series, periods)
+		row.Spark, row.History = b.history(ind, series, periods)
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-// spark draws a series as an SVG path in a 100×24 box, so a unit page shows
-// every trend without JavaScript and at a few bytes per line. The label
-// reads the values out for screen readers.
-func (b *builder) spark(ind model.Indicator, pts []analyse.Point, periods []period.Period) (string, string) {
-	lo, hi := pts[0].Value, pts[0].Value
-	for _, p := range pts {
-		lo, hi = min(lo, p.Value), max(hi, p.Value)
-	}
-	if ind.Measure == model.Percent {
-		lo, hi = min(lo, 0), max(hi, 100)
-	}
-	if hi == lo {
-		hi = lo + 1
-	}
+// history draws a series as a sparkline and lists it as numbers, so a
+// unit page shows every trend without JavaScript, and reads out every
+// figure. The rows run from the first period with a figure to the latest,
+// a missing figure included.
+func (b *builder) history(ind model.Indicator, pts []analyse.Point, periods []period.Period) (template.HTML, []HistoryRow) {
 	pos, short := b.periodIndex()
-	span := max(len(periods)-1, 1)
-	d := make([]byte, 0, 12*len(pts))
+	sp := svgchart.Spark{Title: ind.Name.In(b.lang), Slots: len(periods), Percent: ind.Measure == model.Percent}
 	var label strings.Builder
-	prev := -2
-	for j, p := range pts {
-		i := pos[p.Period]
-		if i != prev+1 {
-			d = append(d, 'M') // a gap: do not draw through missing periods
-		} else {
-			d = append(d, 'L')
+	rows := make([]HistoryRow, 0, len(periods)-pos[pts[0].Period])
+	var prev *analyse.Point
+	next := 0
+	for i := pos[pts[0].Period]; i < len(periods); i++ {
+		row := HistoryRow{ID: route.HistoryAnchor(ind.Code, periods[i]), Period: locale.Period(b.lang, periods[i])}
+		if next < len(pts) && pts[next].Period == periods[i] {
+			p := &pts[next]
+			next++
+			sp.At, sp.Values = append(sp.At, i), append(sp.Values, p.Value)
+			row.Figure.Value = locale.Value(b.lang, ind.Measure, p.Value)
+			if label.Len() > 0 {
+				label.WriteString("; ")
+			}
+			label.WriteString(short[i] + ": " + row.Figure.Value)
+			if p.Numerator != nil && p.Denominator != nil {
+				row.Figure.Ratio = locale.Ratio(b.lang, *p.Numerator, *p.Denominator)
+			}
+			if prev != nil {
+				b.change(&row.Figure, ind, *prev, *p)
+				// The change is from the nearest row above with a figure,
+				// so it needs no "from …" tooltip; a unit page has many.
+				row.Figure.ChangeLong = ""
+			}
+			prev = p
 		}
-		d = appendCoord(d, float64(i)*100/float64(span))
-		d = append(d, ' ')
-		d = appendCoord(d, 22-(p.Value-lo)/(hi-lo)*20)
-		prev = i
-		if j > 0 {
-			label.WriteString("; ")
-		}
-		label.WriteString(short[i])
-		label.WriteString(": ")
-		label.WriteString(locale.Value(b.lang, ind.Measure, p.Value))
+		rows = append(rows, row)
 	}
-	return string(d), label.String()
+	sp.Desc = label.String()
+	return sp.SVG(), rows
 }
 
 // periodIndex is each period's position and short label, made once: every
@@ -138,14 +148,4 @@ func (b *builder) periodIndex() (map[period.Period]int, []string) {
 		}
 	})
 	return b.periodPos, b.periodShort
-}
-
-// appendCoord writes a coordinate with one decimal, without a trailing
-// ".0": 12.5, 3, 100.
-func appendCoord(d []byte, v float64) []byte {
-	d = strconv.AppendFloat(d, v, 'f', 1, 64)
-	if n := len(d); n >= 2 && d[n-2] == '.' && d[n-1] == '0' {
-		d = d[:n-2]
-	}
-	return d
 }
