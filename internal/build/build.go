@@ -178,10 +178,14 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	for _, in := range site.Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
+	dl, err := downloadOptions(opt)
+	if err != nil {
+		return Result{}, err
+	}
 	res := Result{Dest: dest}
 	err = publish.Dir(ctx, dest, publish.Options{Protect: protect}, func(tmp string) error {
 		// Under the lock: the build compared with is the one replaced.
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, previous(dest))
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, previous(dest), dl)
 		if err != nil {
 			return err
 		}
@@ -206,17 +210,13 @@ type Generated struct {
 
 // Generate makes the downloads, compares them with the previous build, and
 // prepares the pages' data.
-func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (Generated, error) {
-	downloads, err := export.Files(fsys, a)
+func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous, dl export.Options) (Generated, error) {
+	downloads, err := export.Files(ctx, fsys, a, dl)
 	if err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
 	rev := export.Revise(a, prev.Figures, prev.Corrections)
-	errata, err := export.CorrectionsFile(rev.Errata)
-	if err != nil {
-		return Generated{}, fmt.Errorf("downloads: %w", err)
-	}
-	downloads = append(downloads, errata)
+	downloads = append(downloads, export.CorrectionsFiles(rev.Errata, a)...)
 	g := Generated{
 		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
 		Files:     map[string][]byte{},
@@ -240,6 +240,21 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		g.Files[name] = b
 	}
 	return g, nil
+}
+
+// downloadOptions are what the downloads say of themselves: the site's
+// title and licence per language, and the day of the build (the day only,
+// so two builds of one day give the same bytes).
+func downloadOptions(opt Options) (export.Options, error) {
+	metas, err := site.Metas(opt.Source)
+	if err != nil {
+		return export.Options{}, err
+	}
+	dl := export.Options{Built: opt.Today.UTC().Truncate(24 * time.Hour), Sites: map[model.Lang]export.Meta{}}
+	for lang, m := range metas {
+		dl.Sites[lang] = export.Meta{Title: m.Title, Licence: m.Licence}
+	}
+	return dl, nil
 }
 
 // tally counts what the build wrote.
