@@ -21,6 +21,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/xlsx"
 )
 
 // File is one downloadable file.
@@ -90,7 +91,7 @@ func langFiles(ctx context.Context, a *analyse.Analysis, lang model.Lang, opt Op
 	ds := a.Dataset()
 	var out []File
 	figures := newCSV()
-	book := newFiguresBook(a, lang, opt)
+	book := newFiguresBook(a, lang, opt, xlsx.MaxRows-1)
 	n := 0
 	for _, ind := range ds.Indicators {
 		if err := ctx.Err(); err != nil {

@@ -187,8 +187,10 @@ type figuresBook struct {
 	perSheet int // data rows a sheet holds, the header aside
 }
 
-func newFiguresBook(a *analyse.Analysis, lang model.Lang, opt Options) *figuresBook {
-	fb := &figuresBook{perSheet: xlsx.MaxRows - 1}
+// newFiguresBook starts the workbook; perSheet is the data rows a sheet
+// holds (xlsx.MaxRows - 1; tests give less).
+func newFiguresBook(a *analyse.Analysis, lang model.Lang, opt Options, perSheet int) *figuresBook {
+	fb := &figuresBook{perSheet: perSheet}
 	fb.b, fb.err = newWorkbook(lang, aboutFigures.In(lang)+" – "+opt.Sites[lang].Title, opt)
 	fb.split = figureCount(a) > fb.perSheet
 	return fb
