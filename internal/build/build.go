@@ -212,6 +212,10 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	for _, in := range Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
+	dl, err := downloadOptions(opt)
+	if err != nil {
+		return Result{}, err
+	}
 	target := opt.Target
 	if target == nil {
 		target = publish.Folder{Dest: dest, Opt: publish.Options{Protect: protect}}
@@ -238,7 +242,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev)
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl)
 		if err != nil {
 			return err
 		}
@@ -281,8 +285,8 @@ type Generated struct {
 
 // Generate makes the downloads, compares them with the previous build, and
 // prepares the pages' data.
-func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous) (Generated, error) {
-	downloads, err := export.Files(fsys, a)
+func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous, dl export.Options) (Generated, error) {
+	downloads, err := export.Files(ctx, fsys, a, dl)
 	if err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
@@ -295,11 +299,7 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 			return Generated{}, prev.Damaged(ledger.CorrectionsFile, rev.ErrataErr)
 		}
 	}
-	errata, err := export.CorrectionsFile(rev.Errata)
-	if err != nil {
-		return Generated{}, fmt.Errorf("downloads: %w", err)
-	}
-	downloads = append(downloads, errata)
+	downloads = append(downloads, export.CorrectionsFiles(rev.Errata, a)...)
 	g := Generated{
 		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
 		Files:     map[string][]byte{},
@@ -323,6 +323,21 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		g.Files[name] = b
 	}
 	return g, nil
+}
+
+// downloadOptions are what the downloads say of themselves: the site's
+// title and licence per language, and the day of the build (the day only,
+// so two builds of one day give the same bytes).
+func downloadOptions(opt Options) (export.Options, error) {
+	metas, err := site.Metas(opt.Source)
+	if err != nil {
+		return export.Options{}, err
+	}
+	dl := export.Options{Built: opt.Today.UTC().Truncate(24 * time.Hour), Sites: map[model.Lang]export.Meta{}}
+	for lang, m := range metas {
+		dl.Sites[lang] = export.Meta{Title: m.Title, Licence: m.Licence}
+	}
+	return dl, nil
 }
 
 // tally counts what the build wrote.

@@ -142,8 +142,12 @@ func TestSampleIndicatorPage(t *testing.T) {
 	if strings.Contains(body, "Đạt mục tiêu") {
 		t.Errorf("VB01 at 90%% must not say the 100%% target is met")
 	}
-	if len(buildtest.Select(doc, `a[href="/du-lieu/chi-so/vb01.csv"]`)) == 0 {
-		t.Error("no link to the indicator's CSV")
+	if len(buildtest.Select(doc, `a[href="/du-lieu/chi-so/vb01.csv"]`)) == 0 || len(buildtest.Select(doc, `a[href="/du-lieu/chi-so/vb01.xlsx"]`)) == 0 {
+		t.Error("no link to the indicator's CSV and workbook")
+	}
+	// The English page links to the English files.
+	if len(buildtest.Select(buildtest.Sample(t).HTML("en/chi-so/vb01/index.html"), `a[href="/en/du-lieu/chi-so/vb01.xlsx"]`)) == 0 {
+		t.Error("no link to the indicator's English workbook")
 	}
 }
 
@@ -182,8 +186,8 @@ func TestSampleDownloadsAndChecksums(t *testing.T) {
 	s := buildtest.Sample(t)
 	doc := s.HTML("du-lieu/index.html")
 	rows := buildtest.Select(buildtest.Select(doc, "tbody")[0], "tr")
-	if len(rows) != 3+8+12 {
-		t.Fatalf("%d downloads listed, want 23 (3 lists, 8 snapshots, 12 indicators)", len(rows))
+	if len(rows) != 3+8+2*12 {
+		t.Fatalf("%d downloads listed, want 35 (3 lists, 8 snapshots, 12 indicators as CSV and XLSX)", len(rows))
 	}
 	for _, r := range rows {
 		href := buildtest.Attr(buildtest.Select(r, "a")[0], "href")
@@ -197,13 +201,15 @@ func TestSampleDownloadsAndChecksums(t *testing.T) {
 			t.Errorf("%s: listed SHA-256 %s does not match the file", href, got)
 		}
 	}
-	// The published snapshot is the input, byte for byte.
+	// The published snapshot is the input line for line (its cells made
+	// spreadsheet-safe: see export's tests), so file:line sources hold.
 	in, err := os.ReadFile(filepath.Join(s.Source, "data/snapshots/2024-Q4.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(in, s.ReadFile("du-lieu/snapshots/2024-Q4.csv")) {
-		t.Error("published snapshot differs from data/snapshots/2024-Q4.csv")
+	out := s.ReadFile("du-lieu/snapshots/2024-Q4.csv")
+	if !bytes.HasPrefix(out, []byte("\uFEFF")) || bytes.Count(in, []byte("\n")) != bytes.Count(out, []byte("\n")) {
+		t.Error("published snapshot is not data/snapshots/2024-Q4.csv line for line, with a BOM")
 	}
 }
 

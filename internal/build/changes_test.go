@@ -137,7 +137,7 @@ func TestChangesListCorrectionsOfThePreviousBuild(t *testing.T) {
 			t.Errorf("%s: carried-over correction %q", lang, r)
 		}
 	}
-	if data, err := os.ReadFile(filepath.Join(b.Dest, "du-lieu/corrections.csv")); err != nil || !strings.HasPrefix(string(data), "\uFEFFdetected_with,") {
+	if data, err := os.ReadFile(filepath.Join(b.Dest, "du-lieu/corrections.csv")); err != nil || !strings.HasPrefix(string(data), "\uFEFF\"detected_with\",") {
 		t.Errorf("du-lieu/corrections.csv not published with a BOM and header (%v)", err)
 	}
 

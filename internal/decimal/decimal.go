@@ -58,14 +58,19 @@ func Round(v float64, places int) float64 {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
-	d := Split(v, places)
+	f, _ := strconv.ParseFloat(Split(v, places).String(), 64) // digits only: cannot fail
+	return f
+}
+
+// String is the rounded number with a dot and exactly the requested
+// decimals, as data files write it: "-12.50", "96.1", "7".
+func (d Digits) String() string {
 	s := d.Int
 	if d.Frac != "" {
 		s += "." + d.Frac
 	}
-	f, _ := strconv.ParseFloat(s, 64) // digits only: cannot fail
 	if d.Neg {
-		f = -f
+		s = "-" + s
 	}
-	return f
+	return s
 }

@@ -106,3 +106,18 @@ func TestRoundProperty(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitsString(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		v      float64
+		places int
+		want   string
+	}{
+		{96.07843137254902, 1, "96.1"}, {99.95, 1, "100.0"}, {7, 0, "7"}, {-12.5, 2, "-12.50"}, {-0.04, 1, "0.0"}, {2.675, 2, "2.68"},
+	} {
+		if got := Split(c.v, c.places).String(); got != c.want {
+			t.Errorf("Split(%v, %d).String() = %q, want %q", c.v, c.places, got, c.want)
+		}
+	}
+}

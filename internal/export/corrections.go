@@ -9,9 +9,10 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/route"
 )
@@ -53,55 +54,39 @@ type Erratum struct {
 // Key is the figure the erratum is about.
 func (e Erratum) Key() Key { return Key{Unit: e.Unit, Indicator: e.Indicator, Period: e.Period} }
 
-// correctionRow is one line of the errata file.
-type correctionRow struct {
-	DetectedWith      string `csv:"detected_with"`
-	Period            string `csv:"period"`
-	Unit              string `csv:"unit"`
-	UnitName          text   `csv:"unit_name"`
-	Indicator         string `csv:"indicator"`
-	Kind              string `csv:"kind"`
-	BeforeValue       num    `csv:"before_value"`
-	BeforeNumerator   num    `csv:"before_numerator"`
-	BeforeDenominator num    `csv:"before_denominator"`
-	BeforeReporting   string `csv:"before_reporting"`
-	AfterValue        num    `csv:"after_value"`
-	AfterNumerator    num    `csv:"after_numerator"`
-	AfterDenominator  num    `csv:"after_denominator"`
-	AfterReporting    string `csv:"after_reporting"`
-	Source            text   `csv:"source"`
-}
-
 // CorrectionsCSV writes the errata in the order given, with the header
-// (and nothing else) when there are none.
-func CorrectionsCSV(es []Erratum) ([]byte, error) {
-	rows := make([]correctionRow, 0, len(es))
+// (and nothing else) when there are none, texts in lang. With idx, values
+// are written as published (rounded to the indicator's decimals) and unit
+// names in lang; without, as recorded.
+func CorrectionsCSV(es []Erratum, lang model.Lang, idx *model.Index) []byte {
+	c := newCSV()
+	c.header(CorrectionColumns)
 	for _, e := range es {
-		r := correctionRow{
-			DetectedWith: e.DetectedWith, Period: e.Period, Unit: e.Unit, UnitName: text(e.UnitName),
-			Indicator: e.Indicator, Kind: e.Kind, Source: text(e.Source),
+		places, name := -1, e.UnitName
+		if idx != nil {
+			if ind, ok := idx.Indicator(e.Indicator); ok {
+				places = ind.Measure.Decimals()
+			}
+			if u, ok := idx.Unit(e.Unit); ok {
+				name = u.Name.In(lang)
+			}
 		}
-		if p := e.Before; p != nil {
-			v := p.Value
-			r.BeforeValue, r.BeforeNumerator, r.BeforeDenominator, r.BeforeReporting = num{&v}, num{p.Numerator}, num{p.Denominator}, p.Reporting
+		side := func(p *Published) []cell {
+			if p == nil {
+				return make([]cell, 4)
+			}
+			v := cell{s: strconv.FormatFloat(p.Value, 'f', -1, 64), num: true}
+			if places >= 0 {
+				v.s = decimal.Split(p.Value, places).String()
+			}
+			return []cell{v, numCell(p.Numerator), numCell(p.Denominator), txt(p.Reporting)}
 		}
-		if p := e.After; p != nil {
-			v := p.Value
-			r.AfterValue, r.AfterNumerator, r.AfterDenominator, r.AfterReporting = num{&v}, num{p.Numerator}, num{p.Denominator}, p.Reporting
-		}
-		rows = append(rows, r)
+		rec := []cell{txt(e.DetectedWith), txt(e.Period), txt(e.Unit), txt(name), txt(e.Indicator), txt(e.Kind)}
+		rec = append(rec, side(e.Before)...)
+		rec = append(rec, side(e.After)...)
+		c.record(append(rec, txt(sourceIn(lang, e.Source))))
 	}
-	if len(rows) == 0 {
-		// gocsv writes no header for no rows; the file still documents
-		// its columns.
-		var buf bytes.Buffer
-		buf.WriteString("\uFEFF")
-		w := csv.NewWriter(&buf)
-		w.Write(CorrectionColumns)
-		w.Flush()
-		return buf.Bytes(), w.Error()
-	}
-	return writeCSV(rows)
+	return c.bytes()
 }
 
 // ReadCorrections reads an errata file back by column name. Errors name
@@ -141,8 +126,8 @@ func ReadCorrections(b []byte) ([]Erratum, error) {
 		cell := func(name string) string { return rec[col[name]] }
 		e := Erratum{
 			DetectedWith: cell("detected_with"), Period: cell("period"), Unit: cell("unit"),
-			UnitName: unquote(cell("unit_name")), Indicator: cell("indicator"), Kind: cell("kind"),
-			Source: unquote(cell("source")),
+			UnitName: Unsafe(cell("unit_name")), Indicator: cell("indicator"), Kind: cell("kind"),
+			Source: canonicalSource(Unsafe(cell("source"))),
 		}
 		for _, name := range []string{"detected_with", "period"} {
 			if _, err := period.Parse(cell(name)); err != nil {
@@ -200,15 +185,6 @@ func ReadCorrections(b []byte) ([]Erratum, error) {
 	}
 }
 
-// unquote undoes the apostrophe text cells get against spreadsheet
-// formulas.
-func unquote(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
-		return s[1:]
-	}
-	return s
-}
-
 // Corrections lists the figures of a that differ from prev, a previously
 // published figures file. Only periods prev had are compared: figures of
 // a new period are news, not corrections. They come latest period first,
@@ -234,7 +210,7 @@ func Corrections(a *analyse.Analysis, prev map[Key]Published) []Erratum {
 				now := published(u.Code, pt)
 				e := Erratum{DetectedWith: detected, Period: k.Period, Unit: u.Code, UnitName: u.Name.VI, Indicator: ind.Code, Kind: "added", After: &now, Source: now.Source}
 				if before, ok := prev[k]; ok {
-					if before.Same(now) {
+					if before.Same(now, ind.Measure.Decimals()) {
 						continue
 					}
 					before.Source = "" // the erratum cites where the figure comes from now
@@ -301,7 +277,7 @@ func MergeErrata(found, earlier []Erratum) []Erratum {
 	var out []Erratum
 	seen := map[string]bool{}
 	for _, e := range slices.Concat(found, earlier) {
-		b, _ := CorrectionsCSV([]Erratum{e}) // the row as published is its identity
+		b := CorrectionsCSV([]Erratum{e}, model.VI, nil) // the row as recorded is its identity
 		if seen[string(b)] {
 			continue
 		}
@@ -343,11 +319,12 @@ func Revise(a *analyse.Analysis, prevFigures, prevCorrections []byte) Revisions 
 	return r
 }
 
-// CorrectionsFile is the errata file to publish.
-func CorrectionsFile(es []Erratum) (File, error) {
-	b, err := CorrectionsCSV(es)
-	if err != nil {
-		return File{}, fmt.Errorf("export %s: %w", CorrectionsPath, err)
+// CorrectionsFiles are the errata files to publish, one per language;
+// the Vietnamese one is at CorrectionsPath, where the next build reads it.
+func CorrectionsFiles(es []Erratum, a *analyse.Analysis) []File {
+	var out []File
+	for _, lang := range model.Langs {
+		out = append(out, langFile(lang, CorrectionsPath, "corrections", "", "csv", len(es), CorrectionsCSV(es, lang, a.Index())))
 	}
-	return newFile(CorrectionsPath, "corrections", "", len(es), b), nil
+	return out
 }

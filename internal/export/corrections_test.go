@@ -7,7 +7,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/model"
 )
+
+// quoted is a header as the downloads write it.
+func quoted(names []string) string { return `"` + strings.Join(names, `","`) + `"` }
 
 func f64(v float64) *float64 { return &v }
 
@@ -23,18 +27,15 @@ func TestCorrectionsRoundTrip(t *testing.T) {
 			After: &Published{Value: 5, Method: "reported"}, Source: "data/snapshots/2024-Q3.csv:4"},
 		{DetectedWith: "2024-Q4", Period: "2024-Q2", Unit: "B", UnitName: "Xã B", Indicator: "K", Kind: "removed", Before: &Published{Value: 9, Method: "reported"}},
 	}
-	b, err := CorrectionsCSV(es)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := CorrectionsCSV(es, model.VI, nil)
 	s := string(b)
-	if !strings.HasPrefix(s, bom+strings.Join(CorrectionColumns, ",")+"\n") {
+	if !strings.HasPrefix(s, bom+quoted(CorrectionColumns)+"\n") {
 		t.Errorf("no BOM and header:\n%s", s)
 	}
 	if !strings.Contains(s, `,"'=HYPERLINK(""x"")",`) {
 		t.Errorf("formula-like name not quoted:\n%s", s)
 	}
-	if want := "2025-Q1,2024-Q3,T,Huyện T,P,changed,63.3,38,60,3/3,65,39,60,2/3,sum of the rows of units with parent T\n"; !strings.Contains(s, want) {
+	if want := `"2025-Q1","2024-Q3","T","Huyện T","P","changed",63.3,38,60,"3/3",65,39,60,"2/3","tổng hợp từ các dòng cùng kỳ của các đơn vị trực thuộc T"` + "\n"; !strings.Contains(s, want) {
 		t.Errorf("changed row: want %q in\n%s", want, s)
 	}
 	got, err := ReadCorrections(b)
@@ -44,9 +45,16 @@ func TestCorrectionsRoundTrip(t *testing.T) {
 	if d := cmp.Diff(es, got); d != "" {
 		t.Errorf("round trip (-want +got):\n%s", d)
 	}
-	empty, err := CorrectionsCSV(nil)
-	if err != nil || string(empty) != bom+strings.Join(CorrectionColumns, ",")+"\n" {
-		t.Errorf("no errata = %q, %v; want the header alone", empty, err)
+	en := string(CorrectionsCSV(es, model.EN, nil))
+	if !strings.Contains(en, `"sum of the rows of units with parent T"`) {
+		t.Errorf("English roll-up source:\n%s", en)
+	}
+	if got, err := ReadCorrections([]byte(en)); err != nil || cmp.Diff(es, got) != "" {
+		t.Errorf("English file reads back as %+v, %v", got, err)
+	}
+	empty := CorrectionsCSV(nil, model.VI, nil)
+	if string(empty) != bom+quoted(CorrectionColumns)+"\n" {
+		t.Errorf("no errata = %q; want the header alone", empty)
 	}
 	if got, err := ReadCorrections(empty); err != nil || len(got) != 0 {
 		t.Errorf("header alone read as %v, %v", got, err)
@@ -97,10 +105,7 @@ func TestErrataCarryOver(t *testing.T) {
 	if len(found) != 1 || found[0].Kind != "changed" || found[0].Before.Value != p.Value || found[0].Key() != k || found[0].DetectedWith != a.Latest().String() {
 		t.Fatalf("corrections = %+v, want one for %v", found, k)
 	}
-	first, err := CorrectionsCSV(found)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := CorrectionsCSV(found, model.VI, a.Index())
 	again := Revise(a, figs, first).Errata
 	if d := cmp.Diff(found, again); d != "" {
 		t.Errorf("rebuild of the same data (-want +got):\n%s", d)

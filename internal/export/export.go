@@ -1,81 +1,139 @@
-// Package export writes the files journalists download: the input CSVs as
-// published, and one CSV per indicator with every figure the site shows,
-// including district roll-ups, so each published number can be recomputed.
+// Package export writes the files journalists download: spreadsheet-safe
+// copies of the input CSVs, and per language one CSV and one workbook per
+// indicator and for every figure the site shows, including district
+// roll-ups, with numerators and denominators so each published number can
+// be recomputed.
 package export
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/xlsx"
 )
 
 // File is one downloadable file.
 type File struct {
 	Path   string // slash path under the site root, e.g. "du-lieu/snapshots/2024-Q4.csv"
-	Kind   string // "indicators", "units", "targets", "snapshot", "indicator" or "figures"
+	Kind   string // "indicators", "units", "targets", "snapshot", "indicator", "figures" or "corrections"
 	Key    string // the period of a snapshot, the code of an indicator
-	Rows   int    // data rows, header excluded
+	Format string // "csv" or "xlsx"
+	// Lang is the language of the file's texts (names, sources), "" for
+	// the copies of the input files, which hold both languages.
+	Lang model.Lang
+	// Input is, for the copy of an input file, the original's path in the
+	// site folder ("data/units.csv"); Inputs has its original bytes.
+	Input  string
+	Rows   int // data rows, header excluded
 	Data   []byte
 	Size   int // len(Data), kept when Data is released after writing
 	SHA256 string
 }
 
-// Files returns every download: the input files byte for byte (what staff
-// published, checksummed), then one derived CSV per indicator, then the
-// figures file that holds them all.
-func Files(site fs.FS, a *analyse.Analysis) ([]File, error) {
+// Options are what the downloads say about themselves beyond the data.
+type Options struct {
+	// Built is the build's date, from the injected clock: the workbooks'
+	// about sheet and document properties say it.
+	Built time.Time
+	// Sites are the site's title and licence per language.
+	Sites map[model.Lang]Meta
+}
+
+// Meta is the site's title and licence in one language.
+type Meta struct{ Title, Licence string }
+
+// Files returns every download: a spreadsheet-safe copy of each input
+// file (see Inputs for the originals), then in each language one CSV and
+// one workbook per indicator, then the figures file and workbook that hold
+// them all. The Vietnamese files are at the route's paths, the English
+// ones under en/ (route.InLang).
+func Files(ctx context.Context, site fs.FS, a *analyse.Analysis, opt Options) ([]File, error) {
 	ds := a.Dataset()
-	inputs := []struct{ name, kind, key string }{
-		{"data/indicators.csv", "indicators", ""},
-		{"data/units.csv", "units", ""},
-		{"data/targets.csv", "targets", ""},
-	}
-	for _, s := range ds.Snapshots {
-		inputs = append(inputs, struct{ name, kind, key string }{s.File, "snapshot", s.Period.String()})
+	inputs, err := Inputs(site, ds)
+	if err != nil {
+		return nil, err
 	}
 	var out []File
 	for _, in := range inputs {
-		b, err := fs.ReadFile(site, in.name)
+		f, err := inputFile(in)
 		if err != nil {
-			if in.kind == "targets" && errors.Is(err, fs.ErrNotExist) {
-				continue // targets.csv is optional
-			}
 			return nil, err
 		}
-		out = append(out, newFile(route.InputCopy(in.name), in.kind, in.key, dataRows(b), b))
+		out = append(out, f)
 	}
-	// One indicator's rows at a time: they make its own file and the next
-	// chunk of the figures file, so a national build never holds every
-	// row of every indicator at once.
-	figures := newFiguresWriter()
+	for _, lang := range model.Langs {
+		files, err := langFiles(ctx, a, lang, opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// langFiles are the derived downloads of one language. One indicator's
+// rows at a time: they make its own files and the next chunk of the
+// figures files, so a national build never holds every row of every
+// indicator at once as rows.
+func langFiles(ctx context.Context, a *analyse.Analysis, lang model.Lang, opt Options) ([]File, error) {
+	ds := a.Dataset()
+	var out []File
+	figures := newCSV()
+	book := newFiguresBook(a, lang, opt, xlsx.MaxRows-1)
+	n := 0
 	for _, ind := range ds.Indicators {
-		rows := indicatorRows(a, ind)
-		b, err := rowsCSV(rows)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rows := indicatorRows(a, ind, lang)
+		c := newCSV()
+		if len(rows) > 0 {
+			c.header(rowColumns)
+		}
+		for _, r := range rows {
+			c.record(r.cells(false))
+		}
+		csvFile := langFile(lang, route.IndicatorCSV(ind.Code), "indicator", ind.Code, "csv", len(rows), c.bytes())
+		wb, err := indicatorWorkbook(ind, lang, rows, csvFile.SHA256, opt)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", ind.Code, err)
 		}
-		out = append(out, newFile(route.IndicatorCSV(ind.Code), "indicator", ind.Code, len(rows), b))
-		if err := figures.add(ind, rows); err != nil {
-			return nil, fmt.Errorf("export %s: %w", FiguresPath, err)
+		out = append(out, csvFile, langFile(lang, route.IndicatorXLSX(ind.Code), "indicator", ind.Code, "xlsx", len(rows), wb))
+		if n == 0 && len(rows) > 0 {
+			figures.header(FigureColumns)
 		}
+		for _, r := range rows {
+			figures.record(r.cells(true))
+		}
+		n += len(rows)
+		book.add(ind, rows)
 	}
-	b, n, err := figures.done()
+	csvFile := langFile(lang, FiguresPath, "figures", "", "csv", n, figures.bytes())
+	wb, err := book.done(csvFile.SHA256)
 	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", FiguresPath, err)
+		return nil, fmt.Errorf("export %s: %w", FiguresXLSXPath, err)
 	}
-	out = append(out, newFile(FiguresPath, "figures", "", n, b))
-	return out, nil
+	return append(out, csvFile, langFile(lang, FiguresXLSXPath, "figures", "", "xlsx", n, wb)), nil
+}
+
+// langFile is a derived download of lang, at p in that language's part
+// of the site.
+func langFile(lang model.Lang, p, kind, key, format string, rows int, b []byte) File {
+	f := newFile(route.InLang(string(lang), p), kind, key, rows, b)
+	f.Lang, f.Format = lang, format
+	return f
 }
 
 // dataRows counts the data rows of an input CSV: its lines that are not
@@ -96,104 +154,61 @@ func newFile(p, kind, key string, rows int, b []byte) File {
 	return File{Path: p, Kind: kind, Key: key, Rows: max(rows, 0), Data: b, Size: len(b), SHA256: hex.EncodeToString(sum[:])}
 }
 
-// row is one line of a per-indicator CSV. Column names are ASCII keys;
-// the Vietnamese names are in the text columns.
+// row is one figure of a download, in the language of its file.
 type row struct {
-	Period      string `csv:"period"`
-	Unit        string `csv:"unit"`
-	UnitName    text   `csv:"unit_name"`
-	Parent      string `csv:"parent"` // roll-ups sum the rows whose parent is this unit
-	Indicator   string `csv:"indicator"`
-	Value       num    `csv:"value"`
-	Numerator   num    `csv:"numerator"`
-	Denominator num    `csv:"denominator"`
-	Method      string `csv:"method"`    // reported or rolled-up
-	Reporting   string `csv:"reporting"` // for roll-ups: "18/20", the units below that reported / that report it (analyse's Coverage)
-	Note        text   `csv:"note"`
-	Source      text   `csv:"source"` // file:line of the row(s) the figure comes from
+	Period, Unit, UnitName, Parent, Indicator, IndicatorName string
+	// Value is the figure as published: rounded (decimal) to Decimals
+	// places, the rule of every page.
+	Value       float64
+	Decimals    int
+	Numerator   *float64
+	Denominator *float64
+	Method      string // reported or rolled-up
+	Reporting   string // for roll-ups: "18/20", the units below that reported / that report it (analyse's Coverage)
+	Note        string
+	Source      string // file:line of the row(s) the figure comes from
 }
 
-// rowColumns are the columns of a per-indicator file: the figures file's,
-// less the indicator's name.
-var rowColumns = []string{
-	"period", "unit", "unit_name", "parent", "indicator",
-	"value", "numerator", "denominator", "method", "reporting", "note", "source",
-}
-
-// record is the row as CSV cells, in rowColumns' order. The two files that
-// grow with the data write records directly rather than through gocsv's
-// reflection, which was a tenth of a national build's CPU;
-// TestRecordsMatchTags checks they match the struct tags.
-func (r row) record() []string {
-	return []string{r.Period, r.Unit, r.UnitName.cell(), r.Parent, r.Indicator,
-		r.Value.cell(), r.Numerator.cell(), r.Denominator.cell(), r.Method, r.Reporting, r.Note.cell(), r.Source.cell()}
-}
-
-// rowsCSV writes a per-indicator file: BOM, header, records.
-func rowsCSV(rows []row) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	if len(rows) > 0 {
-		if err := w.Write(rowColumns); err != nil {
-			return nil, err
-		}
+// cells is the row as CSV cells, in rowColumns' order, or FigureColumns'
+// when withName (the figures file names the indicator).
+func (r row) cells(withName bool) []cell {
+	c := []cell{txt(r.Period), txt(r.Unit), txt(r.UnitName), txt(r.Parent), txt(r.Indicator)}
+	if withName {
+		c = append(c, txt(r.IndicatorName))
 	}
-	for _, r := range rows {
-		if err := w.Write(r.record()); err != nil {
-			return nil, err
-		}
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return append(c, cell{s: decimal.Split(r.Value, r.Decimals).String(), num: true},
+		numCell(r.Numerator), numCell(r.Denominator), txt(r.Method), txt(r.Reporting), txt(r.Note), txt(r.Source))
 }
 
-// text is a free-text cell. Spreadsheets run cells that start with = + - @
-// or a tab as formulas, so such text gets a leading apostrophe (OWASP).
-type text string
-
-func (t text) MarshalCSV() (string, error) { return t.cell(), nil }
-
-func (t text) cell() string {
-	s := string(t)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// num is an optional number printed in full precision with a dot, so a
+// numCell is an optional number in full precision with a dot, so a
 // journalist recomputing a ratio gets exactly what we computed from.
-type num struct{ v *float64 }
-
-func (n num) MarshalCSV() (string, error) { return n.cell(), nil }
-
-func (n num) cell() string {
-	if n.v == nil {
-		return ""
+func numCell(v *float64) cell {
+	if v == nil {
+		return cell{}
 	}
-	return strconv.FormatFloat(*n.v, 'f', -1, 64)
+	return cell{s: strconv.FormatFloat(*v, 'f', -1, 64), num: true}
 }
 
-// indicatorRows lists every figure of ind: units in file order, periods
-// ascending.
-func indicatorRows(a *analyse.Analysis, ind model.Indicator) []row {
+// indicatorRows lists every figure of ind, texts in lang: units in file
+// order, periods ascending.
+func indicatorRows(a *analyse.Analysis, ind model.Indicator, lang model.Lang) []row {
 	ds := a.Dataset()
 	var rows []row
+	places := ind.Measure.Decimals()
 	for _, u := range ds.Units {
 		for _, p := range a.Series(u.Code, ind.Code) {
-			v := p.Value
 			r := row{
-				Period: p.Period.String(), Unit: u.Code, UnitName: text(u.Name.VI), Parent: u.Parent, Indicator: ind.Code,
-				Value: num{&v}, Numerator: num{p.Numerator}, Denominator: num{p.Denominator},
-				Method: "reported", Note: text(p.Note), Source: text(sources(p.Sources)),
+				Period: p.Period.String(), Unit: u.Code, UnitName: u.Name.In(lang), Parent: u.Parent,
+				Indicator: ind.Code, IndicatorName: ind.Name.In(lang),
+				Value: decimal.Round(p.Value, places), Decimals: places, Numerator: p.Numerator, Denominator: p.Denominator,
+				Method: "reported", Note: p.Note, Source: sources(p.Sources),
 			}
 			if p.RolledUp {
 				r.Method = "rolled-up"
 				r.Reporting = fmt.Sprintf("%d/%d", p.Reporting, p.Expected)
 				// The contributing rows are in this file: those of the same
 				// period whose parent is this unit.
-				r.Source = text(fmt.Sprintf("sum of the rows of units with parent %s", u.Code))
+				r.Source = sourceIn(lang, rolledUpSource(u.Code))
 			}
 			rows = append(rows, r)
 		}

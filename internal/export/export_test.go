@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/route"
@@ -114,32 +116,37 @@ func siteFS(withTargets bool) fstest.MapFS {
 	return fsys
 }
 
-// The expected per-indicator files. Roll-ups of the percent are
-// 100*Σnumerator/Σdenominator, printed in full precision:
-// 100*26/28 = 92.85714285714286 and 100*(27+25)/(30+30) = 86.66666666666667.
-const header = "period,unit,unit_name,parent,indicator,value,numerator,denominator,method,reporting,note,source\n"
+// The expected per-indicator files. Values are as published: rounded half
+// away from zero to the measure's decimals (percent 1, count 0, number
+// 2); roll-ups of the percent are 100*Σnumerator/Σdenominator, so
+// 100*26/28 = 92.857… → 92.9 and 100*(27+25)/(30+30) = 86.666… → 86.7.
+// Text is quoted, and Safe; numbers are bare.
+const header = `"period","unit","unit_name","parent","indicator","value","numerator","denominator","method","reporting","note","source"` + "\n"
+
+const rolledUp = `"tổng hợp từ các dòng cùng kỳ của các đơn vị trực thuộc 064"`
 
 var wantIndicatorCSV = map[string]string{
 	"P1": bom + header +
-		"2024-Q3,064,Huyện Chợ Đồn,,P1,92.85714285714286,26,28,rolled-up,1/2,,sum of the rows of units with parent 064\n" +
-		"2024-Q4,064,Huyện Chợ Đồn,,P1,86.66666666666667,52,60,rolled-up,2/2,,sum of the rows of units with parent 064\n" +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,P1,92.9,26,28,reported,,,data/snapshots/2024-Q3.csv:2` + "\n" +
-		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",064,P1,90,27,30,reported,,'=1+1,data/snapshots/2024-Q4.csv:2` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,064,P1,83.3,25,30,reported,,'@ghi chú,data/snapshots/2024-Q4.csv:3\n",
+		`"2024-Q3","064","Huyện Chợ Đồn",,"P1",92.9,26,28,"rolled-up","1/2",,` + rolledUp + "\n" +
+		`"2024-Q4","064","Huyện Chợ Đồn",,"P1",86.7,52,60,"rolled-up","2/2",,` + rolledUp + "\n" +
+		`"2024-Q3","A","Xã Đồng Lạc, ""Nà Pài""","064","P1",92.9,26,28,"reported",,,"data/snapshots/2024-Q3.csv:2"` + "\n" +
+		`"2024-Q4","A","Xã Đồng Lạc, ""Nà Pài""","064","P1",90.0,27,30,"reported",,"'=1+1","data/snapshots/2024-Q4.csv:2"` + "\n" +
+		`"2024-Q4","B","Xã Yên Thịnh","064","P1",83.3,25,30,"reported",,"'@ghi chú","data/snapshots/2024-Q4.csv:3"` + "\n",
 	// Q3 has no district total: one commune of two reported, and a
 	// partial sum would understate it.
 	"C1": bom + header +
-		"2024-Q4,064,Huyện Chợ Đồn,,C1,9,,,rolled-up,2/2,,sum of the rows of units with parent 064\n" +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,C1,3,,,reported,,,data/snapshots/2024-Q3.csv:3` + "\n" +
-		`2024-Q4,A,"Xã Đồng Lạc, ""Nà Pài""",064,C1,4,,,reported,,,data/snapshots/2024-Q4.csv:4` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,064,C1,5,,,reported,,'+1 so với quý III,data/snapshots/2024-Q4.csv:5\n",
+		`"2024-Q4","064","Huyện Chợ Đồn",,"C1",9,,,"rolled-up","2/2",,` + rolledUp + "\n" +
+		`"2024-Q3","A","Xã Đồng Lạc, ""Nà Pài""","064","C1",3,,,"reported",,,"data/snapshots/2024-Q3.csv:3"` + "\n" +
+		`"2024-Q4","A","Xã Đồng Lạc, ""Nà Pài""","064","C1",4,,,"reported",,,"data/snapshots/2024-Q4.csv:4"` + "\n" +
+		`"2024-Q4","B","Xã Yên Thịnh","064","C1",5,,,"reported",,"'+1 so với quý III","data/snapshots/2024-Q4.csv:5"` + "\n",
 	// Numbers are not rolled up; a negative value is a number, not a formula.
 	"N1": bom + header +
-		`2024-Q3,A,"Xã Đồng Lạc, ""Nà Pài""",064,N1,-2.5,,,reported,,'-5 so với quý trước,data/snapshots/2024-Q3.csv:5` + "\n" +
-		"2024-Q4,B,Xã Yên Thịnh,064,N1,1.25,,,reported,,,data/snapshots/2024-Q4.csv:6\n",
+		`"2024-Q3","A","Xã Đồng Lạc, ""Nà Pài""","064","N1",-2.50,,,"reported",,"'-5 so với quý trước","data/snapshots/2024-Q3.csv:5"` + "\n" +
+		`"2024-Q4","B","Xã Yên Thịnh","064","N1",1.25,,,"reported",,,"data/snapshots/2024-Q4.csv:6"` + "\n",
 }
 
 func TestFiles(t *testing.T) {
+	t.Parallel()
 	for _, withTargets := range []bool{false, true} {
 		name := "without targets.csv"
 		if withTargets {
@@ -147,72 +154,114 @@ func TestFiles(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			fsys := siteFS(withTargets)
-			files, err := Files(fsys, analyse.Run(dataset(withTargets)))
+			files, err := Files(context.Background(), fsys, analyse.Run(dataset(withTargets)), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			type meta struct {
-				Path, Kind, Key string
-				Rows            int
+				Path, Kind, Key, Format string
+				Lang                    model.Lang
+				Rows                    int
 			}
 			want := []meta{
-				{"du-lieu/indicators.csv", "indicators", "", 3},
-				{"du-lieu/units.csv", "units", "", 3},
+				{"du-lieu/indicators.csv", "indicators", "", "csv", "", 3},
+				{"du-lieu/units.csv", "units", "", "csv", "", 3},
 			}
 			if withTargets {
-				want = append(want, meta{"du-lieu/targets.csv", "targets", "", 1})
+				want = append(want, meta{"du-lieu/targets.csv", "targets", "", "csv", "", 1})
 			}
 			want = append(want,
-				meta{"du-lieu/snapshots/2024-Q3.csv", "snapshot", "2024-Q3", 4},
-				meta{"du-lieu/snapshots/2024-Q4.csv", "snapshot", "2024-Q4", 5},
-				meta{"du-lieu/chi-so/p1.csv", "indicator", "P1", 5},
-				meta{"du-lieu/chi-so/c1.csv", "indicator", "C1", 4},
-				meta{"du-lieu/chi-so/n1.csv", "indicator", "N1", 2},
-				meta{"du-lieu/figures.csv", "figures", "", 5 + 4 + 2},
+				meta{"du-lieu/snapshots/2024-Q3.csv", "snapshot", "2024-Q3", "csv", "", 4},
+				meta{"du-lieu/snapshots/2024-Q4.csv", "snapshot", "2024-Q4", "csv", "", 5},
 			)
+			for _, lang := range model.Langs {
+				dir := map[model.Lang]string{model.VI: "", model.EN: "en/"}[lang]
+				want = append(want,
+					meta{dir + "du-lieu/chi-so/p1.csv", "indicator", "P1", "csv", lang, 5},
+					meta{dir + "du-lieu/chi-so/p1.xlsx", "indicator", "P1", "xlsx", lang, 5},
+					meta{dir + "du-lieu/chi-so/c1.csv", "indicator", "C1", "csv", lang, 4},
+					meta{dir + "du-lieu/chi-so/c1.xlsx", "indicator", "C1", "xlsx", lang, 4},
+					meta{dir + "du-lieu/chi-so/n1.csv", "indicator", "N1", "csv", lang, 2},
+					meta{dir + "du-lieu/chi-so/n1.xlsx", "indicator", "N1", "xlsx", lang, 2},
+					meta{dir + "du-lieu/figures.csv", "figures", "", "csv", lang, 5 + 4 + 2},
+					meta{dir + "du-lieu/figures.xlsx", "figures", "", "xlsx", lang, 5 + 4 + 2},
+				)
+			}
 			var got []meta
 			for _, f := range files {
-				got = append(got, meta{f.Path, f.Kind, f.Key, f.Rows})
+				got = append(got, meta{f.Path, f.Kind, f.Key, f.Format, f.Lang, f.Rows})
 			}
 			if !slices.Equal(got, want) {
 				t.Fatalf("files =\n%+v\nwant\n%+v", got, want)
 			}
-
+			inputs, err := Inputs(fsys, dataset(withTargets))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, in := range inputs {
+				// The originals, for the bulk archive, byte for byte.
+				if !bytes.Equal(in.Data, fsys[in.Name].Data) {
+					t.Errorf("Inputs: %s is not byte for byte the file", in.Name)
+				}
+			}
 			for _, f := range files {
 				sum := sha256.Sum256(f.Data)
 				if f.SHA256 != hex.EncodeToString(sum[:]) || len(f.SHA256) != 64 {
 					t.Errorf("%s: SHA256 = %q, not the hex digest of Data", f.Path, f.SHA256)
 				}
-				if f.Kind == "indicator" {
+				if f.Kind == "indicator" && f.Format == "csv" && f.Lang == model.VI {
 					if w := wantIndicatorCSV[f.Key]; string(f.Data) != w {
 						t.Errorf("%s =\n%s\nwant\n%s", f.Path, f.Data, w)
 					}
 					continue
 				}
-				if f.Kind == "figures" {
-					continue // TestFiguresFile
+				if f.Input == "" {
+					continue // derived: TestFiguresFile, TestWorkbooks
 				}
-				// Inputs are published byte for byte, from the file their
-				// URL names.
-				in := "data/" + strings.TrimPrefix(f.Path, "du-lieu/")
-				if !bytes.Equal(f.Data, fsys[in].Data) {
-					t.Errorf("%s is not a byte-for-byte copy of %s", f.Path, in)
+				// A copy holds the original's cells, line for line.
+				if f.Path != route.InputCopy(f.Input) {
+					t.Errorf("%s is the copy of %s", f.Path, f.Input)
+				}
+				orig := strings.Split(strings.TrimRight(string(fsys[f.Input].Data), "\r\n"), "\n")
+				copied := strings.Split(strings.TrimRight(strings.TrimPrefix(string(f.Data), bom), "\r\n"), "\n")
+				if len(orig) != len(copied) {
+					t.Fatalf("%s: %d lines, the original %d", f.Path, len(copied), len(orig))
+				}
+				for i := range orig {
+					o, c := records(t, orig[i]), records(t, copied[i])
+					for j := range c {
+						c[j] = Unsafe(c[j])
+					}
+					if !slices.Equal(o, c) {
+						t.Errorf("%s:%d = %q, the original %q", f.Path, i+1, c, o)
+					}
 				}
 			}
 		})
 	}
 }
 
+// records parses one CSV line.
+func records(t *testing.T, line string) []string {
+	t.Helper()
+	rec, err := csv.NewReader(strings.NewReader(line)).Read()
+	if err != nil {
+		t.Fatalf("%q: %v", line, err)
+	}
+	return rec
+}
+
 // TestIndicatorCSVReadsBack parses the derived files as a journalist's tool
 // would and recomputes each roll-up from its own columns.
 func TestIndicatorCSVReadsBack(t *testing.T) {
-	files, err := Files(siteFS(false), analyse.Run(dataset(false)))
+	t.Parallel()
+	files, err := Files(context.Background(), siteFS(false), analyse.Run(dataset(false)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	names := map[string]string{"064": "Huyện Chợ Đồn", "A": unitA, "B": "Xã Yên Thịnh"}
 	for _, f := range files {
-		if f.Kind != "indicator" {
+		if f.Kind != "indicator" || f.Format != "csv" || f.Lang != model.VI {
 			continue
 		}
 		if !bytes.HasPrefix(f.Data, []byte(bom)) {
@@ -237,7 +286,8 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 			if r[4] != f.Key {
 				t.Errorf("%s: indicator column = %q, want %q", f.Path, r[4], f.Key)
 			}
-			// Numbers are plain: parseable, with a dot, never apostrophed.
+			// Numbers are plain: parseable, with a dot, never apostrophed;
+			// values have the measure's decimals.
 			for _, cell := range []string{value, num, den} {
 				if cell == "" {
 					continue
@@ -255,7 +305,7 @@ func TestIndicatorCSVReadsBack(t *testing.T) {
 			if method == "rolled-up" && f.Key == "P1" {
 				n, _ := strconv.ParseFloat(num, 64)
 				d, _ := strconv.ParseFloat(den, 64)
-				if want := strconv.FormatFloat(100*n/d, 'f', -1, 64); value != want {
+				if want := decimal.Split(100*n/d, 1).String(); value != want {
 					t.Errorf("%s: roll-up %s = %s, want 100*%s/%s = %s", f.Path, r[0], value, num, den, want)
 				}
 				// The sums are recomputable from this file alone: the rows
@@ -288,7 +338,7 @@ func TestFilesMissingInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := siteFS(true)
 			delete(fsys, tt.missing)
-			files, err := Files(fsys, analyse.Run(dataset(true)))
+			files, err := Files(context.Background(), fsys, analyse.Run(dataset(true)), Options{})
 			if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), tt.missing) {
 				t.Errorf("Files without %s: error = %v, want it not found", tt.missing, err)
 			}
@@ -320,11 +370,11 @@ func TestInputRows(t *testing.T) {
 				"data/indicators.csv": {Data: []byte(tt.data)},
 				"data/units.csv":      {Data: []byte("code\n")},
 			}
-			files, err := Files(fsys, analyse.Run(&model.Dataset{}))
+			files, err := Files(context.Background(), fsys, analyse.Run(&model.Dataset{}), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(files) != 3 || files[0].Path != "du-lieu/indicators.csv" || files[2].Path != FiguresPath {
+			if len(files) != 6 || files[0].Path != "du-lieu/indicators.csv" || files[2].Path != FiguresPath {
 				t.Fatalf("files = %+v", files)
 			}
 			if files[0].Rows != tt.want {
@@ -334,15 +384,22 @@ func TestInputRows(t *testing.T) {
 	}
 }
 
-func TestTextCell(t *testing.T) {
+func TestSafe(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"", ""},
 		{"Số liệu minh họa", "Số liệu minh họa"},
 		{"=1+1", "'=1+1"},
 		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
 		{"+84 209 3882 123", "'+84 209 3882 123"},
+		{"+cmd", "'+cmd"},
+		{"@SUM(1)", "'@SUM(1)"},
+		{"-2+3", "'-2+3"},
 		{"-5 so với quý trước", "'-5 so với quý trước"},
-		{"@SUM(A1)", "'@SUM(A1)"},
+		{"-", "'-"},
+		{"-2.5", "-2.5"}, // a plain number is not a formula
+		{"+3", "+3"},
+		{"-.5", "'-.5"},
 		{"\tx", "'\tx"},
 		{"\rx", "'\rx"},
 		{"a=1", "a=1"},
@@ -350,14 +407,18 @@ func TestTextCell(t *testing.T) {
 		{"Đạt 100%", "Đạt 100%"},
 	}
 	for _, tt := range tests {
-		got, err := text(tt.in).MarshalCSV()
-		if err != nil || got != tt.want {
-			t.Errorf("text(%q).MarshalCSV() = %q, %v; want %q", tt.in, got, err, tt.want)
+		got := Safe(tt.in)
+		if got != tt.want {
+			t.Errorf("Safe(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+		if back := Unsafe(got); back != tt.in {
+			t.Errorf("Unsafe(%q) = %q; want %q", got, back, tt.in)
 		}
 	}
 }
 
 func TestNumCell(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		v    *float64
 		want string
@@ -374,9 +435,9 @@ func TestNumCell(t *testing.T) {
 		{f(0.000001), "0.000001"},
 	}
 	for _, tt := range tests {
-		got, err := num{tt.v}.MarshalCSV()
-		if err != nil || got != tt.want {
-			t.Errorf("num(%v).MarshalCSV() = %q, %v; want %q", tt.v, got, err, tt.want)
+		got := numCell(tt.v).s
+		if got != tt.want {
+			t.Errorf("numCell(%v) = %q; want %q", tt.v, got, tt.want)
 		}
 		if tt.v != nil {
 			back, err := strconv.ParseFloat(got, 64)

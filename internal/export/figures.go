@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/load"
+	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
 )
@@ -17,103 +17,8 @@ import (
 // site to list the figures that were corrected since (see ReadFigures).
 var FiguresPath = route.Download("figures.csv")
 
-// FigureColumns are the columns of the figures file, in order. The data
-// page documents each of them; they are also the contract ReadFigures
-// relies on, so a column may be added but never renamed.
-var FigureColumns = []string{
-	"period", "unit", "unit_name", "parent", "indicator", "indicator_name",
-	"value", "numerator", "denominator", "method", "reporting", "note", "source",
-}
-
-// record is the row as CSV cells, in FigureColumns' order (see row.record).
-func (r figureRow) record() []string {
-	return []string{r.Period, r.Unit, r.UnitName.cell(), r.Parent, r.Indicator, r.IndicatorName.cell(),
-		r.Value.cell(), r.Numerator.cell(), r.Denominator.cell(), r.Method, r.Reporting, r.Note.cell(), r.Source.cell()}
-}
-
-// figureRow is one line of the figures file: a per-indicator row with the
-// indicator's name, so the file reads on its own.
-type figureRow struct {
-	Period        string `csv:"period"`
-	Unit          string `csv:"unit"`
-	UnitName      text   `csv:"unit_name"`
-	Parent        string `csv:"parent"`
-	Indicator     string `csv:"indicator"`
-	IndicatorName text   `csv:"indicator_name"`
-	Value         num    `csv:"value"`
-	Numerator     num    `csv:"numerator"`
-	Denominator   num    `csv:"denominator"`
-	Method        string `csv:"method"`
-	Reporting     string `csv:"reporting"`
-	Note          text   `csv:"note"`
-	Source        text   `csv:"source"`
-}
-
-// figuresWriter writes every figure of every indicator, in the order of
-// the per-indicator files (indicators, then units, in file order; periods
-// ascending), so the file is the same for the same data. It is fed one
-// indicator's rows at a time.
-type figuresWriter struct {
-	buf bytes.Buffer
-	w   *csv.Writer
-	n   int
-}
-
-func newFiguresWriter() *figuresWriter {
-	f := &figuresWriter{}
-	f.buf.WriteString("\uFEFF")
-	f.w = csv.NewWriter(&f.buf)
-	return f
-}
-
-func (f *figuresWriter) add(ind model.Indicator, rs []row) error {
-	if len(rs) == 0 {
-		return nil
-	}
-	rows := make([]figureRow, len(rs))
-	for i, r := range rs {
-		rows[i] = figureOf(ind, r)
-	}
-	if f.n == 0 {
-		if err := f.w.Write(FigureColumns); err != nil { // the header, once
-			return err
-		}
-	}
-	f.n += len(rows)
-	for _, r := range rows {
-		if err := f.w.Write(r.record()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// figureOf is a per-indicator row with the indicator's name.
-func figureOf(ind model.Indicator, r row) figureRow {
-	return figureRow{
-		Period: r.Period, Unit: r.Unit, UnitName: r.UnitName, Parent: r.Parent,
-		Indicator: r.Indicator, IndicatorName: text(ind.Name.VI),
-		Value: r.Value, Numerator: r.Numerator, Denominator: r.Denominator,
-		Method: r.Method, Reporting: r.Reporting, Note: r.Note, Source: r.Source,
-	}
-}
-
-func (f *figuresWriter) done() ([]byte, int, error) {
-	f.w.Flush()
-	return f.buf.Bytes(), f.n, f.w.Error()
-}
-
-// writeCSV writes rows with a header and the BOM Excel needs to read
-// UTF-8.
-func writeCSV(rows any) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	if err := load.WriteCSV(w, rows); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// FiguresXLSXPath is the workbook of every published figure.
+var FiguresXLSXPath = route.Download("figures.xlsx")
 
 // Key names one figure: a unit's value of an indicator in a period.
 type Key struct {
@@ -131,17 +36,36 @@ type Published struct {
 }
 
 // rolledUpSource is the source a roll-up cites: the rows of the same
-// period whose parent is unit, which are in the same file.
-func rolledUpSource(unit string) string {
-	return fmt.Sprintf("sum of the rows of units with parent %s", unit)
+// period whose parent is unit, which are in the same file. Published and
+// Erratum keep it in English, as files before the Vietnamese ones were
+// written; sourceIn says it in a file's language.
+func rolledUpSource(unit string) string { return msgRolledUp.With(unit).In(string(model.EN)) }
+
+// sourceIn is a source as the files of lang write it.
+func sourceIn(lang model.Lang, s string) string {
+	if unit, ok := rolledUpUnit(s); ok {
+		return msgRolledUp.With(unit).In(string(lang))
+	}
+	return s
+}
+
+// rolledUpUnit reads the unit of a roll-up's source in either language.
+func rolledUpUnit(s string) (string, bool) {
+	for _, lang := range model.Langs {
+		if unit, ok := strings.CutPrefix(s, msgRolledUp.With("").In(string(lang))); ok && unit != "" {
+			return unit, true
+		}
+	}
+	return "", false
 }
 
 // Same reports whether p and q publish the same figure: the same value
-// and, when given, the same numerator and denominator, to the last bit
-// (the file prints numbers in full precision).
-func (p Published) Same(q Published) bool {
+// as published (rounded to places, as the files and pages show it; older
+// files printed it in full) and, when given, the same numerator and
+// denominator, to the last bit.
+func (p Published) Same(q Published, places int) bool {
 	eq := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
-	return p.Value == q.Value && eq(p.Numerator, q.Numerator) && eq(p.Denominator, q.Denominator)
+	return decimal.Round(p.Value, places) == decimal.Round(q.Value, places) && eq(p.Numerator, q.Numerator) && eq(p.Denominator, q.Denominator)
 }
 
 // ReadFigures reads a figures file back, by column name, so files written
@@ -188,8 +112,17 @@ func ReadFigures(b []byte) (map[Key]Published, error) {
 		if i, ok := col["reporting"]; ok {
 			p.Reporting = rec[i]
 		}
-		p.Source = strings.TrimPrefix(cell("source"), "'")
+		p.Source = canonicalSource(Unsafe(cell("source")))
 		out[Key{Unit: cell("unit"), Indicator: cell("indicator"), Period: cell("period")}] = p
 	}
 	return out, nil
+}
+
+// canonicalSource is a source read back from a file of either language,
+// as Published and Erratum keep it.
+func canonicalSource(s string) string {
+	if unit, ok := rolledUpUnit(s); ok {
+		return rolledUpSource(unit)
+	}
+	return s
 }

@@ -122,6 +122,21 @@ func IndicatorCSV(code string) string {
 	return path.Join(string(Data), string(Indicators), key(code)+".csv")
 }
 
+// IndicatorXLSX is where the workbook of code is published, beside its CSV.
+func IndicatorXLSX(code string) string {
+	return path.Join(string(Data), string(Indicators), key(code)+".xlsx")
+}
+
+// InLang is a download's path in a language's part of the site: the
+// Vietnamese files (the default language) at p, the others under their
+// language, as the pages are ("en/du-lieu/figures.csv").
+func InLang(lang, p string) string {
+	if lang == "" || lang == "vi" {
+		return p
+	}
+	return path.Join(lang, p)
+}
+
 // Download is a file of the data section by name ("figures.csv").
 func Download(name string) string { return path.Join(string(Data), name) }
 

@@ -168,7 +168,7 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 	p.New = b.newValues()
 	p.Previous = b.compare()
 	p.Errata, p.ErrataUnreadable = b.errata()
-	p.ErrataFile = export.CorrectionsPath
+	p.ErrataFile = route.InLang(string(b.lang), export.CorrectionsPath) // the file of the page's language
 	return p, nil
 }
 

@@ -13,13 +13,22 @@ import (
 type DataParams struct {
 	Files []DownloadRow `json:"files"`
 	// Figures is the file of every figure, listed apart with the meaning
-	// of each of its Columns (the template's "figcol-<name>" labels).
+	// of each of its Columns (export's dictionary, in the page's language).
 	Figures *DownloadRow `json:"figures,omitempty"`
-	Columns []string     `json:"columns,omitempty"`
+	// FiguresXLSX is the same figures as a workbook.
+	FiguresXLSX *DownloadRow `json:"figures_xlsx,omitempty"`
+	Columns     []ColumnRow  `json:"columns,omitempty"`
 	// Corrections is the errata file, also listed apart with its columns
 	// (the template's "corrcol-<name>" labels).
 	Corrections       *DownloadRow `json:"corrections,omitempty"`
 	CorrectionColumns []string     `json:"correction_columns,omitempty"`
+}
+
+// ColumnRow is one column of the figures file and what it means, in the
+// page's language: the dictionary the files' own dictionary sheets hold.
+type ColumnRow struct {
+	Name    string `json:"name"`
+	Meaning string `json:"meaning"`
 }
 
 // DownloadRow is one downloadable file. The template describes it with the
@@ -41,6 +50,9 @@ func (b *builder) dataPage() Page {
 func (b *builder) dataParams() (*DataParams, error) {
 	p := &DataParams{}
 	for _, f := range b.in.Downloads {
+		if f.Lang != "" && f.Lang != b.lang {
+			continue // the other language's files are listed on its page
+		}
 		label := ""
 		switch f.Kind {
 		case "snapshot":
@@ -56,8 +68,15 @@ func (b *builder) dataParams() (*DataParams, error) {
 			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
 			Size: locale.Number(b.lang, float64(f.Size)/1000, 1) + " kB", SHA256: f.SHA256,
 		}
+		if f.Kind == "figures" && f.Format == "xlsx" {
+			p.FiguresXLSX = &row
+			continue
+		}
 		if f.Kind == "figures" {
-			p.Figures, p.Columns = &row, export.FigureColumns
+			p.Figures = &row
+			for _, c := range export.FigureDictionary() {
+				p.Columns = append(p.Columns, ColumnRow{Name: c.Name, Meaning: c.Meaning.In(b.lang)})
+			}
 			continue
 		}
 		if f.Kind == "corrections" {

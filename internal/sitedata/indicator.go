@@ -32,6 +32,7 @@ type IndicatorParams struct {
 	UnitRows   []UnitRow   `json:"unit_rows"`
 	Notes      []NoteRow   `json:"notes,omitempty"`
 	CSV        string      `json:"csv"`
+	XLSX       string      `json:"xlsx"` // the same rows as a workbook, beside the CSV
 }
 
 // NoteRow is one distinct note of the units' rows and who wrote it, so a
@@ -92,7 +93,8 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 		Code: ind.Code, Measure: string(ind.Measure), Direction: string(ind.Direction),
 		Definition: ind.Definition.In(b.lang), Source: ind.Source.In(b.lang), Top: top.Name.In(b.lang),
 		Latest: b.figure(ind, b.a.Summary(top.Code, ind.Code, latest)),
-		CSV:    route.IndicatorCSV(ind.Code),
+		CSV:    route.InLang(string(b.lang), route.IndicatorCSV(ind.Code)),
+		XLSX:   route.InLang(string(b.lang), route.IndicatorXLSX(ind.Code)),
 	}
 	for _, t := range b.ds.Targets {
 		if t.Indicator != ind.Code {

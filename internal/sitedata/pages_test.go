@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func figuresOf(t *testing.T, ds *model.Dataset) []byte {
 	for _, s := range ds.Snapshots {
 		fsys[s.File] = &fstest.MapFile{}
 	}
-	files, err := export.Files(fsys, analyse.Run(ds))
+	files, err := export.Files(context.Background(), fsys, analyse.Run(ds), export.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,23 +231,28 @@ func TestChangesSincePreviousPeriodAndBuild(t *testing.T) {
 	}
 }
 
-// TestCorrectionBelowShownPrecision shows both full values when a
-// correction would otherwise read "55% → 55%".
+// TestCorrectionBelowShownPrecision: figures are compared as published
+// (rounded), so a previous file written in full precision (before the
+// downloads were rounded) that differs only below the shown decimal lists
+// no correction, while one that shows differently does.
 func TestCorrectionBelowShownPrecision(t *testing.T) {
 	ds := pagesDataset(false)
-	prev := strings.Replace(string(figuresOf(t, ds)), "2024-Q2,C,Xã C,T,P,Tỷ lệ P,70,7,10", "2024-Q2,C,Xã C,T,P,Tỷ lệ P,70.01,7,10", 1)
-	if prev == string(figuresOf(t, ds)) {
-		t.Fatal("no row to edit")
-	}
+	row := `"2024-Q2","C","Xã C","T","P","Tỷ lệ P",70.0,7,10`
 	a := analyse.Run(ds)
-	vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, []byte(prev), nil)})
-	var p ChangesParams
-	page(t, vi, "thay-doi", &p)
-	if len(p.Previous.Corrections) != 1 {
-		t.Fatalf("corrections = %+v", p.Previous.Corrections)
-	}
-	if c := p.Previous.Corrections[0]; c.Before != "70% (7/10) = 70,01" || c.After != "70% (7/10) = 70" {
-		t.Errorf("correction below precision: %q → %q", c.Before, c.After)
+	for _, tc := range []struct {
+		value string
+		n     int
+	}{{"70.01", 0}, {"70.1", 1}} {
+		prev := strings.Replace(string(figuresOf(t, ds)), row, strings.Replace(row, "70.0", tc.value, 1), 1)
+		if prev == string(figuresOf(t, ds)) {
+			t.Fatal("no row to edit")
+		}
+		vi, _, _ := docs(t, Input{Analysis: a, Revisions: export.Revise(a, []byte(prev), nil)})
+		var p ChangesParams
+		page(t, vi, "thay-doi", &p)
+		if len(p.Previous.Corrections) != tc.n {
+			t.Errorf("previous value %s: corrections = %+v, want %d", tc.value, p.Previous.Corrections, tc.n)
+		}
 	}
 }
 
@@ -333,7 +339,7 @@ func TestDataPageListsFiguresFileApart(t *testing.T) {
 		fsys[s.File] = &fstest.MapFile{}
 	}
 	a := analyse.Run(ds)
-	downloads, err := export.Files(fsys, a)
+	downloads, err := export.Files(context.Background(), fsys, a, export.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,8 +354,18 @@ func TestDataPageListsFiguresFileApart(t *testing.T) {
 			t.Error("figures file listed twice")
 		}
 	}
-	if d := cmp.Diff(export.FigureColumns, p.Columns); d != "" {
+	var cols []string
+	for _, c := range p.Columns {
+		cols = append(cols, c.Name)
+		if c.Meaning == "" {
+			t.Errorf("column %s has no meaning", c.Name)
+		}
+	}
+	if d := cmp.Diff(export.FigureColumns, cols); d != "" {
 		t.Errorf("columns (-want +got):\n%s", d)
+	}
+	if p.FiguresXLSX == nil || p.FiguresXLSX.Path != "du-lieu/figures.xlsx" {
+		t.Errorf("figures workbook = %+v", p.FiguresXLSX)
 	}
 }
 

@@ -45,6 +45,9 @@ type Cell struct {
 	// (0.9 shown as 90%), or a date or time (Value is then a serial day
 	// number, not the figure typed).
 	Percent, Date bool
+	// Format is a number's custom number format ("#,##0.0"), "" for a
+	// built-in one.
+	Format string
 }
 
 // Range is a merged range of cells, 1-based and inclusive: its value is
@@ -94,7 +97,7 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 							fm = formatOf(f, style)
 							formats[style] = fm
 						}
-						c.Percent, c.Date = fm.percent, fm.date
+						c.Percent, c.Date, c.Format = fm.percent, fm.date, fm.code
 					}
 				}
 			}
@@ -118,7 +121,10 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 
 // format is what a cell style's number format says about the numbers it
 // shows.
-type format struct{ percent, date bool }
+type format struct {
+	percent, date bool
+	code          string // a custom format's code
+}
 
 // formatOf reads a cell style: percents are built-in formats 9 "0%" and
 // 10 "0.00%", or a custom one with %; dates and times are built-in formats
@@ -138,7 +144,7 @@ func formatOf(f *excelize.File, style int) format {
 		return format{}
 	}
 	code := formatCode(*st.CustomNumFmt)
-	return format{percent: strings.Contains(code, "%"), date: strings.ContainsAny(strings.ToLower(code), "dmyh")}
+	return format{percent: strings.Contains(code, "%"), date: strings.ContainsAny(strings.ToLower(code), "dmyh"), code: *st.CustomNumFmt}
 }
 
 // formatCode returns a number format without its literal text ("…",
