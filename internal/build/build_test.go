@@ -93,8 +93,8 @@ func TestSampleIndicatorPage(t *testing.T) {
 			t.Errorf("chart %s: no target mark line", buildtest.Attr(c, "id"))
 		}
 	}
-	// Every script is either a JSON island or a same-origin file: no
-	// inline code anywhere.
+	// Every script is either a JSON island (chart options, the schema.org
+	// Dataset) or a same-origin file: no inline code anywhere.
 	for _, s := range buildtest.Select(doc, "script") {
 		if src := buildtest.Attr(s, "src"); src != "" {
 			if !strings.HasPrefix(src, "/") {
@@ -102,7 +102,7 @@ func TestSampleIndicatorPage(t *testing.T) {
 			}
 			continue
 		}
-		if buildtest.Attr(s, "type") != "application/json" {
+		if typ := buildtest.Attr(s, "type"); typ != "application/json" && typ != "application/ld+json" {
 			t.Errorf("inline executable script: %s", buildtest.Text(s))
 		}
 	}
@@ -165,8 +165,8 @@ func TestSampleDownloadsAndChecksums(t *testing.T) {
 	s := buildtest.Sample(t)
 	doc := s.HTML("du-lieu/index.html")
 	rows := buildtest.Select(buildtest.Select(doc, "tbody")[0], "tr")
-	if len(rows) != 3+8+12 {
-		t.Fatalf("%d downloads listed, want 23 (3 lists, 8 snapshots, 12 indicators)", len(rows))
+	if len(rows) != 3+8+12+12 {
+		t.Fatalf("%d downloads listed, want 35 (3 lists, 8 snapshots, 12 indicators as CSV and as JSON)", len(rows))
 	}
 	for _, r := range rows {
 		href := buildtest.Attr(buildtest.Select(r, "a")[0], "href")
