@@ -508,3 +508,40 @@ func TestSampleCitableAnchors(t *testing.T) {
 		t.Error("the report links to no unit's figure")
 	}
 }
+
+// TestTwoBuildsAreByteIdentical: the same inputs built twice, into two
+// folders, give the same files with the same bytes, downloads and pages
+// alike.
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	t.Parallel()
+	s := buildtest.Sample(t)
+	again := buildtest.New(t, "", buildtest.Options{Sample: true}).Build()
+	tree := func(root string) map[string]string {
+		out := map[string]string{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(root, p)
+			out[filepath.ToSlash(rel)] = sha(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	first, second := tree(s.Dest), tree(again.Dest)
+	if len(first) != len(second) {
+		t.Errorf("%d files, then %d", len(first), len(second))
+	}
+	for name, sum := range first {
+		if second[name] != sum {
+			t.Errorf("%s differs between two builds of the same inputs", name)
+		}
+	}
+	if first["du-lieu/du-lieu.zip"] == "" {
+		t.Error("no zip compared")
+	}
+}
