@@ -216,6 +216,11 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	settings, err := site.ReadSettings(opt.Source)
+	if err != nil {
+		return Result{}, err
+	}
+	about := export.About{Title: settings.Title, Licence: settings.Licence, BaseURL: settings.BaseURL}
 	target := opt.Target
 	if target == nil {
 		target = publish.Folder{Dest: dest, Opt: publish.Options{Protect: protect}}
@@ -242,7 +247,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl)
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, Into{Dir: tmp, About: about})
 		if err != nil {
 			return err
 		}
@@ -283,9 +288,17 @@ type Generated struct {
 	Downloads int
 }
 
+// Into is where Generate writes the one download too large to hold in
+// memory (the zip of all downloads), and what the downloads say of their
+// publisher.
+type Into struct {
+	Dir   string // the folder the site is built in
+	About export.About
+}
+
 // Generate makes the downloads, compares them with the previous build, and
 // prepares the pages' data.
-func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous, dl export.Options) (Generated, error) {
+func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []sitedata.Editorial, prev Previous, dl export.Options, into Into) (Generated, error) {
 	downloads, err := export.Files(ctx, fsys, a, dl)
 	if err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
@@ -300,15 +313,21 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		}
 	}
 	downloads = append(downloads, export.CorrectionsFiles(rev.Errata, a)...)
+	if downloads, err = machineReadable(ctx, fsys, a, downloads, into); err != nil {
+		return Generated{}, fmt.Errorf("downloads: %w", err)
+	}
 	g := Generated{
-		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev}),
+		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}
 	for i := range downloads {
 		// The bytes live in Files only, which site.Build empties once they
-		// are written; the page data keeps the size and checksum.
-		g.Files[downloads[i].Path] = downloads[i].Data
+		// are written; the page data keeps the size and checksum. The zip
+		// is already on disk.
+		if downloads[i].Data != nil {
+			g.Files[downloads[i].Path] = downloads[i].Data
+		}
 		downloads[i].Data = nil
 	}
 	for _, f := range echartsjs.Files() {
@@ -338,6 +357,28 @@ func downloadOptions(opt Options) (export.Options, error) {
 		dl.Sites[lang] = export.Meta{Title: m.Title, Licence: m.Licence}
 	}
 	return dl, nil
+}
+
+// machineReadable adds to the downloads the JSON of each indicator, the
+// data package that describes the CSVs, the zip of them all (written to
+// into.Dir) and, last, SHA256SUMS of everything.
+func machineReadable(ctx context.Context, fsys fs.FS, a *analyse.Analysis, downloads []export.File, into Into) ([]export.File, error) {
+	jsons, err := export.JSONFiles(a)
+	if err != nil {
+		return nil, err
+	}
+	downloads = append(downloads, jsons...)
+	dp, err := export.DataPackage(downloads, a, into.About)
+	if err != nil {
+		return nil, err
+	}
+	downloads = append(downloads, dp)
+	zip, err := export.Bundle(ctx, into.Dir, downloads, fsys)
+	if err != nil {
+		return nil, err
+	}
+	downloads = append(downloads, zip)
+	return append(downloads, export.Checksums(downloads)), nil
 }
 
 // tally counts what the build wrote.

@@ -110,8 +110,8 @@ func TestSampleIndicatorPage(t *testing.T) {
 			t.Errorf("chart %s: no labelled target line", buildtest.Attr(c, "id"))
 		}
 	}
-	// Every script is either a JSON island or a same-origin file: no
-	// inline code anywhere.
+	// Every script is either a JSON island (chart options, the schema.org
+	// Dataset) or a same-origin file: no inline code anywhere.
 	for _, s := range buildtest.Select(doc, "script") {
 		if src := buildtest.Attr(s, "src"); src != "" {
 			if !strings.HasPrefix(src, "/") {
@@ -119,7 +119,7 @@ func TestSampleIndicatorPage(t *testing.T) {
 			}
 			continue
 		}
-		if buildtest.Attr(s, "type") != "application/json" {
+		if typ := buildtest.Attr(s, "type"); typ != "application/json" && typ != "application/ld+json" {
 			t.Errorf("inline executable script: %s", buildtest.Text(s))
 		}
 	}
@@ -186,8 +186,8 @@ func TestSampleDownloadsAndChecksums(t *testing.T) {
 	s := buildtest.Sample(t)
 	doc := s.HTML("du-lieu/index.html")
 	rows := buildtest.Select(buildtest.Select(doc, "tbody")[0], "tr")
-	if len(rows) != 3+8+2*12 {
-		t.Fatalf("%d downloads listed, want 35 (3 lists, 8 snapshots, 12 indicators as CSV and XLSX)", len(rows))
+	if len(rows) != 3+8+3*12 {
+		t.Fatalf("%d downloads listed, want 47 (3 lists, 8 snapshots, 12 indicators as CSV, XLSX and JSON)", len(rows))
 	}
 	for _, r := range rows {
 		href := buildtest.Attr(buildtest.Select(r, "a")[0], "href")

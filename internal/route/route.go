@@ -99,13 +99,22 @@ func Part(pagePath string, n int) string {
 // which the reports' figures link to.
 func PeriodAnchor(p period.Period) string { return "p-" + key(p.String()) }
 
-// UnitAnchor is the id of a unit's row in an indicator's units table.
+// UnitAnchor is the id of a unit's row in an indicator's units table of
+// the latest period, whichever that is: an address that moves on when a
+// new period is published. FigureAnchor is the one to cite.
 func UnitAnchor(code string) string { return "u-" + key(code) }
 
 // HistoryAnchor is the id of an indicator's period row on a unit page,
 // whose history tables list every indicator: "vb01-p-2024-q4".
 func HistoryAnchor(indicator string, p period.Period) string {
 	return key(indicator) + "-" + PeriodAnchor(p)
+}
+
+// FigureAnchor is the id of a unit's figure of one period on an
+// indicator page ("u-02065-2024-q4"): it names the period, so a link to it
+// keeps its meaning when later periods are published.
+func FigureAnchor(code string, p period.Period) string {
+	return UnitAnchor(code) + "-" + key(p.String())
 }
 
 // At is a link to an anchor of a page.
@@ -115,6 +124,12 @@ func At(pagePath, anchor string) string { return Link(pagePath) + "#" + anchor }
 // "data/snapshots/2024-Q4.csv" → "du-lieu/snapshots/2024-Q4.csv".
 func InputCopy(inputFile string) string {
 	return path.Join(string(Data), strings.TrimPrefix(inputFile, "data/"))
+}
+
+// InputOf is the input file a published copy is of, the inverse of
+// InputCopy: "du-lieu/units.csv" → "data/units.csv".
+func InputOf(copyPath string) string {
+	return path.Join("data", strings.TrimPrefix(copyPath, string(Data)+"/"))
 }
 
 // IndicatorCSV is where the per-indicator CSV of code is published.
@@ -137,8 +152,35 @@ func InLang(lang, p string) string {
 	return path.Join(lang, p)
 }
 
+// IndicatorJSON is where the JSON of code's figures is published, beside
+// its CSV.
+func IndicatorJSON(code string) string {
+	return path.Join(string(Data), string(Indicators), key(code)+".json")
+}
+
 // Download is a file of the data section by name ("figures.csv").
 func Download(name string) string { return path.Join(string(Data), name) }
+
+// The files that describe or bundle every download.
+var (
+	DataPackage = Download("datapackage.json") // the Frictionless Data Package
+	Bundle      = Download("du-lieu.zip")      // every download in one zip
+	Checksums   = Download("SHA256SUMS")       // sha256sum -c reads it in the data folder
+)
+
+// InData is a download's path relative to the data folder: the name a
+// resource of the data package, an entry of the zip or a line of
+// SHA256SUMS gives it ("chi-so/vb01.csv"). ok is false for a path outside
+// the data folder.
+func InData(p string) (rel string, ok bool) {
+	return strings.CutPrefix(p, string(Data)+"/")
+}
+
+// Original is where an input file is kept byte for byte inside the zip
+// ("data/snapshots/2024-Q4.csv" → "ban-goc/data/snapshots/2024-Q4.csv"),
+// beside the published copies, which may differ (BOM, neutralised
+// formulas).
+func Original(inputFile string) string { return path.Join("ban-goc", inputFile) }
 
 // Named maps the names templates use for sections ("indicators") to the
 // sections, so no layout spells a path.

@@ -18,8 +18,15 @@ func TestPaths(t *testing.T) {
 		{route.Report(q4), "bao-cao/2024-q4"},
 		{route.At(route.Indicator("VB01"), route.PeriodAnchor(q4)), "chi-so/vb01/#p-2024-q4"},
 		{route.UnitAnchor("CQ-VP"), "u-cq-vp"},
+		{route.At(route.Indicator("VB01"), route.FigureAnchor("02065", q4)), "chi-so/vb01/#u-02065-2024-q4"},
+		{route.IndicatorJSON("VB01"), "du-lieu/chi-so/vb01.json"},
+		{route.DataPackage, "du-lieu/datapackage.json"},
+		{route.Bundle, "du-lieu/du-lieu.zip"},
+		{route.Checksums, "du-lieu/SHA256SUMS"},
+		{route.Original("data/units.csv"), "ban-goc/data/units.csv"},
 		{route.InputCopy("data/snapshots/2024-Q4.csv"), "du-lieu/snapshots/2024-Q4.csv"},
 		{route.IndicatorCSV("VB01"), "du-lieu/chi-so/vb01.csv"},
+		{route.InputOf(route.InputCopy("data/snapshots/2024-Q4.csv")), "data/snapshots/2024-Q4.csv"},
 		{route.Download("figures.csv"), "du-lieu/figures.csv"},
 		{route.IndicatorXLSX("VB01"), "du-lieu/chi-so/vb01.xlsx"},
 		{route.InLang("vi", route.IndicatorXLSX("VB01")), "du-lieu/chi-so/vb01.xlsx"},
@@ -54,5 +61,15 @@ func TestSectionsAreNamedAndOrdered(t *testing.T) {
 	}
 	if len(named) != len(route.Sections) {
 		t.Errorf("route.Named has %d sections, route.Sections %d", len(named), len(route.Sections))
+	}
+}
+
+func TestInData(t *testing.T) {
+	t.Parallel()
+	if rel, ok := route.InData(route.IndicatorCSV("VB01")); !ok || rel != "chi-so/vb01.csv" {
+		t.Errorf("InData(IndicatorCSV) = %q, %v", rel, ok)
+	}
+	if rel, ok := route.InData(route.Indicator("VB01")); ok {
+		t.Errorf("InData(a page) = %q, true; want false", rel)
 	}
 }

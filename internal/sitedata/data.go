@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"html/template"
 	"path"
 
 	"github.com/minhbach/minhbach/internal/export"
@@ -22,6 +23,13 @@ type DataParams struct {
 	// (the template's "corrcol-<name>" labels).
 	Corrections       *DownloadRow `json:"corrections,omitempty"`
 	CorrectionColumns []string     `json:"correction_columns,omitempty"`
+	// Bundle (every download in one zip), Package (datapackage.json) and
+	// Checksums (SHA256SUMS) are listed first, apart.
+	Bundle    *DownloadRow `json:"bundle,omitempty"`
+	Package   *DownloadRow `json:"package,omitempty"`
+	Checksums *DownloadRow `json:"checksums,omitempty"`
+	// JSONLD is the schema.org Dataset of the page (see dataset.go).
+	JSONLD template.JS `json:"jsonld"`
 }
 
 // ColumnRow is one column of the figures file and what it means, in the
@@ -48,7 +56,11 @@ func (b *builder) dataPage() Page {
 }
 
 func (b *builder) dataParams() (*DataParams, error) {
-	p := &DataParams{}
+	ld, err := b.dataDataset()
+	if err != nil {
+		return nil, err
+	}
+	p := &DataParams{JSONLD: ld}
 	for _, f := range b.in.Downloads {
 		if f.Lang != "" && f.Lang != b.lang {
 			continue // the other language's files are listed on its page
@@ -59,14 +71,25 @@ func (b *builder) dataParams() (*DataParams, error) {
 			if per, err := period.Parse(f.Key); err == nil {
 				label = locale.Period(b.lang, per)
 			}
-		case "indicator":
+		case "indicator", "json":
 			if ind, ok := b.a.Index().Indicator(f.Key); ok {
 				label = ind.Code + " – " + ind.Name.In(b.lang)
 			}
 		}
 		row := DownloadRow{
 			Label: label, Kind: f.Kind, Path: f.Path, Name: path.Base(f.Path), Rows: f.Rows,
-			Size: locale.Number(b.lang, float64(f.Size)/1000, 1) + " kB", SHA256: f.SHA256,
+			Size: b.size(f.Size), SHA256: f.SHA256,
+		}
+		switch f.Kind {
+		case "zip":
+			p.Bundle = &row
+			continue
+		case "datapackage":
+			p.Package = &row
+			continue
+		case "checksums":
+			p.Checksums = &row
+			continue
 		}
 		if f.Kind == "figures" && f.Format == "xlsx" {
 			p.FiguresXLSX = &row
@@ -86,4 +109,9 @@ func (b *builder) dataParams() (*DataParams, error) {
 		p.Files = append(p.Files, row)
 	}
 	return p, nil
+}
+
+// size is a file's size as the data page shows it.
+func (b *builder) size(n int) string {
+	return locale.Number(b.lang, float64(n)/1000, 1) + " kB"
 }

@@ -32,7 +32,9 @@ type IndicatorParams struct {
 	UnitRows   []UnitRow   `json:"unit_rows"`
 	Notes      []NoteRow   `json:"notes,omitempty"`
 	CSV        string      `json:"csv"`
-	XLSX       string      `json:"xlsx"` // the same rows as a workbook, beside the CSV
+	XLSX       string      `json:"xlsx"`   // the same rows as a workbook, beside the CSV
+	JSON       string      `json:"json"`   // the same figures as JSON, beside the CSV
+	JSONLD     template.JS `json:"jsonld"` // the page's schema.org Dataset (see dataset.go)
 }
 
 // NoteRow is one distinct note of the units' rows and who wrote it, so a
@@ -61,16 +63,23 @@ type TargetRow struct {
 }
 
 // TrendRow is one period of the top unit's series. ID is the row's
-// anchor, which the report's figures link to.
+// anchor, which the report's figures link to; Alias names the same figure
+// as the units table does (u-<unit>-<period>), so every figure of the page
+// has an address of one form.
 type TrendRow struct {
 	ID     string `json:"id"`
+	Alias  string `json:"alias"`
 	Period string `json:"period"`
 	Figure Figure `json:"figure"` // a named field, not embedded: templates find it without a search
 }
 
-// UnitRow is one unit's figure in the latest period.
+// UnitRow is one unit's figure in the latest period. ID names the unit
+// and the period (u-02065-2024-q4), the address to cite; Latest is the
+// older anchor without the period (u-02065), kept so that links made
+// before still land on the unit's row, now of the latest period.
 type UnitRow struct {
 	ID     string `json:"id"`
+	Latest string `json:"latest"`
 	Unit   string `json:"unit"`
 	Path   string `json:"path"`
 	Figure Figure `json:"figure"` // a named field, not embedded: templates find it without a search
@@ -95,7 +104,13 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 		Latest: b.figure(ind, b.a.Summary(top.Code, ind.Code, latest)),
 		CSV:    route.InLang(string(b.lang), route.IndicatorCSV(ind.Code)),
 		XLSX:   route.InLang(string(b.lang), route.IndicatorXLSX(ind.Code)),
+		JSON:   route.IndicatorJSON(ind.Code),
 	}
+	ld, err := b.indicatorDataset(ind)
+	if err != nil {
+		return nil, err
+	}
+	p.JSONLD = ld
 	for _, t := range b.ds.Targets {
 		if t.Indicator != ind.Code {
 			continue
@@ -123,10 +138,10 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 		if s.Current != nil {
 			v := s.Current.Value
 			trendChart.Values = append(trendChart.Values, &v)
-			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Alias: route.FigureAnchor(top.Code, per), Period: locale.Period(b.lang, per), Figure: b.figure(ind, s)})
 		} else {
 			trendChart.Values = append(trendChart.Values, nil)
-			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
+			p.TrendRows = append(p.TrendRows, TrendRow{ID: route.PeriodAnchor(per), Alias: route.FigureAnchor(top.Code, per), Period: locale.Period(b.lang, per), Figure: Figure{Status: string(analyse.NoData)}})
 		}
 	}
 	if t, ok := b.a.Target(top.Code, ind.Code, latest.Year); ok {
@@ -168,7 +183,7 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 		} else {
 			bars.Values = append(bars.Values, nil)
 		}
-		p.UnitRows = append(p.UnitRows, UnitRow{ID: route.UnitAnchor(u.Code), Unit: u.Name.In(b.lang), Path: route.Link(route.Unit(u.Code)), Figure: b.figure(ind, s)})
+		p.UnitRows = append(p.UnitRows, UnitRow{ID: route.FigureAnchor(u.Code, latest), Latest: route.UnitAnchor(u.Code), Unit: u.Name.In(b.lang), Path: route.Link(route.Unit(u.Code)), Figure: b.figure(ind, s)})
 	}
 	p.Notes = b.notes(p.UnitRows)
 	if len(bars.Labels) > 0 {

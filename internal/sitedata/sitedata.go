@@ -41,6 +41,8 @@ type Input struct {
 	Analysis  *analyse.Analysis
 	Editorial []Editorial
 	Downloads []export.File
+	// About is the publisher and licence the schema.org Datasets state.
+	About export.About
 	// Revisions compares with the build currently published at the
 	// destination, so corrections can be shown (zero: a first build).
 	Revisions export.Revisions
@@ -95,7 +97,7 @@ type Span struct {
 
 // paragraphs links every figure of generated text to its indicator page,
 // at the table row it comes from: the top unit's row of that period
-// (#p-2024-q4), or a unit's row in the latest period (#u-02020), where the
+// (#p-2024-q4), or a unit's row in the latest period (#u-02020-2024-q4), where the
 // row's source links to the snapshot line or names the units summed.
 func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
 	top, latest := b.a.Index().Top().Code, b.a.Latest()
@@ -111,7 +113,7 @@ func (b *builder) paragraphs(ps []narrative.Paragraph) []Paragraph {
 				case s.Unit == top:
 					sp.Path = route.At(page, route.PeriodAnchor(s.Period))
 				case s.Period == latest:
-					sp.Path = route.At(page, route.UnitAnchor(s.Unit))
+					sp.Path = route.At(page, route.FigureAnchor(s.Unit, s.Period))
 				default:
 					sp.Path = route.Link(page)
 				}

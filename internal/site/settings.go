@@ -1,0 +1,46 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+// Settings are the few site settings the downloads repeat outside the
+// pages (the data package's licence and publisher, the schema.org
+// Dataset): read from the same merged config Hugo is given, so a page and
+// a download never disagree.
+type Settings struct {
+	BaseURL string     // "https://chodon.example.invalid/", or "/" when the site sets none
+	Title   model.Text // the site's title per language
+	Licence model.Text // params.licence per language
+}
+
+// ReadSettings reads the settings of the site folder source.
+func ReadSettings(source string) (Settings, error) {
+	cfg, err := mergedConfig(source)
+	if err != nil {
+		return Settings{}, err
+	}
+	str := func(m map[string]any, keys ...string) string {
+		for _, k := range keys[:len(keys)-1] {
+			m, _ = m[k].(map[string]any)
+		}
+		s, _ := m[keys[len(keys)-1]].(string)
+		return strings.TrimSpace(s)
+	}
+	// A language's own setting wins over the top-level one, as in Hugo.
+	in := func(lang model.Lang, keys ...string) string {
+		if s := str(cfg, append([]string{"languages", string(lang)}, keys...)...); s != "" {
+			return s
+		}
+		return str(cfg, keys...)
+	}
+	s := Settings{BaseURL: str(cfg, "baseurl")}
+	if s.BaseURL == "" {
+		s.BaseURL = "/"
+	}
+	s.Title = model.Text{VI: in(model.VI, "title"), EN: in(model.EN, "title")}
+	s.Licence = model.Text{VI: in(model.VI, "params", "licence"), EN: in(model.EN, "params", "licence")}
+	return s, nil
+}

@@ -1,0 +1,41 @@
+package site
+
+import (
+	"testing"
+
+	"github.com/minhbach/minhbach/internal/model"
+)
+
+func TestReadSettings(t *testing.T) {
+	t.Parallel()
+	src := writeSite(t, map[string]string{"hugo.toml": `
+baseURL = "https://x.example.invalid/"
+[params]
+licence = "CC BY 4.0"
+[languages.vi]
+title = "Huyện X"
+[languages.vi.params]
+licence = "Giấy phép mở"
+`})
+	s, err := ReadSettings(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{
+		BaseURL: "https://x.example.invalid/",
+		// English: the theme's title and licence, since a language's own
+		// setting (here the theme's) wins over the top level, as in Hugo.
+		Title:   model.Text{VI: "Huyện X", EN: "Digital government indicators"},
+		Licence: model.Text{VI: "Giấy phép mở", EN: "Open data: free to use and share with attribution."},
+	}
+	if s != want {
+		t.Errorf("settings = %+v, want %+v", s, want)
+	}
+	s, err = ReadSettings(writeSite(t, map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.BaseURL != "/" || s.Licence.VI == "" {
+		t.Errorf("defaults = %+v: want baseURL / and the theme's licence", s)
+	}
+}
