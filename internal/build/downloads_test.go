@@ -374,10 +374,10 @@ func TestSampleJSONLD(t *testing.T) {
 		page, name string
 		formats    []string
 	}{
-		{"du-lieu/index.html", "Chính quyền số huyện Chợ Đồn: dữ liệu", []string{"application/json", "application/zip", "text/csv"}},
-		{"en/du-lieu/index.html", "Chợ Đồn district digital government: data", []string{"application/json", "application/zip", "text/csv"}},
-		{"chi-so/vb01/index.html", "Tỷ lệ văn bản trao đổi dưới dạng điện tử được ký số", []string{"application/json", "text/csv"}},
-		{"en/chi-so/vb01/index.html", "", []string{"application/json", "text/csv"}},
+		{"du-lieu/index.html", "Chính quyền số huyện Chợ Đồn: dữ liệu", []string{"application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "text/csv"}},
+		{"en/du-lieu/index.html", "Chợ Đồn district digital government: data", []string{"application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "text/csv"}},
+		{"chi-so/vb01/index.html", "Tỷ lệ văn bản trao đổi dưới dạng điện tử được ký số", []string{"application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"}},
+		{"en/chi-so/vb01/index.html", "", []string{"application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"}},
 	} {
 		scripts := ldScripts(t, s, tc.page)
 		if len(scripts) != 1 {

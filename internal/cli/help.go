@@ -66,10 +66,52 @@ var helpTexts = map[string]cmdHelp{
 		long: msg.New(
 			"build kiểm tra mọi tệp đầu vào, rồi dựng trang web vào một thư mục tạm cạnh nơi\nxuất bản và chỉ thay vào khi đã dựng xong. Nếu có gì hỏng, trang đã công bố\ntrước đó được giữ nguyên.\n\nLỗi được báo như lệnh check: mỗi lỗi một dòng trên luồng lỗi chuẩn, bằng\ntiếng Việt trừ khi có --lang en, hoặc một tài liệu JSON trên đầu ra chuẩn\nvới --format json.",
 			"build checks every input file, then builds the site into a temporary folder\nbeside the destination and swaps it in only when it is complete. If anything\nfails, the previously published site is left exactly as it was.\n\nProblems are reported as by check: one line each on standard error, in\nVietnamese unless --lang en is given, or one JSON document on standard\noutput with --format json."),
-		example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don",
+		example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
 		flags: common(map[string]*msg.Message{"dest": msg.New(
 			"nơi xuất bản trang web (mặc định: SOURCE/public)",
-			"where to publish the site (default: SOURCE/public)")}),
+			"where to publish the site (default: SOURCE/public)"),
+			"draft": msg.New(
+				"dựng bản nháp: đọc lịch sử xuất bản (thư mục \"history/\") nhưng không ghi vào đó",
+				"build a draft: the publishing history (history/) is read but not written")}),
+	},
+	"minhbach publish": {
+		short: msg.New(
+			"Kiểm tra số liệu rồi xuất bản thành một bản phát hành mới, giữ các bản trước",
+			"Check the data and publish the site as a new release, keeping earlier ones"),
+		long: msg.New(
+			"publish kiểm tra số liệu, dựng trang web vào \"TARGET/releases/<id>/\" rồi chuyển liên kết\n\"TARGET/current\" sang bản mới trong một bước. Các bản trước được giữ lại (\"--keep\")\nđể có thể quay lại bằng lệnh rollback.",
+			"publish checks the data, builds the site into TARGET/releases/<id>/ and then\nswitches the TARGET/current link to it in one step. Earlier releases are kept\n(--keep) so that rollback can return to them."),
+		example: "  minhbach publish --to /var/www/cho-don",
+		flags: common(map[string]*msg.Message{
+			"to":   msg.New("thư mục xuất bản: máy chủ web phục vụ liên kết \"current\" trong đó", "the folder to publish to: its current link is what the web server serves"),
+			"keep": msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
+		}),
+	},
+	"minhbach rollback": {
+		short: msg.New("Quay lại một bản phát hành trước", "Make an earlier release live again"),
+		long: msg.New(
+			"rollback chuyển liên kết \"TARGET/current\" về một bản phát hành đã giữ, trong một bước,\nvà ghi việc đó vào lịch sử xuất bản: lần xuất bản sau được so với bản này.",
+			"rollback switches TARGET/current back to a kept release in one step and\nrecords it in the publishing history: the next publish is compared with it."),
+		example: "  minhbach rollback --to /var/www/cho-don",
+		flags: common(map[string]*msg.Message{
+			"to":      msg.New("thư mục đã xuất bản tới", "the folder published to"),
+			"release": msg.New("bản phát hành cần dùng lại (mặc định: bản ngay trước bản đang dùng)", "the release to make live (default: the one before the live one)"),
+		}),
+	},
+	"minhbach releases": {
+		short: msg.New("Liệt kê các bản phát hành đang được giữ", "List the releases kept at a target"),
+		long: msg.New(
+			"releases liệt kê các bản phát hành trong \"TARGET/releases/\", cũ trước mới sau, kèm ngày,\nmã, số trang và mã kiểm tra số liệu; bản đang dùng có dấu *.",
+			"releases lists the releases kept in TARGET/releases/, oldest first, with\ndate, id, page count and data checksum; the live one is marked *."),
+		flags: common(map[string]*msg.Message{"to": msg.New("thư mục đã xuất bản tới", "the folder published to")}),
+	},
+	"minhbach serve": {
+		short: msg.New("Xem trước trang web trên máy này trong khi soạn", "Preview the site on this computer while editing it"),
+		long: msg.New(
+			"serve dựng trang web vào một thư mục tạm riêng và phục vụ tại http://127.0.0.1:1313/.\nMỗi trang có dải \"BẢN XEM TRƯỚC\"; trang tự tải lại khi một tệp trong data/, content/,\nlayouts/ được lưu. Khi số liệu có lỗi, trình duyệt hiện các lỗi như lệnh check.\nKhông xuất bản gì, không ghi lịch sử xuất bản. Ctrl-C để dừng.",
+			"serve builds the site into a temporary folder of its own and serves it at\nhttp://127.0.0.1:1313/. Every page carries a PREVIEW banner and reloads when a file\nin data/, content/ or layouts/ is saved. While the data has problems the browser\nshows them as check prints them. Nothing is published and the history is not\nwritten. Ctrl-C stops it."),
+		example: "  minhbach serve\n  minhbach serve --addr 127.0.0.1:8080",
+		flags: common(map[string]*msg.Message{"addr": msg.New("địa chỉ phục vụ bản xem trước: một địa chỉ của máy này và cổng", "where to serve the preview: an address of this computer and a port")}),
 	},
 	"minhbach check": {
 		short: msg.New(

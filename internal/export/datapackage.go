@@ -117,8 +117,8 @@ func DataPackage(files []File, a *analyse.Analysis, about About) (File, error) {
 	}
 	for _, f := range files {
 		kind := schemaKind(f)
-		if kind == "" {
-			continue
+		if _, in := route.InData(f.Path); kind == "" || !in {
+			continue // the English copies (en/du-lieu/) are described by their Vietnamese twins' schema, not listed
 		}
 		r, ok, err := describe(f, kind, a)
 		if err != nil {

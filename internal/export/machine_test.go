@@ -20,7 +20,7 @@ import (
 func machineFiles(t *testing.T) []File {
 	t.Helper()
 	a := analyse.Run(dataset(true))
-	files, err := Files(siteFS(true), a)
+	files, err := Files(t.Context(), siteFS(true), a, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
