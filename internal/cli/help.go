@@ -111,7 +111,7 @@ var helpTexts = map[string]cmdHelp{
 			"serve dựng trang web vào một thư mục tạm riêng và phục vụ tại http://127.0.0.1:1313/.\nMỗi trang có dải \"BẢN XEM TRƯỚC\"; trang tự tải lại khi một tệp trong data/, content/,\nlayouts/ được lưu. Khi số liệu có lỗi, trình duyệt hiện các lỗi như lệnh check.\nKhông xuất bản gì, không ghi lịch sử xuất bản. Ctrl-C để dừng.",
 			"serve builds the site into a temporary folder of its own and serves it at\nhttp://127.0.0.1:1313/. Every page carries a PREVIEW banner and reloads when a file\nin data/, content/ or layouts/ is saved. While the data has problems the browser\nshows them as check prints them. Nothing is published and the history is not\nwritten. Ctrl-C stops it."),
 		example: "  minhbach serve\n  minhbach serve --addr 127.0.0.1:8080",
-		flags: common(map[string]*msg.Message{"addr": msg.New("địa chỉ phục vụ bản xem trước: một địa chỉ của máy này và cổng", "where to serve the preview: an address of this computer and a port")}),
+		flags:   common(map[string]*msg.Message{"addr": msg.New("địa chỉ phục vụ bản xem trước: một địa chỉ của máy này và cổng", "where to serve the preview: an address of this computer and a port")}),
 	},
 	"minhbach check": {
 		short: msg.New(
