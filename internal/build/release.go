@@ -51,9 +51,14 @@ func Rollback(ctx context.Context, opt RollbackOptions) (from, to string, err er
 		return "", "", opt.Target.Verify(ctx, to) // says it is not kept
 	}
 	if to == "" {
-		for _, id := range ids {
-			if id < from {
-				to = id
+		// The kept release published last before the live one, in the
+		// history's order: ids of one second differ only by their hash.
+		for _, r := range led.Releases() {
+			if r.ID == from {
+				break
+			}
+			if slices.Contains(ids, r.ID) {
+				to = r.ID
 			}
 		}
 		if to == "" {

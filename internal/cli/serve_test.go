@@ -300,7 +300,7 @@ func TestServeUnderLoad(t *testing.T) {
 	_, doc := s.get(t, "/")
 	css := buildtest.Attr(buildtest.Select(doc, `link[rel="stylesheet"]`)[0], "href")
 	gen := after(t, builds, 0)
-	paths := []string{"/", "/chi-so/nl02/", "/en/", "/du-lieu/figures.csv", css, "/vendor/echarts/echarts.common.min.js", "/tinh-trang/"}
+	paths := []string{"/", "/chi-so/nl02/", "/en/", "/du-lieu/figures.csv", css, "/vendor/echarts/echarts.custom.min.js", "/tinh-trang/"}
 
 	tr := &http.Transport{MaxIdleConnsPerHost: 100}
 	defer tr.CloseIdleConnections()

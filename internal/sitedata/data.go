@@ -13,6 +13,11 @@ import (
 // DataParams lists the downloads.
 type DataParams struct {
 	Files []DownloadRow `json:"files"`
+	// IndicatorsOnTheirPages is set on a catalogue split into parts (see
+	// parts.go): each indicator's files are then listed on its own page
+	// and in the zip, not here, so the page does not grow with the
+	// catalogue.
+	IndicatorsOnTheirPages bool `json:"indicators_on_their_pages,omitempty"`
 	// Figures is the file of every figure, listed apart with the meaning
 	// of each of its Columns (export's dictionary, in the page's language).
 	Figures *DownloadRow `json:"figures,omitempty"`
@@ -64,6 +69,12 @@ func (b *builder) dataParams() (*DataParams, error) {
 	for _, f := range b.in.Downloads {
 		if f.Lang != "" && f.Lang != b.lang {
 			continue // the other language's files are listed on its page
+		}
+		if f.Key != "" && b.parts() != nil {
+			if _, ok := b.a.Index().Indicator(f.Key); ok {
+				p.IndicatorsOnTheirPages = true
+				continue
+			}
 		}
 		label := ""
 		switch f.Kind {

@@ -11,10 +11,11 @@ import (
 // ministry's catalogue of hundreds) splits each page that lists them all —
 // the home page, the indicator list, unit pages, scorecards, reports and
 // the reporting status — into parts of at most this many, in the
-// catalogue's order, so no page grows with the catalogue: 50 indicators of
-// a report are about 60 kB of HTML. A district's catalogue (the sample has
-// 14, the synthetic 1x site 30) is never split.
-const maxPerPage = 50
+// catalogue's order, so no page grows with the catalogue: 30 indicators of
+// a unit page, with their figures by period, are about 110 kB of HTML. A
+// district's catalogue (the sample has 14, the synthetic 1x site 30) is
+// never split.
+const maxPerPage = 30
 
 // part is a run of the catalogue that split pages list on a page of their
 // own: the indicators ds.Indicators[from:to].

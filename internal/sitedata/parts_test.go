@@ -57,7 +57,7 @@ func longCatalogue(n int) *model.Dataset {
 // indicator once.
 func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 	t.Parallel()
-	ds := longCatalogue(120) // three parts of 40
+	ds := longCatalogue(90) // three parts of 30
 	vi, en, _ := docs(t, Input{Analysis: analyse.Run(ds)})
 	codes := func(from, to int) []string {
 		var out []string
@@ -70,8 +70,8 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 		var out []PartLink
 		for k := range 3 {
 			out = append(out, PartLink{
-				Title: fmt.Sprintf("I%03d–I%03d", 40*k+1, 40*k+40), Path: fmt.Sprintf("%s/phan-%d/", base, k+1),
-				Count: 40, Current: k+1 == cur,
+				Title: fmt.Sprintf("I%03d–I%03d", 30*k+1, 30*k+30), Path: fmt.Sprintf("%s/phan-%d/", base, k+1),
+				Count: 30, Current: k+1 == cur,
 			})
 		}
 		return out
@@ -87,7 +87,7 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 		for _, tile := range l.Tiles {
 			got = append(got, tile.Code)
 		}
-		if d := cmp.Diff(codes(40*(k-1), 40*k), got); d != "" {
+		if d := cmp.Diff(codes(30*(k-1), 30*k), got); d != "" {
 			t.Errorf("chi-so part %d tiles (-want +got):\n%s", k, d)
 		}
 		if p.Part != fmt.Sprintf("%d/3", k) || p.Layout != "part" {
@@ -105,7 +105,7 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 	for _, r := range u.Rows {
 		got = append(got, r.Code)
 	}
-	if d := cmp.Diff(codes(40, 80), got); d != "" {
+	if d := cmp.Diff(codes(30, 60), got); d != "" {
 		t.Errorf("unit part 2 rows (-want +got):\n%s", d)
 	}
 	if d := cmp.Diff(wantParts("don-vi/a", 2), u.Parts); d != "" {
@@ -115,8 +115,8 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 	// The scorecard counts the whole catalogue; its parts count their rows.
 	var card ScorecardParams
 	page(t, vi, "the-diem/b", &card)
-	if card.Rows != nil || card.Bases != nil || card.Sources != nil || card.Reported != 120-24 {
-		t.Errorf("scorecard of B: %d rows, reported %d (want 96), bases %v, sources %v", len(card.Rows), card.Reported, card.Bases, card.Sources)
+	if card.Rows != nil || card.Bases != nil || card.Sources != nil || card.Reported != 90-18 {
+		t.Errorf("scorecard of B: %d rows, reported %d (want 72), bases %v, sources %v", len(card.Rows), card.Reported, card.Bases, card.Sources)
 	}
 	reported, targets := 0, 0
 	for k := 1; k <= 3; k++ {
@@ -124,7 +124,7 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 		page(t, vi, fmt.Sprintf("the-diem/b/phan-%d", k), &pc)
 		reported += pc.Reported
 		targets += pc.Targets
-		if len(pc.Rows) != 40 || len(pc.Sources) != 1 {
+		if len(pc.Rows) != 30 || len(pc.Sources) != 1 {
 			t.Errorf("scorecard part %d: %d rows, sources %v", k, len(pc.Rows), pc.Sources)
 		}
 	}
@@ -139,7 +139,7 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 	if rp.Summary == nil || rp.Limits == nil || rp.Details != nil || rp.Rows != nil || len(rp.Parts) != 3 {
 		t.Errorf("report: summary %v, limits %v, %d details, %d rows, %d parts", rp.Summary != nil, rp.Limits != nil, len(rp.Details), len(rp.Rows), len(rp.Parts))
 	}
-	want := "As of Q4 2024, T district had figures for 120 of 120 indicators; of the 40 with a target, "
+	want := "As of Q4 2024, T district had figures for 90 of 90 indicators; of the 30 with a target, "
 	if got := spansText(rp.Summary); len(got) < len(want) || got[:len(want)] != want {
 		t.Errorf("summary of a long catalogue = %q, want it to start %q", got, want)
 	}
@@ -150,10 +150,10 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 		for _, para := range part.Details {
 			named = append(named, "I"+para.Spans[0].Text[len("Indicator I"):])
 		}
-		if d := cmp.Diff(codes(40*(k-1), 40*k), named); d != "" {
+		if d := cmp.Diff(codes(30*(k-1), 30*k), named); d != "" {
 			t.Errorf("report part %d paragraphs (-want +got):\n%s", k, d)
 		}
-		if len(part.Rows) != 40 || part.Summary != nil || part.Limits != nil || part.Editorial {
+		if len(part.Rows) != 30 || part.Summary != nil || part.Limits != nil || part.Editorial {
 			t.Errorf("report part %d: %d rows, summary %v, limits %v", k, len(part.Rows), part.Summary != nil, part.Limits != nil)
 		}
 	}
@@ -169,7 +169,7 @@ func TestLongCatalogueSplitsIntoParts(t *testing.T) {
 		page(t, vi, fmt.Sprintf("tinh-trang/phan-%d", k), &full)
 		all = append(all, full.Rows...)
 	}
-	if len(all) != 120 || all[0].Code != "I001" || all[119].Code != "I120" || all[0].Cells[1].Text != "1/2" || all[1].Cells[1].Text != "2/2" {
+	if len(all) != 90 || all[0].Code != "I001" || all[89].Code != "I090" || all[0].Cells[1].Text != "1/2" || all[1].Cells[1].Text != "2/2" {
 		t.Errorf("reporting rows over the parts: %d, first %+v", len(all), all[0])
 	}
 
