@@ -212,15 +212,12 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	for _, in := range Inputs() {
 		protect = append(protect, filepath.Join(opt.Source, in))
 	}
-	dl, err := downloadOptions(opt)
-	if err != nil {
-		return Result{}, err
-	}
 	settings, err := site.ReadSettings(opt.Source)
 	if err != nil {
 		return Result{}, err
 	}
 	about := export.About{Title: settings.Title, Licence: settings.Licence, BaseURL: settings.BaseURL}
+	dl := downloadOptions(opt.Today, settings)
 	target := opt.Target
 	if target == nil {
 		target = publish.Folder{Dest: dest, Opt: publish.Options{Protect: protect}}
@@ -347,16 +344,12 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 // downloadOptions are what the downloads say of themselves: the site's
 // title and licence per language, and the day of the build (the day only,
 // so two builds of one day give the same bytes).
-func downloadOptions(opt Options) (export.Options, error) {
-	metas, err := site.Metas(opt.Source)
-	if err != nil {
-		return export.Options{}, err
+func downloadOptions(today time.Time, s site.Settings) export.Options {
+	dl := export.Options{Built: today.UTC().Truncate(24 * time.Hour), Sites: map[model.Lang]export.Meta{}}
+	for _, lang := range model.Langs {
+		dl.Sites[lang] = export.Meta{Title: s.Title.In(lang), Licence: s.Licence.In(lang)}
 	}
-	dl := export.Options{Built: opt.Today.UTC().Truncate(24 * time.Hour), Sites: map[model.Lang]export.Meta{}}
-	for lang, m := range metas {
-		dl.Sites[lang] = export.Meta{Title: m.Title, Licence: m.Licence}
-	}
-	return dl, nil
+	return dl
 }
 
 // machineReadable adds to the downloads the JSON of each indicator, the
