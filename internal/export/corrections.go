@@ -207,7 +207,7 @@ func Corrections(a *analyse.Analysis, prev map[Key]Published) []Erratum {
 				if !had[k.Period] {
 					continue
 				}
-				now := published(u.Code, pt)
+				now := published(u.Code, pt, ind.Measure.Decimals())
 				e := Erratum{DetectedWith: detected, Period: k.Period, Unit: u.Code, UnitName: u.Name.VI, Indicator: ind.Code, Kind: "added", After: &now, Source: now.Source}
 				if before, ok := prev[k]; ok {
 					if before.Same(now, ind.Measure.Decimals()) {
@@ -259,9 +259,11 @@ func Corrections(a *analyse.Analysis, prev map[Key]Published) []Erratum {
 	return out
 }
 
-// published is a point as the figures file publishes it.
-func published(unit string, pt analyse.Point) Published {
-	p := Published{Value: pt.Value, Numerator: pt.Numerator, Denominator: pt.Denominator, Method: "reported", Source: sources(pt.Sources)}
+// published is a point as the figures file publishes it: the value
+// rounded to places, so an erratum read back from corrections.csv equals
+// the one found (and a repeat is dropped, see MergeErrata).
+func published(unit string, pt analyse.Point, places int) Published {
+	p := Published{Value: decimal.Round(pt.Value, places), Numerator: pt.Numerator, Denominator: pt.Denominator, Method: "reported", Source: sources(pt.Sources)}
 	if pt.RolledUp {
 		p.Method, p.Reporting = "rolled-up", fmt.Sprintf("%d/%d", pt.Reporting, pt.Expected)
 		p.Source = rolledUpSource(unit)
