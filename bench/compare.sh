@@ -24,7 +24,7 @@
 #   HUGO_NATIONAL=1   time hugo on the national size too (skipped by default)
 #   PERF_DIR=path     shared/perf; default ../../shared/perf from this folder, or beside the
 #                     main checkout when this is a git worktree
-#   ECHARTS_JS=path   the echarts.min.js of the Hugo site; default the ECharts 6.1.0 common
+#   ECHARTS_JS=path   the echarts.min.js of the Hugo site; default the ECharts 6.1.0 custom
 #                     build vendored in internal/echartsjs (line, bar, markLine, tooltip: all
 #                     the Hugo site's charts use), so no npm install is needed
 #   KEEP=1            keep the work folder (its path is printed on stderr)
@@ -122,7 +122,7 @@ fi
 "$mb" check --source "$site" --lang en >&2
 
 if [ $with_hugo = 1 ]; then
-  ech=${ECHARTS_JS:-$repo/internal/echartsjs/echarts.common.min.js}
+  ech=${ECHARTS_JS:-$repo/internal/echartsjs/echarts.custom.min.js}
   "$perf/setup_hugo.sh" "$W/perfdata" "$W/hugo" "$ech" >&2
 fi
 

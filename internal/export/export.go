@@ -12,6 +12,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"iter"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -88,37 +90,23 @@ func Files(ctx context.Context, site fs.FS, a *analyse.Analysis, opt Options) ([
 // figures files, so a national build never holds every row of every
 // indicator at once as rows.
 func langFiles(ctx context.Context, a *analyse.Analysis, lang model.Lang, opt Options) ([]File, error) {
-	ds := a.Dataset()
 	var out []File
 	figures := newCSV()
 	book := newFiguresBook(a, lang, opt, xlsx.MaxRows-1)
 	n := 0
-	for _, ind := range ds.Indicators {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	for one := range indicatorFiles(ctx, a, lang, opt) {
+		if one.err != nil {
+			return nil, one.err
 		}
-		rows := indicatorRows(a, ind, lang)
-		c := newCSV()
-		if len(rows) > 0 {
-			c.header(rowColumns)
-		}
-		for _, r := range rows {
-			c.record(r.cells(false))
-		}
-		csvFile := langFile(lang, route.IndicatorCSV(ind.Code), "indicator", ind.Code, "csv", len(rows), c.bytes())
-		wb, err := indicatorWorkbook(ind, lang, rows, csvFile.SHA256, opt)
-		if err != nil {
-			return nil, fmt.Errorf("export %s: %w", ind.Code, err)
-		}
-		out = append(out, csvFile, langFile(lang, route.IndicatorXLSX(ind.Code), "indicator", ind.Code, "xlsx", len(rows), wb))
-		if n == 0 && len(rows) > 0 {
+		out = append(out, one.files...)
+		if n == 0 && len(one.rows) > 0 {
 			figures.header(FigureColumns)
 		}
-		for _, r := range rows {
+		for _, r := range one.rows {
 			figures.record(r.cells(true))
 		}
-		n += len(rows)
-		book.add(ind, rows)
+		n += len(one.rows)
+		book.add(one.ind, one.rows)
 	}
 	csvFile := langFile(lang, FiguresPath, "figures", "", "csv", n, figures.bytes())
 	wb, err := book.done(csvFile.SHA256)
@@ -126,6 +114,70 @@ func langFiles(ctx context.Context, a *analyse.Analysis, lang model.Lang, opt Op
 		return nil, fmt.Errorf("export %s: %w", FiguresXLSXPath, err)
 	}
 	return append(out, csvFile, langFile(lang, FiguresXLSXPath, "figures", "", "xlsx", n, wb)), nil
+}
+
+// oneIndicator is an indicator's rows and its own CSV and workbook.
+type oneIndicator struct {
+	ind   model.Indicator
+	rows  []row
+	files []File
+	err   error
+}
+
+// indicatorFiles yields each indicator's files in catalogue order, made on
+// as many goroutines as there are processors (the workbooks are most of an
+// export's time). A slot is freed when its result is taken, so no more
+// than that many indicators' rows are held at once.
+func indicatorFiles(ctx context.Context, a *analyse.Analysis, lang model.Lang, opt Options) iter.Seq[oneIndicator] {
+	return func(yield func(oneIndicator) bool) {
+		inds := a.Dataset().Indicators
+		slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+		results := make([]chan oneIndicator, len(inds))
+		for i := range results {
+			results[i] = make(chan oneIndicator, 1)
+		}
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			for i, ind := range inds {
+				select {
+				case slots <- struct{}{}:
+				case <-stop:
+					return
+				}
+				go func() { results[i] <- indicatorFile(ctx, a, ind, lang, opt) }()
+			}
+		}()
+		for i := range inds {
+			one := <-results[i]
+			<-slots
+			if !yield(one) || one.err != nil {
+				return
+			}
+		}
+	}
+}
+
+// indicatorFile makes ind's rows, CSV and workbook.
+func indicatorFile(ctx context.Context, a *analyse.Analysis, ind model.Indicator, lang model.Lang, opt Options) oneIndicator {
+	if err := ctx.Err(); err != nil {
+		return oneIndicator{err: err}
+	}
+	rows := indicatorRows(a, ind, lang)
+	c := newCSV()
+	if len(rows) > 0 {
+		c.header(rowColumns)
+	}
+	for _, r := range rows {
+		c.record(r.cells(false))
+	}
+	csvFile := langFile(lang, route.IndicatorCSV(ind.Code), "indicator", ind.Code, "csv", len(rows), c.bytes())
+	wb, err := indicatorWorkbook(ind, lang, rows, csvFile.SHA256, opt)
+	if err != nil {
+		return oneIndicator{err: fmt.Errorf("export %s: %w", ind.Code, err)}
+	}
+	return oneIndicator{ind: ind, rows: rows,
+		files: []File{csvFile, langFile(lang, route.IndicatorXLSX(ind.Code), "indicator", ind.Code, "xlsx", len(rows), wb)}}
 }
 
 // langFile is a derived download of lang, at p in that language's part

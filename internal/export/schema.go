@@ -94,7 +94,7 @@ var (
 )
 
 // columns are each kind's columns by name.
-var columns = map[string]map[string]column{
+var columns = withFigures(map[string]map[string]column{
 	"indicators": {
 		"code":    colCode,
 		"group":   col("string", "Nhóm", "Group", "Nhóm chỉ số", "The indicator's group"),
@@ -154,16 +154,17 @@ var columns = map[string]map[string]column{
 		"after_reporting":    colReporting,
 		"source":             col("string", "Nguồn", "Source", "Tệp và dòng của số liệu sau khi sửa", "File and line of the corrected figure"),
 	},
-}
+})
 
-func init() {
-	// The figures file is the per-indicator files together, with the
-	// indicator's name.
+// withFigures adds the figures file's columns: the per-indicator files'
+// columns and the indicator's name.
+func withFigures(cols map[string]map[string]column) map[string]map[string]column {
 	fig := map[string]column{"indicator_name": colIndicatorName}
-	for k, v := range columns["indicator"] {
+	for k, v := range cols["indicator"] {
 		fig[k] = v
 	}
-	columns["figures"] = fig
+	cols["figures"] = fig
+	return cols
 }
 
 // key is a foreign key: fields of this file that are codes of another.

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -219,6 +220,13 @@ func (w *Writer) Bytes() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// flaters keeps deflate writers between workbooks: each holds about 1 MB
+// of tables, and a build writes two workbooks per indicator and language.
+var flaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.DefaultCompression) // fails only for a bad level
+	return fw
+}}
+
 // sortedZip is a zip writer that compresses each part as excelize writes
 // it and writes the parts in name order at Close, with no time stamps.
 type sortedZip struct {
@@ -257,14 +265,9 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	p := &zipPart{name: name}
 	if z.fw == nil {
-		fw, err := flate.NewWriter(&p.data, flate.DefaultCompression)
-		if err != nil {
-			return nil, err
-		}
-		z.fw = fw
-	} else {
-		z.fw.Reset(&p.data)
+		z.fw = flaters.Get().(*flate.Writer)
 	}
+	z.fw.Reset(&p.data)
 	p.fw = z.fw
 	z.parts = append(z.parts, p)
 	z.cur = p
@@ -279,6 +282,10 @@ func (z *sortedZip) Close() error {
 	}
 	// [Content_Types].xml sorts first, as the format expects.
 	slices.SortFunc(z.parts, func(a, b *zipPart) int { return strings.Compare(a.name, b.name) })
+	if z.fw != nil {
+		flaters.Put(z.fw)
+		z.fw = nil
+	}
 	zw := zip.NewWriter(z.w)
 	for _, p := range z.parts {
 		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc,
