@@ -353,25 +353,26 @@ func downloadOptions(today time.Time, s site.Settings) export.Options {
 }
 
 // machineReadable adds to the downloads the JSON of each indicator, the
-// data package that describes the CSVs, the zip of them all (written to
-// into.Dir) and, last, SHA256SUMS of everything.
+// data packages that describe the CSVs of each data folder, the zip of
+// them all (written to into.Dir) and, last, each data folder's
+// SHA256SUMS.
 func machineReadable(ctx context.Context, fsys fs.FS, a *analyse.Analysis, downloads []export.File, into Into) ([]export.File, error) {
 	jsons, err := export.JSONFiles(a)
 	if err != nil {
 		return nil, err
 	}
 	downloads = append(downloads, jsons...)
-	dp, err := export.DataPackage(downloads, a, into.About)
+	dps, err := export.DataPackages(downloads, a, into.About)
 	if err != nil {
 		return nil, err
 	}
-	downloads = append(downloads, dp)
+	downloads = append(downloads, dps...)
 	zip, err := export.Bundle(ctx, into.Dir, downloads, fsys)
 	if err != nil {
 		return nil, err
 	}
 	downloads = append(downloads, zip)
-	return append(downloads, export.Checksums(downloads)), nil
+	return append(downloads, export.Checksums(downloads)...), nil
 }
 
 // tally counts what the build wrote.
