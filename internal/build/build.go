@@ -244,7 +244,14 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, Into{Dir: tmp, About: about})
+		into := Into{Dir: tmp, About: about}
+		if into.Releases, err = keptReleases(ctx, led); err != nil {
+			return err
+		}
+		if opt.Record {
+			into.Release = opt.Today
+		}
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, into)
 		if err != nil {
 			return err
 		}
@@ -291,6 +298,13 @@ type Generated struct {
 type Into struct {
 	Dir   string // the folder the site is built in
 	About export.About
+	// Releases are the releases of the data the history keeps, oldest
+	// first: every build serves them again, byte for byte.
+	Releases []export.Release
+	// Release, when set, is the date this build is published at: it is
+	// then a release of the data too. Zero for a draft or a preview,
+	// which make none.
+	Release time.Time
 }
 
 // Generate makes the downloads, compares them with the previous build, and
@@ -313,8 +327,12 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 	if downloads, err = machineReadable(ctx, fsys, a, downloads, into); err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
+	releases, err := writeReleases(ctx, a, downloads, into)
+	if err != nil {
+		return Generated{}, fmt.Errorf("releases: %w", err)
+	}
 	g := Generated{
-		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About}),
+		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About, Releases: releases}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}

@@ -35,7 +35,7 @@ func dataFiles(t *testing.T, dest string, lang ...string) []string {
 		l = lang[0]
 	}
 	root := filepath.Join(dest, filepath.FromSlash(route.DataFolder(l)))
-	releases := filepath.Join(dest, filepath.FromSlash(path.Dir(route.Release("x"))))
+	releases := filepath.Join(dest, filepath.FromSlash(route.InLang(l, path.Dir(route.Release("x")))))
 	var out []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
