@@ -244,7 +244,14 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, Into{Dir: tmp, About: about})
+		into := Into{Dir: tmp, About: about}
+		if into.Releases, err = keptReleases(ctx, led); err != nil {
+			return err
+		}
+		if opt.Record {
+			into.Release = opt.Today
+		}
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, into)
 		if err != nil {
 			return err
 		}
@@ -291,6 +298,13 @@ type Generated struct {
 type Into struct {
 	Dir   string // the folder the site is built in
 	About export.About
+	// Releases are the releases of the data the history keeps, oldest
+	// first: every build serves them again, byte for byte.
+	Releases []export.Release
+	// Release, when set, is the date this build is published at: it is
+	// then a release of the data too. Zero for a draft or a preview,
+	// which make none.
+	Release time.Time
 }
 
 // Generate makes the downloads, compares them with the previous build, and
@@ -313,8 +327,12 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 	if downloads, err = machineReadable(ctx, fsys, a, downloads, into); err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
+	releases, err := writeReleases(ctx, a, downloads, into)
+	if err != nil {
+		return Generated{}, fmt.Errorf("releases: %w", err)
+	}
 	g := Generated{
-		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About}),
+		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About, Releases: releases}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}
@@ -353,25 +371,26 @@ func downloadOptions(today time.Time, s site.Settings) export.Options {
 }
 
 // machineReadable adds to the downloads the JSON of each indicator, the
-// data package that describes the CSVs, the zip of them all (written to
-// into.Dir) and, last, SHA256SUMS of everything.
+// data packages that describe the CSVs of each data folder, the zip of
+// them all (written to into.Dir) and, last, each data folder's
+// SHA256SUMS.
 func machineReadable(ctx context.Context, fsys fs.FS, a *analyse.Analysis, downloads []export.File, into Into) ([]export.File, error) {
 	jsons, err := export.JSONFiles(a)
 	if err != nil {
 		return nil, err
 	}
 	downloads = append(downloads, jsons...)
-	dp, err := export.DataPackage(downloads, a, into.About)
+	dps, err := export.DataPackages(downloads, a, into.About)
 	if err != nil {
 		return nil, err
 	}
-	downloads = append(downloads, dp)
+	downloads = append(downloads, dps...)
 	zip, err := export.Bundle(ctx, into.Dir, downloads, fsys)
 	if err != nil {
 		return nil, err
 	}
 	downloads = append(downloads, zip)
-	return append(downloads, export.Checksums(downloads)), nil
+	return append(downloads, export.Checksums(downloads)...), nil
 }
 
 // tally counts what the build wrote.

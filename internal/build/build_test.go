@@ -185,7 +185,7 @@ func TestSampleDownloadsAndChecksums(t *testing.T) {
 	t.Parallel()
 	s := buildtest.Sample(t)
 	doc := s.HTML("du-lieu/index.html")
-	rows := buildtest.Select(buildtest.Select(doc, "tbody")[0], "tr")
+	rows := buildtest.Select(buildtest.Select(doc, "table.downloads tbody")[0], "tr")
 	if len(rows) != 3+8+3*12 {
 		t.Fatalf("%d downloads listed, want 47 (3 lists, 8 snapshots, 12 indicators as CSV, XLSX and JSON)", len(rows))
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/buildtest"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // The machine-readable downloads of the sample, read back from the built
@@ -27,13 +28,24 @@ import (
 
 // dataFiles lists the downloads under du-lieu/ (the data page's own HTML
 // excluded), as slash paths relative to it.
-func dataFiles(t *testing.T, dest string) []string {
+func dataFiles(t *testing.T, dest string, lang ...string) []string {
 	t.Helper()
-	root := filepath.Join(dest, "du-lieu")
+	l := "vi"
+	if len(lang) > 0 {
+		l = lang[0]
+	}
+	root := filepath.Join(dest, filepath.FromSlash(route.DataFolder(l)))
+	releases := filepath.Join(dest, filepath.FromSlash(route.InLang(l, path.Dir(route.Release("x")))))
 	var out []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() {
+			if p == releases {
+				return filepath.SkipDir // each release has its own SHA256SUMS
+			}
+			return nil
 		}
 		rel, _ := filepath.Rel(root, p)
 		if rel != "index.html" {
@@ -189,31 +201,38 @@ func TestSampleDataPackage(t *testing.T) {
 func TestSampleChecksums(t *testing.T) {
 	t.Parallel()
 	s := buildtest.Sample(t)
-	sums := s.ReadFile("du-lieu/SHA256SUMS")
-	var listed []string
-	sc := bufio.NewScanner(bytes.NewReader(sums))
-	for sc.Scan() {
-		sum, name, ok := strings.Cut(sc.Text(), "  ")
-		if !ok || len(sum) != 64 || strings.HasPrefix(sc.Text(), `\`) {
-			t.Fatalf("line %q is not `<sha256>  <name>`", sc.Text())
+	for _, lang := range []string{"vi", "en"} {
+		dir := route.DataFolder(lang) + "/"
+		sums := s.ReadFile(dir + "SHA256SUMS")
+		var listed []string
+		sc := bufio.NewScanner(bytes.NewReader(sums))
+		for sc.Scan() {
+			sum, name, ok := strings.Cut(sc.Text(), "  ")
+			if !ok || len(sum) != 64 || strings.HasPrefix(sc.Text(), `\`) {
+				t.Fatalf("line %q is not `<sha256>  <name>`", sc.Text())
+			}
+			if got := sha(s.ReadFile(dir + name)); got != sum {
+				t.Errorf("%s%s: FAILED (listed %s, is %s)", dir, name, sum, got)
+			}
+			listed = append(listed, name)
 		}
-		if got := sha(s.ReadFile("du-lieu/" + name)); got != sum {
-			t.Errorf("%s: FAILED (listed %s, is %s)", name, sum, got)
+		if !slices.IsSorted(listed) {
+			t.Errorf("%sSHA256SUMS is not sorted by name", dir)
 		}
-		listed = append(listed, name)
-	}
-	if !slices.IsSorted(listed) {
-		t.Error("SHA256SUMS is not sorted by name")
-	}
-	all := dataFiles(t, s.Dest)
-	all = slices.DeleteFunc(all, func(f string) bool { return f == "SHA256SUMS" })
-	slices.Sort(all)
-	if !slices.Equal(listed, all) {
-		t.Errorf("SHA256SUMS lists\n%v\nthe data folder has\n%v", listed, all)
-	}
-	for _, want := range []string{"du-lieu.zip", "datapackage.json", "chi-so/vb01.json", "figures.csv"} {
-		if !slices.Contains(listed, want) {
-			t.Errorf("SHA256SUMS lacks %s", want)
+		all := dataFiles(t, s.Dest, lang)
+		all = slices.DeleteFunc(all, func(f string) bool { return f == "SHA256SUMS" })
+		slices.Sort(all)
+		if !slices.Equal(listed, all) {
+			t.Errorf("%sSHA256SUMS lists\n%v\nthe data folder has\n%v", dir, listed, all)
+		}
+		want := []string{"datapackage.json", "chi-so/vb01.csv", "figures.csv", "figures.xlsx", "corrections.csv"}
+		if lang == "vi" {
+			want = append(want, "du-lieu.zip", "units.csv", "chi-so/vb01.json")
+		}
+		for _, w := range want {
+			if !slices.Contains(listed, w) {
+				t.Errorf("%sSHA256SUMS lacks %s", dir, w)
+			}
 		}
 	}
 }
@@ -249,6 +268,8 @@ func TestSampleBundle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+		} else if en, ok := strings.CutPrefix(f.Name, "en/"); ok {
+			want = s.ReadFile("en/du-lieu/" + en)
 		} else {
 			want = s.ReadFile("du-lieu/" + f.Name)
 		}
@@ -263,6 +284,11 @@ func TestSampleBundle(t *testing.T) {
 	for _, f := range dataFiles(t, s.Dest) {
 		if f != "du-lieu.zip" && f != "SHA256SUMS" {
 			want = append(want, f)
+		}
+	}
+	for _, f := range dataFiles(t, s.Dest, "en") {
+		if f != "SHA256SUMS" {
+			want = append(want, "en/"+f)
 		}
 	}
 	inputs, _ := filepath.Glob(filepath.Join(s.Source, "data", "snapshots", "*.csv"))

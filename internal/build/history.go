@@ -1,11 +1,14 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/publish"
@@ -76,4 +79,47 @@ func published(dir, name string) []byte {
 		return []byte{}
 	}
 	return b
+}
+
+// keptReleases are the releases of the data whose files led keeps,
+// oldest first, checked against its rows.
+func keptReleases(ctx context.Context, led *ledger.Ledger) ([]export.Release, error) {
+	rs, files, err := led.Kept(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]export.Release, len(rs))
+	for i, r := range rs {
+		var fs []export.ReleaseFile
+		for _, f := range files[i] {
+			fs = append(fs, export.ReleaseFile{Name: f.Name, Size: f.Size, SHA256: f.SHA256, From: f.Path})
+		}
+		out[i] = export.NewRelease(r.Date, r.Latest, fs)
+	}
+	return out, nil
+}
+
+// writeReleases writes into into.Dir the releases of the data the site
+// serves, and returns them newest first: those the history keeps and,
+// for a publish, this build's, made of the very files the history will
+// keep of it (see Site), so a later build gives it the same id and bytes.
+func writeReleases(ctx context.Context, a *analyse.Analysis, downloads []export.File, into Into) ([]export.Release, error) {
+	all := into.Releases
+	if !into.Release.IsZero() {
+		var files []export.ReleaseFile
+		for _, d := range downloads {
+			name := map[string]string{export.FiguresPath: ledger.FiguresFile, export.CorrectionsPath: ledger.CorrectionsFile}[d.Path]
+			if name != "" {
+				files = append(files, export.ReleaseFile{Name: name, Size: int64(d.Size), SHA256: d.SHA256, Data: d.Data})
+			}
+		}
+		all = append(slices.Clone(all), export.NewRelease(into.Release, a.Latest().String(), files))
+	}
+	all = export.Newest(all)
+	for _, r := range all {
+		if err := r.Write(ctx, into.Dir); err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
 }

@@ -147,6 +147,14 @@ func (b *Builder) BuildErr() error {
 	return err
 }
 
+// At sets the clock of b's next builds, for a publish made later than
+// the one before.
+func (b *Builder) At(today time.Time) *Builder {
+	b.writable()
+	b.today = today
+	return b
+}
+
 // Rebuild writes the files of patch, a txtar archive, into the inputs and
 // builds again into the same Dest.
 func (b *Builder) Rebuild(patch string) *Builder {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -90,16 +91,38 @@ type reference struct {
 	Fields   string `json:"fields"`
 }
 
-// DataPackage describes every CSV of files in a datapackage.json: each
-// file's own header as its fields, with types, titles and descriptions,
-// keys between the files, sizes and SHA-256 hashes. files must still hold
-// their bytes.
-func DataPackage(files []File, a *analyse.Analysis, about About) (File, error) {
+// DataPackages are the datapackage.json of each language's data folder
+// (see DataPackage), the Vietnamese folder's first.
+func DataPackages(files []File, a *analyse.Analysis, about About) ([]File, error) {
+	var out []File
+	for _, lang := range model.Langs {
+		f, err := DataPackage(files, a, about, lang)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// DataPackage describes every CSV of files in lang's data folder in a
+// datapackage.json there: each file's own header as its fields, with
+// types, titles and descriptions, keys between the files, sizes and
+// SHA-256 hashes. The Vietnamese folder holds the copies of the input
+// files; a key to a file of another folder is left out (the English
+// figures' unit codes are those of du-lieu/units.csv), since a package
+// may only name its own files. files must still hold their bytes.
+func DataPackage(files []File, a *analyse.Analysis, about About, lang model.Lang) (File, error) {
+	own := route.InLang(string(lang), route.DataPackage)
+	name := "minhbach-du-lieu"
+	if lang != model.VI {
+		name += "-" + string(lang)
+	}
 	dp := dataPackage{
-		Profile: "tabular-data-package", Name: "minhbach-du-lieu",
+		Profile: "tabular-data-package", Name: name,
 		Title: about.Title.In(model.EN), TitleVI: about.Title.VI,
 		Licenses: []license{{
-			Path:  licencePage(about),
+			Path:  licencePage(about, lang),
 			Title: about.Licence.In(model.EN), TitleVI: about.Licence.VI,
 		}},
 		Sources:      []dpSource{},
@@ -117,28 +140,39 @@ func DataPackage(files []File, a *analyse.Analysis, about About) (File, error) {
 	}
 	for _, f := range files {
 		kind := schemaKind(f)
-		if _, in := route.InData(f.Path); kind == "" || !in {
-			continue // the English copies (en/du-lieu/) are described by their Vietnamese twins' schema, not listed
+		rel, in := route.InDataOf(string(lang), f.Path)
+		if kind == "" || !in {
+			continue
 		}
-		r, ok, err := describe(f, kind, a)
+		r, ok, err := describe(f, rel, kind, a)
 		if err != nil {
-			return File{}, fmt.Errorf("%s: %s: %w", route.DataPackage, f.Path, err)
+			return File{}, fmt.Errorf("%s: %s: %w", own, f.Path, err)
 		}
 		if ok {
 			dp.Resources = append(dp.Resources, r)
 		}
 	}
+	have := map[string]bool{"": true}
+	for _, r := range dp.Resources {
+		have[r.Name] = true
+	}
+	for i := range dp.Resources {
+		s := &dp.Resources[i].Schema
+		s.ForeignKeys = slices.DeleteFunc(s.ForeignKeys, func(fk foreignKey) bool { return !have[fk.Reference.Resource] })
+	}
 	b, err := json.MarshalIndent(dp, "", "  ")
 	if err != nil {
 		return File{}, err
 	}
-	return newFile(route.DataPackage, "datapackage", "", len(dp.Resources), append(b, '\n')), nil
+	f := newFile(own, "datapackage", "", len(dp.Resources), append(b, '\n'))
+	f.Lang = lang
+	return f, nil
 }
 
 // licencePage is where the licence is stated in full: the data page.
-func licencePage(about About) string {
+func licencePage(about About, lang model.Lang) string {
 	if strings.Contains(about.BaseURL, "://") {
-		return about.Absolute(route.Link(route.Data.Path()))
+		return about.Absolute(route.Link(route.InLang(string(lang), route.Data.Path())))
 	}
 	return "index.html" // the data page, beside datapackage.json
 }
@@ -157,14 +191,10 @@ func schemaKind(f File) string {
 
 // describe makes the resource of one CSV. ok is false for a file without
 // a header (an indicator with no figure at all): it has nothing to type.
-func describe(f File, kind string, a *analyse.Analysis) (resource, bool, error) {
+func describe(f File, rel, kind string, a *analyse.Analysis) (resource, bool, error) {
 	header, err := Header(f.Data)
 	if err != nil || len(header) == 0 {
 		return resource{}, false, err
-	}
-	rel, ok := route.InData(f.Path)
-	if !ok {
-		return resource{}, false, fmt.Errorf("not in the data folder")
 	}
 	r := resource{
 		Name: resourceName(f), Path: rel, Profile: "tabular-data-resource",

@@ -29,11 +29,11 @@ func machineFiles(t *testing.T) []File {
 		t.Fatal(err)
 	}
 	files = append(files, jsons...)
-	dp, err := DataPackage(files, a, About{Title: model.Text{VI: "Huyện X", EN: "X district"}, Licence: model.Text{VI: "Mở", EN: "Open"}, BaseURL: "/"})
+	dps, err := DataPackages(files, a, About{Title: model.Text{VI: "Huyện X", EN: "X district"}, Licence: model.Text{VI: "Mở", EN: "Open"}, BaseURL: "/"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(files, dp)
+	return append(files, dps...)
 }
 
 // TestBundleIsDeterministic: two zips of the same downloads are the same
@@ -64,10 +64,20 @@ func TestBundleIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every download of the data folder, and the 3 lists and 2 snapshots
-	// as input files.
-	if n := inData(files); len(zr.File) != n+5 {
-		t.Errorf("%d entries, want %d", len(zr.File), n+5)
+	// Every download of both data folders, the English ones under en/,
+	// and the 3 lists and 2 snapshots as input files.
+	n := inData(files, "vi") + inData(files, "en")
+	if len(zr.File) != n+5 || n != len(files) {
+		t.Errorf("%d entries, want %d (%d files)", len(zr.File), n+5, len(files))
+	}
+	names := map[string]bool{}
+	for _, e := range zr.File {
+		names[e.Name] = true
+	}
+	for _, want := range []string{"en/figures.csv", "en/datapackage.json", "figures.csv", "datapackage.json", "en/chi-so/p1.xlsx"} {
+		if !names[want] {
+			t.Errorf("the zip lacks %s", want)
+		}
 	}
 	if zr.File[0].Name != "ban-goc/data/indicators.csv" {
 		t.Errorf("first entry %s", zr.File[0].Name)
@@ -83,38 +93,44 @@ func TestBundleStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-// TestChecksums: one `<sha256>  <name>` line per download, by name
-// relative to the data folder, sorted; SHA256SUMS never lists itself.
+// TestChecksums: each data folder has its SHA256SUMS, one
+// `<sha256>  <name>` line per download of that folder, by name relative
+// to it, sorted; a SHA256SUMS never lists itself.
 func TestChecksums(t *testing.T) {
 	t.Parallel()
 	files := machineFiles(t)
-	sums := Checksums(append(files, File{Path: route.Checksums, SHA256: "x"}))
-	lines := strings.Split(strings.TrimSuffix(string(sums.Data), "\n"), "\n")
-	if len(lines) != inData(files) {
-		t.Fatalf("%d lines for %d files", len(lines), inData(files))
+	all := Checksums(append(files, File{Path: route.Checksums, SHA256: "x", Kind: "checksums"}))
+	if len(all) != 2 || all[0].Path != route.Checksums || all[1].Path != "en/"+route.Checksums {
+		t.Fatalf("Checksums gave %d files", len(all))
 	}
-	want := map[string]string{}
-	for _, f := range files {
-		if rel, ok := route.InData(f.Path); ok {
-			want[rel] = f.SHA256
+	for i, lang := range []string{"vi", "en"} {
+		sums := all[i]
+		lines := strings.Split(strings.TrimSuffix(string(sums.Data), "\n"), "\n")
+		if len(lines) != inData(files, lang) {
+			t.Fatalf("%s: %d lines for %d files", sums.Path, len(lines), inData(files, lang))
 		}
-	}
-	prev := ""
-	for _, l := range lines {
-		sum, name, _ := strings.Cut(l, "  ")
-		if want[name] != sum || name <= prev {
-			t.Errorf("line %q: want %s, in name order", l, want[name])
+		want := map[string]string{}
+		for _, f := range files {
+			if rel, ok := route.InDataOf(lang, f.Path); ok {
+				want[rel] = f.SHA256
+			}
 		}
-		prev = name
+		prev := ""
+		for _, l := range lines {
+			sum, name, _ := strings.Cut(l, "  ")
+			if want[name] != sum || name <= prev {
+				t.Errorf("%s: line %q: want %s, in name order", sums.Path, l, want[name])
+			}
+			prev = name
+		}
 	}
 }
 
-// inData counts the files of the data folder (the English copies, under
-// en/, are outside it).
-func inData(files []File) int {
+// inData counts the files of lang's data folder.
+func inData(files []File, lang string) int {
 	n := 0
 	for _, f := range files {
-		if _, ok := route.InData(f.Path); ok {
+		if _, ok := route.InDataOf(lang, f.Path); ok {
 			n++
 		}
 	}

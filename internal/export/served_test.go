@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/decimal"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/xlsx"
 )
 
@@ -88,7 +89,16 @@ VB01,*,2025,100,=1+1,@SUM(1)
 func TestEveryServedCSVIsSafe(t *testing.T) {
 	t.Parallel()
 	payloads := hostile(t)
-	b := buildtest.Build(t, hostileSite(t, payloads))
+	site := hostileSite(t, payloads)
+	b := buildtest.Build(t, site)
+	// A second publish with one figure changed: the first one's files are
+	// then served again from the history as a release, beside the new
+	// release's.
+	changed := strings.Replace(site, "\n00001,VB01,,1,8,", "\n00001,VB01,,2,8,", 1)
+	if changed == site {
+		t.Fatal("the patch changes nothing")
+	}
+	b.Rebuild(changed)
 	var served []string
 	err := filepath.WalkDir(b.Dest, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".csv") {
@@ -100,8 +110,9 @@ func TestEveryServedCSVIsSafe(t *testing.T) {
 		t.Fatal(err)
 	}
 	// indicators, units, targets, one snapshot; per language one
-	// indicator file, figures and corrections.
-	if len(served) != 4+2*3 {
+	// indicator file, figures and corrections; figures and corrections of
+	// each of the two releases.
+	if len(served) != 4+2*3+2*2 {
 		t.Fatalf("%d CSV files served: %v", len(served), served)
 	}
 	cells := map[string][][]string{}
@@ -132,7 +143,18 @@ func TestEveryServedCSVIsSafe(t *testing.T) {
 		cells[filepath.ToSlash(rel)] = recs
 	}
 	// Every hostile string comes through as written.
-	for _, file := range []string{"du-lieu/figures.csv", "en/du-lieu/figures.csv", "du-lieu/snapshots/2024-Q4.csv", "du-lieu/units.csv"} {
+	files := []string{"du-lieu/figures.csv", "en/du-lieu/figures.csv", "du-lieu/snapshots/2024-Q4.csv", "du-lieu/units.csv"}
+	releases := 0
+	for name := range cells {
+		if strings.HasPrefix(name, route.Release("")) && strings.HasSuffix(name, "/figures.csv") {
+			files = append(files, name)
+			releases++
+		}
+	}
+	if releases != 2 {
+		t.Errorf("%d releases' figures served, want 2", releases)
+	}
+	for _, file := range files {
 		seen := map[string]bool{}
 		for _, rec := range cells[file] {
 			for _, c := range rec {

@@ -25,8 +25,8 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // also holds those inputs byte for byte (route.Original).
 var inputKinds = map[string]bool{"indicators": true, "units": true, "targets": true, "snapshot": true}
 
-// Bundle writes every file of files and the original input files they
-// copy (read from site) into one zip at route.Bundle under dest, and
+// Bundle writes every file of files (the English ones under en/, see
+// route.InBundle) and the original input files they copy (read from site) into one zip at route.Bundle under dest, and
 // returns it, without its bytes. Entries are sorted by name and carry a
 // fixed time, so the same downloads make the same zip; the zip is streamed
 // to disk, and each original is copied from its file, so memory does not
@@ -39,8 +39,8 @@ func Bundle(ctx context.Context, dest string, files []File, site fs.FS) (f File,
 	}
 	var entries []entry
 	for _, f := range files {
-		rel, ok := route.InData(f.Path)
-		if !ok || f.Path == route.Bundle || f.Path == route.Checksums {
+		rel, ok := route.InBundle(f.Path)
+		if !ok || f.Path == route.Bundle || f.Kind == "checksums" {
 			continue
 		}
 		entries = append(entries, entry{name: rel, data: f.Data})

@@ -266,12 +266,7 @@ func (l *Ledger) Releases() []Release {
 // Load reads release id's files and checks them against the checksums of
 // its row: a file missing or changed is a problem at that cell.
 func (l *Ledger) Load(id string) (History, error) {
-	var row Event
-	for _, e := range l.events {
-		if e.ID == id && e.Kind == Published {
-			row = e
-		}
-	}
+	row := l.row(id)
 	if row.ID == "" {
 		return History{}, source.Newf(l.pos(0, 0), source.CodeForeignKey, "release", id, msgNoRelease)
 	}
@@ -299,9 +294,11 @@ func (l *Ledger) Load(id string) (History, error) {
 }
 
 // Record adds release r, published now, with its figures and errata
-// files, and keeps the files of the last keep releases (and the live
-// one); it is written all or nothing, files first and the row last, so
-// that a ledger cut short by a crash still reads as the one before.
+// files; it is written all or nothing, files first and the row last, so
+// that a ledger cut short by a crash still reads as the one before. The
+// files of every release are kept: they are the releases of the data that
+// every later build serves again (see Kept). keep is how many releases'
+// files the ledger kept before it did; it is ignored.
 func (l *Ledger) Record(ctx context.Context, r Release, figures, corrections []byte, keep int) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -312,11 +309,73 @@ func (l *Ledger) Record(ctx context.Context, r Release, figures, corrections []b
 			return msgWrite.Err(l.shown, err)
 		}
 	}
-	if err := l.append(Event{Kind: Published, Release: r}); err != nil {
-		return err
+	return l.append(Event{Kind: Published, Release: r})
+}
+
+// KeptFile is a file of a release that the ledger keeps.
+type KeptFile struct {
+	Name   string // FiguresFile or CorrectionsFile
+	Path   string // on disk
+	Size   int64
+	SHA256 string
+}
+
+// Kept lists the releases whose files the ledger has, oldest first, each
+// with its files, after checking them against their row as a stream: a
+// file changed since is a problem at its cell, as in Load. A release whose
+// files are both gone (kept only for a while by an older minhbach) is left
+// out; one with a single file gone is a problem.
+func (l *Ledger) Kept(ctx context.Context) ([]Release, [][]KeptFile, error) {
+	var rs []Release
+	var files [][]KeptFile
+	var problems source.List
+	for _, r := range l.Releases() {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		row := l.row(r.ID)
+		var kept []KeptFile
+		var own source.List
+		missing := 0
+		for i, f := range []struct{ name, sum string }{{FiguresFile, r.Figures}, {CorrectionsFile, r.Corrections}} {
+			at, field := l.pos(row.row, row.sums[i]), Columns[6+i]
+			file := path.Join(l.shown, r.ID, f.name)
+			disk := filepath.Join(l.dir, r.ID, f.name)
+			fi, err := os.Stat(disk)
+			if errors.Is(err, fs.ErrNotExist) {
+				missing++
+				own.Add(source.Newf(at, source.CodeSource, field, f.sum, msgFileMissing, file))
+				continue
+			}
+			sum, err := publish.FileSum(disk)
+			switch {
+			case err != nil:
+				own.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgUnreadable, err))
+			case sum != f.sum:
+				own.Add(source.Newf(at, source.CodeChecksum, field, f.sum, msgFileChanged, file, sum))
+			default:
+				kept = append(kept, KeptFile{Name: f.name, Path: disk, Size: fi.Size(), SHA256: sum})
+			}
+		}
+		if missing == 2 {
+			continue
+		}
+		problems.Merge(&own)
+		rs = append(rs, r)
+		files = append(files, kept)
 	}
-	l.prune(keep)
-	return nil
+	return rs, files, problems.Err()
+}
+
+// row is the row of the last publish of id.
+func (l *Ledger) row(id string) Event {
+	var row Event
+	for _, e := range l.events {
+		if e.ID == id && e.Kind == Published {
+			row = e
+		}
+	}
+	return row
 }
 
 // Rollback records that release id, published before, is live again.
@@ -356,32 +415,6 @@ func (l *Ledger) append(e Event) error {
 	e.row = bytes.Count(raw, []byte("\n"))
 	l.events = append(l.events, e)
 	return nil
-}
-
-// prune removes the files of releases other than the last keep published
-// and the live one. Failing to is harmless: they go next time.
-func (l *Ledger) prune(keep int) {
-	if keep <= 0 {
-		keep = publish.DefaultKeep
-	}
-	kept := map[string]bool{}
-	if live, ok := l.Live(); ok {
-		kept[live.ID] = true
-	}
-	rs := l.Releases()
-	slices.SortStableFunc(rs, func(a, b Release) int { return strings.Compare(a.ID, b.ID) })
-	for i := len(rs) - 1; i >= 0 && len(kept) < keep; i-- {
-		kept[rs[i].ID] = true
-	}
-	entries, err := os.ReadDir(l.dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if e.IsDir() && publish.ValidID(e.Name()) && !kept[e.Name()] {
-			_ = os.RemoveAll(filepath.Join(l.dir, e.Name()))
-		}
-	}
 }
 
 // String names the ledger in messages.

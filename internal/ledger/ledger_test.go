@@ -50,11 +50,15 @@ func TestRecordReadRollback(t *testing.T) {
 	if got := len(l.Releases()); got != 5 {
 		t.Errorf("%d releases listed, want 5 (the rows stay)", got)
 	}
-	// The files of the last 3 are kept.
+	// Every release's files are kept: they are the releases of the data.
 	for i := range 5 {
-		if got, want := l.Has(id(i)), i >= 2; got != want {
-			t.Errorf("Has(release %d) = %v, want %v", i, got, want)
+		if !l.Has(id(i)) {
+			t.Errorf("Has(release %d) = false, want true", i)
 		}
+	}
+	// As an older minhbach left them: the first release's files pruned.
+	if err := os.RemoveAll(filepath.Join(dir, id(0))); err != nil {
+		t.Fatal(err)
 	}
 	if err := l.Rollback(t.Context(), id(3), day.Add(10*time.Hour)); err != nil {
 		t.Fatal(err)
@@ -165,4 +169,40 @@ func edit(t *testing.T, name, old, new string) {
 		t.Fatalf("%s has no %q:\n%s", name, old, b)
 	}
 	write(t, name, strings.Replace(string(b), old, new, 1))
+}
+
+// TestKept: Kept lists the releases whose files are kept, each file with
+// its size and checksum; a release whose files an older minhbach pruned
+// is left out, and a file changed since is a problem at its row's cell.
+func TestKept(t *testing.T) {
+	t.Parallel()
+	dir := record(t, 3)
+	if err := os.RemoveAll(filepath.Join(dir, id(0))); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Read(t.Context(), dir, "history")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, files, err := l.Kept(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 || rs[0].ID != id(1) || rs[1].ID != id(2) || len(files) != 2 {
+		t.Fatalf("Kept = %+v", rs)
+	}
+	for i, fs := range files {
+		want := "figures " + id(i+1)
+		if len(fs) != 2 || fs[0].Name != ledger.FiguresFile || fs[0].Size != int64(len(want)) || fs[0].SHA256 != publish.Sum([]byte(want)) {
+			t.Errorf("release %d files %+v", i+1, fs)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, id(1), ledger.CorrectionsFile), []byte("changed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = l.Kept(t.Context())
+	all := source.All(err)
+	if len(all) != 1 || all[0].Code != source.CodeChecksum || all[0].Pos.Line != 3 || all[0].Pos.File != "history/releases.csv" {
+		t.Errorf("a changed file: %v", err)
+	}
 }

@@ -176,6 +176,46 @@ func InData(p string) (rel string, ok bool) {
 	return strings.CutPrefix(p, string(Data)+"/")
 }
 
+// DataFolder is a language's data folder: "du-lieu" for Vietnamese,
+// "en/du-lieu" for English. Each holds its own SHA256SUMS and
+// datapackage.json, for the files in it.
+func DataFolder(lang string) string { return InLang(lang, string(Data)) }
+
+// InDataOf is a download's path relative to lang's data folder (see
+// InData); ok is false for a path outside it.
+func InDataOf(lang, p string) (rel string, ok bool) {
+	return strings.CutPrefix(p, DataFolder(lang)+"/")
+}
+
+// InBundle is a download's name in the zip of every download: its path
+// relative to the Vietnamese data folder, and the English files under
+// "en/" ("en/du-lieu/figures.csv" → "en/figures.csv"). ok is false for
+// a path in neither data folder.
+func InBundle(p string) (name string, ok bool) {
+	if rel, ok := InData(p); ok {
+		return rel, true
+	}
+	if rest, ok := strings.CutPrefix(p, "en/"); ok {
+		if rel, ok := InData(rest); ok {
+			return path.Join("en", rel), true
+		}
+	}
+	return "", false
+}
+
+// releasesName is the folder of the data's releases in the data section:
+// every published build's data is also kept at Release(id), at an
+// address that never changes.
+const releasesName = "phat-hanh"
+
+// Release is the page of release id of the data, and the folder of its
+// files: "du-lieu/phat-hanh/20250301-000000-3fa2b1c4d5e6". The English
+// page is under /en/ as every page is; the files are the same ones.
+func Release(id string) string { return path.Join(string(Data), releasesName, id) }
+
+// ReleaseFile is a file of release id ("…/figures.csv").
+func ReleaseFile(id, name string) string { return path.Join(Release(id), name) }
+
 // Original is where an input file is kept byte for byte inside the zip
 // ("data/snapshots/2024-Q4.csv" → "ban-goc/data/snapshots/2024-Q4.csv"),
 // beside the published copies, which may differ (BOM, neutralised

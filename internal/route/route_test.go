@@ -36,6 +36,10 @@ func TestPaths(t *testing.T) {
 		{route.Part(route.Unit("02020"), 2), "don-vi/02020/phan-2"},
 		{route.Part(route.Indicators.Path(), 1), "chi-so/phan-1"},
 		{route.Link(""), ""},
+		{route.Release("20250301-000000-3fa2b1c4d5e6"), "du-lieu/phat-hanh/20250301-000000-3fa2b1c4d5e6"},
+		{route.ReleaseFile("20250301-000000-3fa2b1c4d5e6", "SHA256SUMS"), "du-lieu/phat-hanh/20250301-000000-3fa2b1c4d5e6/SHA256SUMS"},
+		{route.DataFolder("en"), "en/du-lieu"},
+		{route.InLang("en", route.Checksums), "en/du-lieu/SHA256SUMS"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -33,6 +33,8 @@ type DataParams struct {
 	Bundle    *DownloadRow `json:"bundle,omitempty"`
 	Package   *DownloadRow `json:"package,omitempty"`
 	Checksums *DownloadRow `json:"checksums,omitempty"`
+	// Releases are the releases of the data, newest first (release.go).
+	Releases []ReleaseRow `json:"releases,omitempty"`
 	// JSONLD is the schema.org Dataset of the page (see dataset.go).
 	JSONLD template.JS `json:"jsonld"`
 }
@@ -65,7 +67,7 @@ func (b *builder) dataParams() (*DataParams, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &DataParams{JSONLD: ld}
+	p := &DataParams{JSONLD: ld, Releases: b.releaseRows()}
 	for _, f := range b.in.Downloads {
 		if f.Lang != "" && f.Lang != b.lang {
 			continue // the other language's files are listed on its page

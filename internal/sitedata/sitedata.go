@@ -46,6 +46,9 @@ type Input struct {
 	// Revisions compares with the build currently published at the
 	// destination, so corrections can be shown (zero: a first build).
 	Revisions export.Revisions
+	// Releases are the releases of the data the site serves, newest
+	// first: the data page lists them, and each has a page.
+	Releases []export.Release
 }
 
 // Home is the home page: the latest headline figures of the top unit.
@@ -267,7 +270,9 @@ func (b *builder) pages() []Page {
 	for i, p := range periods {
 		pages = append(pages, b.reportPages(p, len(periods)-i)...)
 	}
-	pages = append(pages, b.dataPage(), b.methodologyPage())
+	pages = append(pages, b.dataPage())
+	pages = append(pages, b.releasePages()...)
+	pages = append(pages, b.methodologyPage())
 	pages = append(pages, b.reportingPages()...)
 	pages = append(pages, b.changesPages()...)
 	return append(pages, b.scorecardPages()...)

@@ -5,7 +5,7 @@
 // uniqueness, foreign keys). Then it parses the schema.org Dataset JSON-LD
 // of the pages given with jsonld.js.
 //
-// Usage: node validate.js SITE_DIR [PAGE.html...]
+// Usage: node validate.js DATA_DIR... [PAGE.html...]
 'use strict'
 const fs = require('fs')
 const path = require('path')
@@ -90,8 +90,16 @@ async function checkPage(file) {
 }
 
 async function main() {
-  const [dir, ...pages] = process.argv.slice(2)
-  let problems = await checkPackage(dir)
+  // The data folders (du-lieu, en/du-lieu: each has its datapackage.json),
+  // then the pages.
+  const args = process.argv.slice(2)
+  const dirs = args.filter((a) => fs.statSync(a).isDirectory())
+  const pages = args.filter((a) => !dirs.includes(a))
+  let problems = 0
+  for (const d of dirs) {
+    console.log(`-- ${d}`)
+    problems += await checkPackage(d)
+  }
   for (const p of pages) problems += await checkPage(p)
   console.log(problems === 0 ? 'valid' : `${problems} problems`)
   process.exit(problems === 0 ? 0 : 1)
