@@ -147,7 +147,8 @@ type Figure struct {
 	Since          string `json:"since,omitempty"`  // the baseline period of the pace
 	Target         string `json:"target,omitempty"` // "100% (2025)"
 	Basis          string `json:"basis,omitempty"`
-	Coverage       string `json:"coverage,omitempty"` // roll-ups: "28/28"
+	Reported       string `json:"reported,omitempty"` // roll-ups, in words: "27/28 đơn vị đã báo cáo" (locale.Coverage)
+	Partial        bool   `json:"partial,omitempty"`  // a roll-up of fewer units than are expected to report (analyse.Point.Partial)
 	RolledUp       bool   `json:"rolled_up,omitempty"`
 	Note           string `json:"note,omitempty"`
 	Source         string `json:"source,omitempty"`     // "data/snapshots/2024-Q4.csv:12" for a reported figure
@@ -310,7 +311,8 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	}
 	if c.RolledUp {
 		f.RolledUp = true
-		f.Coverage = locale.Ratio(b.lang, float64(c.Reporting), float64(c.Expected))
+		f.Reported = locale.Coverage(b.lang, c.Reporting, c.Expected)
+		f.Partial = c.Partial()
 	} else if len(c.Sources) == 1 {
 		row := c.Sources[0]
 		f.Source = fmt.Sprintf("%s:%d", row.File, row.Line) // the row, as journalists look it up
