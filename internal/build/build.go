@@ -244,7 +244,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, Into{Dir: tmp, About: about})
+		g, err := Generate(ctx, os.DirFS(opt.Source), a, eds, prev, dl, Into{Dir: tmp, About: about, Threshold: settings.Threshold})
 		if err != nil {
 			return err
 		}
@@ -289,8 +289,9 @@ type Generated struct {
 // memory (the zip of all downloads), and what the downloads say of their
 // publisher.
 type Into struct {
-	Dir   string // the folder the site is built in
-	About export.About
+	Dir       string // the folder the site is built in
+	About     export.About
+	Threshold float64 // the site's reporting threshold (site.Settings)
 }
 
 // Generate makes the downloads, compares them with the previous build, and
@@ -314,7 +315,7 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
 	g := Generated{
-		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About}),
+		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About, Threshold: into.Threshold}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}

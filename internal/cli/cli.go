@@ -18,6 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -350,7 +351,11 @@ func newCheck(env Env) *cobra.Command {
 			}
 			ds := a.Dataset()
 			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
-			warn := warnings(a)
+			settings, err := site.ReadSettings(src)
+			if err != nil {
+				return err
+			}
+			warn := warnings(a, settings.Threshold)
 			if opt.Format == "json" {
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d, Warnings: jsonProblems(warn, opt.Lang)})
 				return nil

@@ -46,12 +46,29 @@ type Input struct {
 	// Revisions compares with the build currently published at the
 	// destination, so corrections can be shown (zero: a first build).
 	Revisions export.Revisions
+	// Threshold is the percentage of the units that report a period must
+	// reach before the home page leads with it (analyse.Complete); zero
+	// means every unit (site.DefaultThreshold).
+	Threshold float64
 }
 
-// Home is the home page: the latest headline figures of the top unit.
+// Home is the home page: the headline figures of the top unit in the
+// latest complete period, and the later one being assembled, if any.
 type Home struct {
 	IndicatorList
-	Summary []Paragraph `json:"summary"`
+	Summary  []Paragraph `json:"summary"`
+	Updating *Updating   `json:"updating,omitempty"`
+}
+
+// Updating is a period later than the one the page leads with, whose
+// units have not all reported yet (below the site's threshold): shown as
+// "đang cập nhật", never as the district's figures.
+type Updating struct {
+	Period       string `json:"period"`             // "quý I/2025"
+	Reported     string `json:"reported"`           // "1/28 đơn vị đã báo cáo"
+	Path         string `json:"path"`               // its report
+	Complete     string `json:"complete,omitempty"` // the latest complete period, when there is one
+	CompletePath string `json:"complete_path,omitempty"`
 }
 
 // IndicatorList is the top unit's latest figure of every indicator: the
@@ -212,13 +229,51 @@ func (b *builder) groupParents() []*model.Unit {
 }
 
 func (b *builder) home() *Home {
-	return &Home{IndicatorList: *b.indicators(nil), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, b.a.Latest()))}
+	lead := b.lead()
+	return &Home{IndicatorList: *b.indicatorsAt(nil, lead), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, lead)), Updating: b.updating(b.a.Latest())}
+}
+
+// threshold is the site's reporting threshold, in percent.
+func (b *builder) threshold() float64 {
+	if b.in.Threshold == 0 {
+		return 100
+	}
+	return b.in.Threshold
+}
+
+// lead is the period the home page leads with: the latest that is
+// complete at the site's threshold, or the latest when none is.
+func (b *builder) lead() period.Period {
+	if p, ok := b.a.LatestComplete(b.threshold()); ok {
+		return p
+	}
+	return b.a.Latest()
+}
+
+// updating says that period p is still being assembled, when it is below
+// the site's threshold; nil otherwise.
+func (b *builder) updating(p period.Period) *Updating {
+	if p.IsZero() || b.a.Complete(p, b.threshold()) {
+		return nil
+	}
+	n, of := b.a.Reporters(p)
+	u := &Updating{Period: locale.Period(b.lang, p), Reported: locale.Coverage(b.lang, n, of), Path: route.Link(route.Report(p))}
+	if c, ok := b.a.LatestComplete(b.threshold()); ok && c.Compare(p) < 0 {
+		u.Complete, u.CompletePath = locale.Period(b.lang, c), route.Link(route.Report(c))
+	}
+	return u
 }
 
 // indicators is the top unit's latest figure of every indicator, or of
 // those of part pt.
 func (b *builder) indicators(pt *part) *IndicatorList {
-	top, latest := b.a.Index().Top(), b.a.Latest()
+	return b.indicatorsAt(pt, b.a.Latest())
+}
+
+// indicatorsAt is the top unit's figure in period latest of every
+// indicator, or of those of part pt.
+func (b *builder) indicatorsAt(pt *part, latest period.Period) *IndicatorList {
+	top := b.a.Index().Top()
 	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
 	if b.parts() != nil {
 		l.Parts = b.partLinks(route.Indicators.Path(), pt)
