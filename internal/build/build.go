@@ -62,6 +62,9 @@ type Result struct {
 	Release   string   // its release id (see publish.ReleaseID)
 	Compared  Compared // what it was compared with
 	Recorded  bool     // the ledger now records it
+	// Warnings are what the build says without failing: raw HTML in the
+	// staff's text, left out of the pages (EditorialWarnings).
+	Warnings []*source.Error
 }
 
 // historyDir is the ledger folder of opt, and its name in messages.
@@ -188,7 +191,7 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 			problems.Addf(pos, source.CodeSource, msgGenerated, GeneratedKey, fmt.Sprint(g), GeneratedKey)
 			continue
 		}
-		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Replace: replace})
+		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Line: f.Line, Replace: replace})
 	}
 	return out, nil
 }
@@ -234,7 +237,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Dest: target.String()}
+	res := Result{Dest: target.String(), Warnings: EditorialWarnings(eds)}
 	var figures, corrections []byte
 	res.Release, err = target.Publish(ctx, opt.Today, func(tmp string, live publish.Live) error {
 		// Under the target's lock: the release compared with is the one

@@ -320,11 +320,12 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 		rel = r
 	}
 	if opt.Format == "json" {
-		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
+		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Warnings: jsonProblems(res.Warnings, opt.Lang), Published: &jsonPublished{
 			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
 			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
 		return nil
 	}
+	printWarnings(env.Stderr, opt.Lang, res.Warnings)
 	if res.Compared.Legacy != "" {
 		say(env.Stderr, opt.Lang, msgMigrated, res.Compared.Legacy, ledger.Dir)
 	}
@@ -345,7 +346,7 @@ func newCheck(env Env) *cobra.Command {
 		Use:  "check [--source DIR]",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
+			a, eds, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
 				return err
 			}
@@ -355,7 +356,7 @@ func newCheck(env Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			warn := warnings(a, settings.Threshold)
+			warn := append(warnings(a, settings.Threshold), build.EditorialWarnings(eds)...)
 			if opt.Format == "json" {
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d, Warnings: jsonProblems(warn, opt.Lang)})
 				return nil

@@ -30,6 +30,7 @@ type Editorial struct {
 	Title  string
 	Body   string // Markdown; rendered by Hugo with raw HTML off
 	File   string
+	Line   int // the line of File that Body starts on
 	// Replace is set when the front matter says "generated: replace": the
 	// text then stands in for the generated summary paragraph. The figures
 	// per indicator, the limitations and the table stay.
