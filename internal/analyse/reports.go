@@ -137,3 +137,52 @@ func (b *builder) cover(u, i int) {
 		}
 	}
 }
+
+// Reporters is who reported for period p among the units that report at
+// all: how many units expected to report some indicator (Expects) reported
+// at least one of them in p, and how many such units there are. A quarter
+// assembled from communes' files one by one is "1/28" until they are all
+// in; the site leads with it only once it reaches the site's threshold
+// (Complete).
+func (a *Analysis) Reporters(p period.Period) (reported, expected int) {
+	for u := range a.ds.Units {
+		code := a.ds.Units[u].Code
+		expects, did := false, false
+		for i := range a.nInd {
+			if !a.reports[u*a.nInd+i] {
+				continue
+			}
+			expects = true
+			if a.Reported(code, a.ds.Indicators[i].Code, p) {
+				did = true
+				break
+			}
+		}
+		if expects {
+			expected++
+		}
+		if did {
+			reported++
+		}
+	}
+	return reported, expected
+}
+
+// Complete reports whether at least threshold percent of the units that
+// report (see Reporters) reported for p. A threshold of 100 (the default
+// of a site) asks for every one of them.
+func (a *Analysis) Complete(p period.Period, threshold float64) bool {
+	n, of := a.Reporters(p)
+	return float64(n)*100 >= threshold*float64(of)
+}
+
+// LatestComplete is the latest period that is Complete at threshold, and
+// whether there is one.
+func (a *Analysis) LatestComplete(threshold float64) (period.Period, bool) {
+	for i := len(a.periods) - 1; i >= 0; i-- {
+		if a.Complete(a.periods[i], threshold) {
+			return a.periods[i], true
+		}
+	}
+	return period.Period{}, false
+}

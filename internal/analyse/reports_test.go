@@ -80,3 +80,36 @@ func TestExpected(t *testing.T) {
 		t.Errorf("D VB01 Q3 %+v is complete", pt)
 	}
 }
+
+// A period is complete when enough of the units that report at all sent
+// at least one figure: the site leads with the latest complete one.
+func TestReportersAndComplete(t *testing.T) {
+	f := newFixture().indicator("VB01", model.Percent, model.Up).indicator("HT04", model.Count, model.Down)
+	f.units("D", "C1<D", "C2<D", "C3<D", "C4<D", "A1<D")
+	for _, u := range []string{"C1", "C2", "C3", "C4"} {
+		f.row("2024-Q4", u, "VB01", "1/2")
+	}
+	f.row("2024-Q4", "A1", "HT04", "3")
+	f.row("2025-Q1", "C1", "VB01", "2/2")
+	f.row("2025-Q1", "C2", "VB01", "2/2")
+	f.row("2025-Q1", "C3", "VB01", "2/2")
+	f.row("2025-Q1", "A1", "HT04", "") // an empty row is not a report
+	a := Run(f.build())
+	q4, q1 := period.MustParse("2024-Q4"), period.MustParse("2025-Q1")
+	for _, tc := range []struct {
+		p           period.Period
+		n, expected int
+	}{{q4, 5, 5}, {q1, 3, 5}} {
+		if n, of := a.Reporters(tc.p); n != tc.n || of != tc.expected {
+			t.Errorf("Reporters(%s) = %d/%d, want %d/%d", tc.p, n, of, tc.n, tc.expected)
+		}
+	}
+	for _, tc := range []struct {
+		threshold float64
+		want      period.Period
+	}{{100, q4}, {61, q4}, {60, q1}, {0, q1}} {
+		if got, ok := a.LatestComplete(tc.threshold); !ok || got != tc.want {
+			t.Errorf("LatestComplete(%v) = %s, %v; want %s", tc.threshold, got, ok, tc.want)
+		}
+	}
+}

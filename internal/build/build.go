@@ -62,6 +62,9 @@ type Result struct {
 	Release   string   // its release id (see publish.ReleaseID)
 	Compared  Compared // what it was compared with
 	Recorded  bool     // the ledger now records it
+	// Warnings are what the build says without failing: raw HTML in the
+	// staff's text, left out of the pages (EditorialWarnings).
+	Warnings []*source.Error
 }
 
 // historyDir is the ledger folder of opt, and its name in messages.
@@ -188,7 +191,7 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 			problems.Addf(pos, source.CodeSource, msgGenerated, GeneratedKey, fmt.Sprint(g), GeneratedKey)
 			continue
 		}
-		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Replace: replace})
+		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Line: f.Line, Replace: replace})
 	}
 	return out, nil
 }
@@ -234,7 +237,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Dest: target.String()}
+	res := Result{Dest: target.String(), Warnings: EditorialWarnings(eds)}
 	var figures, corrections []byte
 	res.Release, err = target.Publish(ctx, opt.Today, func(tmp string, live publish.Live) error {
 		// Under the target's lock: the release compared with is the one
@@ -244,7 +247,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
-		into := Into{Dir: tmp, About: about}
+		into := Into{Dir: tmp, About: about, Threshold: settings.Threshold}
 		if into.Releases, err = keptReleases(ctx, led); err != nil {
 			return err
 		}
@@ -296,8 +299,9 @@ type Generated struct {
 // memory (the zip of all downloads), and what the downloads say of their
 // publisher.
 type Into struct {
-	Dir   string // the folder the site is built in
-	About export.About
+	Dir       string // the folder the site is built in
+	About     export.About
+	Threshold float64 // the site's reporting threshold (site.Settings)
 	// Releases are the releases of the data the history keeps, oldest
 	// first: every build serves them again, byte for byte.
 	Releases []export.Release
@@ -332,7 +336,8 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		return Generated{}, fmt.Errorf("releases: %w", err)
 	}
 	g := Generated{
-		Site:      sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About, Releases: releases}),
+		Site: sitedata.New(ctx, sitedata.Input{Analysis: a, Editorial: eds, Downloads: downloads, Revisions: rev, About: into.About,
+			Releases: releases, Threshold: into.Threshold}),
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}

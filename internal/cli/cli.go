@@ -18,6 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -319,11 +320,12 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 		rel = r
 	}
 	if opt.Format == "json" {
-		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
+		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Warnings: jsonProblems(res.Warnings, opt.Lang), Published: &jsonPublished{
 			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
 			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
 		return nil
 	}
+	printWarnings(env.Stderr, opt.Lang, res.Warnings)
 	if res.Compared.Legacy != "" {
 		say(env.Stderr, opt.Lang, msgMigrated, res.Compared.Legacy, ledger.Dir)
 	}
@@ -344,13 +346,17 @@ func newCheck(env Env) *cobra.Command {
 		Use:  "check [--source DIR]",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
+			a, eds, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
 			if err != nil {
 				return err
 			}
 			ds := a.Dataset()
 			d := jsonData{Indicators: len(ds.Indicators), Units: len(ds.Units), Targets: len(ds.Targets), Snapshots: len(ds.Snapshots), Latest: a.Latest().String()}
-			warn := warnings(a)
+			settings, err := site.ReadSettings(src)
+			if err != nil {
+				return err
+			}
+			warn := append(warnings(a, settings.Threshold), build.EditorialWarnings(eds)...)
 			if opt.Format == "json" {
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Data: &d, Warnings: jsonProblems(warn, opt.Lang)})
 				return nil

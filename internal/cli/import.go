@@ -9,6 +9,7 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/importer"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -55,7 +56,11 @@ func newImport(env Env) *cobra.Command {
 				// those).
 				if a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()}); err == nil {
 					var own []*source.Error
-					for _, w := range warnings(a) {
+					threshold := site.DefaultThreshold
+					if s, err := site.ReadSettings(src); err == nil {
+						threshold = s.Threshold
+					}
+					for _, w := range warnings(a, threshold) {
 						if w.Pos.File == res.Path {
 							own = append(own, w)
 						}

@@ -54,6 +54,9 @@ const catalogueRows = 30
 //	                        SHEET, whose rows are the text file ROWS (see
 //	                        xlsxtest.FromText), its cells merged over
 //	                        each RANGE ("B6:B8")
+//	serve-bg, httpget, serve-stop
+//	                        the preview, in the background: see
+//	                        serve_script_test.go
 func TestScripts(t *testing.T) {
 	// Absolute: minhbach changes the working directory while other scripts
 	// are being read (see cliMu).
@@ -77,6 +80,9 @@ func TestScripts(t *testing.T) {
 			"treesave":   cmdTreeSave,
 			"treecmp":    cmdTreeCmp,
 			"xlsx":       cmdXLSX,
+			"serve-bg":   cmdServeBg,
+			"httpget":    cmdHTTPGet,
+			"serve-stop": cmdServeStop,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -130,6 +136,7 @@ type scriptState struct {
 	markDir  string            // where mark was run
 	markList map[string]string // its listing
 	trees    map[string]map[string]string
+	serving  *serving // serve-bg's preview, until serve-stop
 }
 
 func state(ts *testscript.TestScript) *scriptState {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -12,11 +13,18 @@ import (
 // is left blank (see package analyse).
 const CodeBlankRollup = "rollup-blank"
 
+// CodeBelowThreshold warns of a period whose units have not all reported
+// (below the site's params.reportingThreshold): the site shows it as
+// being updated and leads with the latest complete period.
+const CodeBelowThreshold = "period-incomplete"
+
 // warnings are what check says without failing: each row whose percent
 // has no numerator and denominator, where the parent's figure of that
 // period, rolled up from its units, is blank because of it. Rows of one
-// file with the same effect are one warning over their lines.
-func warnings(a *analyse.Analysis) []*source.Error {
+// file with the same effect are one warning over their lines. Then each
+// period below threshold (a percentage, analyse.Complete), at its
+// snapshot file.
+func warnings(a *analyse.Analysis, threshold float64) []*source.Error {
 	ds, idx := a.Dataset(), a.Index()
 	var out []*source.Error
 	for _, s := range ds.Snapshots {
@@ -36,5 +44,14 @@ func warnings(a *analyse.Analysis) []*source.Error {
 				o.Indicator, parent.Code, o.Period.String()))
 		}
 	}
-	return source.Collapse(out)
+	out = source.Collapse(out)
+	for _, s := range ds.Snapshots {
+		if a.Complete(s.Period, threshold) {
+			continue
+		}
+		n, of := a.Reporters(s.Period)
+		out = append(out, source.Newf(source.Position{File: s.File}, CodeBelowThreshold, "", "", msgBelowThreshold,
+			s.Period.String(), locale.Reporters{Reported: n, Expected: of}, threshold, s.Period.String()))
+	}
+	return out
 }

@@ -42,3 +42,13 @@ func (d Duration) In(lang string) string { return Seconds(model.Lang(lang), time
 
 // String is d in English.
 func (d Duration) String() string { return d.In(string(model.EN)) }
+
+// Reporters is who reported, in a message: see Coverage ("2/28 đơn vị đã
+// báo cáo", "2 of 28 units reported").
+type Reporters struct{ Reported, Expected int }
+
+// In is r in lang.
+func (r Reporters) In(lang string) string { return Coverage(model.Lang(lang), r.Reported, r.Expected) }
+
+// String is r in English.
+func (r Reporters) String() string { return r.In(string(model.EN)) }

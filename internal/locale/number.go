@@ -113,3 +113,28 @@ func Megabytes(lang model.Lang, n int64) string { return Number(lang, float64(n)
 
 // Seconds prints d in seconds with one decimal: vi "2,5", en "2.5".
 func Seconds(lang model.Lang, d time.Duration) string { return Number(lang, d.Seconds(), 1) }
+
+// Coverage words who a rolled-up figure comes from: vi "27/28 đơn vị đã báo
+// cáo", en "27 of 28 units reported". Every page, chart, table and the
+// report text say a partial total this one way (the counts come from
+// analyse.Coverage).
+func Coverage(lang model.Lang, reported, expected int) string {
+	r, e := Number(lang, float64(reported), 0), Number(lang, float64(expected), 0)
+	if lang == model.EN {
+		return r + " of " + e + " units reported"
+	}
+	return r + "/" + e + " đơn vị đã báo cáo"
+}
+
+// CoverageOf words a coverage published as "27/28" (the downloads'
+// reporting column) as Coverage does; text that is not two counts is
+// returned as it is.
+func CoverageOf(lang model.Lang, ratio string) string {
+	got, of, ok := strings.Cut(ratio, "/")
+	r, err1 := strconv.Atoi(got)
+	e, err2 := strconv.Atoi(of)
+	if !ok || err1 != nil || err2 != nil {
+		return ratio
+	}
+	return Coverage(lang, r, e)
+}

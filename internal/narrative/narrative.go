@@ -155,6 +155,7 @@ func (w *writer) summary() []Paragraph {
 		p.text("%s", w.ab.apply(before))
 		p.add(w.claim(Value, locale.Value(w.lang, ind.Measure, s.Current.Value), ind, w.top.Code))
 		p.text("%s", w.ab.apply(after))
+		w.coverage(&p, ind, s)
 		if t := s.Target; t != nil {
 			p.text("%s", w.tr(" (mục tiêu ", " (target "))
 			w.target(&p, ind, s)
@@ -168,6 +169,19 @@ func (w *writer) summary() []Paragraph {
 	}
 	p.text(".")
 	return []Paragraph{p.done()}
+}
+
+// coverage follows a partial total with who it comes from, "(27/28 đơn
+// vị đã báo cáo)", so the text never states 27 units' rate as the whole
+// district's (the wording is locale.Coverage, the counts analyse's).
+func (w *writer) coverage(p *para, ind model.Indicator, s analyse.Summary) {
+	c := s.Current
+	if c == nil || !c.Partial() {
+		return
+	}
+	p.text(" (")
+	p.add(w.claim(Coverage, locale.Coverage(w.lang, c.Reporting, c.Expected), ind, s.Unit))
+	p.text(")")
 }
 
 // maxListed is the most figures the summary names one by one, in its one
@@ -271,17 +285,18 @@ func (w *writer) indicators() []Paragraph {
 		p.add(Span{Text: w.ab.apply(ind.Name.In(w.lang)), Kind: Name, Indicator: ind.Code})
 		p.text(": ")
 		p.add(w.claim(Value, locale.Value(w.lang, ind.Measure, s.Current.Value), ind, s.Unit))
+		// A total from only some of the units says so, beside its ratio:
+		// "96,1% (539/561; 27/28 đơn vị đã báo cáo)".
 		if c := s.Current; c.Numerator != nil && c.Denominator != nil && ind.Measure == model.Percent {
 			p.text(" (")
 			p.add(w.claim(Ratio, locale.Ratio(w.lang, *c.Numerator, *c.Denominator), ind, s.Unit))
+			if c.Partial() {
+				p.text("; ")
+				p.add(w.claim(Coverage, locale.Coverage(w.lang, c.Reporting, c.Expected), ind, s.Unit))
+			}
 			p.text(")")
-		}
-		// A total from only some of the units says so: the reader must not
-		// take 27 units' rate for the whole district's.
-		if c := s.Current; c.Partial() {
-			p.text("%s", w.tr(", tổng hợp từ ", ", from "))
-			p.add(w.claim(Coverage, locale.Ratio(w.lang, float64(c.Reporting), float64(c.Expected)), ind, s.Unit))
-			p.text("%s", w.tr(" đơn vị đã báo cáo", " units that reported"))
+		} else {
+			w.coverage(&p, ind, s)
 		}
 		if s.Previous != nil {
 			p.text(", ")

@@ -416,7 +416,7 @@ func checkClaim(t *testing.T, a *analyse.Analysis, lang model.Lang, p period.Per
 			fail(sum.Projected)
 		}
 	case narrative.Coverage:
-		if c := sum.Current; c == nil || !c.RolledUp || c.Reporting >= c.Expected || s.Text != fmt.Sprintf("%d/%d", c.Reporting, c.Expected) {
+		if c := sum.Current; c == nil || !c.RolledUp || c.Reporting >= c.Expected || s.Text != locale.Coverage(lang, c.Reporting, c.Expected) {
 			fail(sum.Current)
 		}
 	default:

@@ -21,6 +21,7 @@ type Editorial struct {
 	Lang   string         // "" for the default language, else the code before .md ("en")
 	Params map[string]any // front matter, keys lower-cased as Hugo does
 	Body   string         // Markdown after the front matter
+	Line   int            // the line of the file Body starts on (1 without front matter)
 }
 
 // ReadEditorial reads every .md file directly in source/content/dir. A
@@ -61,7 +62,11 @@ func ReadEditorial(source, dir string) ([]Editorial, error) {
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
 			name, lang = name[:i], name[i+1:]
 		}
-		out = append(out, Editorial{File: rel, Name: name, Lang: lang, Params: params, Body: string(body)})
+		line := 1
+		if len(body) <= len(b) && bytes.HasSuffix(b, body) {
+			line += bytes.Count(b[:len(b)-len(body)], []byte("\n"))
+		}
+		out = append(out, Editorial{File: rel, Name: name, Lang: lang, Params: params, Body: string(body), Line: line})
 	}
 	return out, nil
 }

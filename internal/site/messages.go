@@ -32,4 +32,7 @@ var (
 	msgFrontMatter = msg.New(
 		"%s: không đọc được phần đầu tệp (front matter): %v; hãy sửa phần đầu tệp",
 		"%s: front matter: %v; correct the front matter")
+	msgThreshold = msg.New(
+		"hugo.toml: params.reportingThreshold = %v: không phải là tỷ lệ phần trăm từ 0 đến 100; hãy ghi ví dụ 90 (90%% số đơn vị đã báo cáo), hoặc xoá dòng này để chờ đủ mọi đơn vị",
+		"hugo.toml: params.reportingThreshold = %v: not a percentage from 0 to 100; write e.g. 90 (90%% of the units reported), or delete the line to wait for every unit")
 )

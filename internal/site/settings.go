@@ -14,7 +14,15 @@ type Settings struct {
 	BaseURL string     // "https://chodon.example.invalid/", or "/" when the site sets none
 	Title   model.Text // the site's title per language
 	Licence model.Text // params.licence per language
+	// Threshold is params.reportingThreshold: the percentage of the units
+	// that report (analyse.Reporters) a period needs before the home page
+	// and the reports lead with it; 100, every unit, when unset.
+	Threshold float64
 }
+
+// DefaultThreshold is the reporting threshold of a site that sets none:
+// a period is complete once every unit that reports has reported.
+const DefaultThreshold float64 = 100
 
 // ReadSettings reads the settings of the site folder source.
 func ReadSettings(source string) (Settings, error) {
@@ -42,5 +50,24 @@ func ReadSettings(source string) (Settings, error) {
 	}
 	s.Title = model.Text{VI: in(model.VI, "title"), EN: in(model.EN, "title")}
 	s.Licence = model.Text{VI: in(model.VI, "params", "licence"), EN: in(model.EN, "params", "licence")}
+	s.Threshold = DefaultThreshold
+	params, _ := cfg["params"].(map[string]any)
+	if v, ok := params["reportingthreshold"]; ok {
+		var t float64
+		switch n := v.(type) {
+		case int64:
+			t = float64(n)
+		case float64:
+			t = n
+		case int:
+			t = float64(n)
+		default:
+			return Settings{}, msgThreshold.Err(v)
+		}
+		if !(t >= 0 && t <= 100) {
+			return Settings{}, msgThreshold.Err(v)
+		}
+		s.Threshold = t
+	}
 	return s, nil
 }

@@ -12,6 +12,7 @@ func TestReadSettings(t *testing.T) {
 baseURL = "https://x.example.invalid/"
 [params]
 licence = "CC BY 4.0"
+reportingThreshold = 90
 [languages.vi]
 title = "Huyện X"
 [languages.vi.params]
@@ -25,8 +26,9 @@ licence = "Giấy phép mở"
 		BaseURL: "https://x.example.invalid/",
 		// English: the theme's title and licence, since a language's own
 		// setting (here the theme's) wins over the top level, as in Hugo.
-		Title:   model.Text{VI: "Huyện X", EN: "Digital government indicators"},
-		Licence: model.Text{VI: "Giấy phép mở", EN: "Open data: free to use and share with attribution."},
+		Title:     model.Text{VI: "Huyện X", EN: "Digital government indicators"},
+		Licence:   model.Text{VI: "Giấy phép mở", EN: "Open data: free to use and share with attribution."},
+		Threshold: 90,
 	}
 	if s != want {
 		t.Errorf("settings = %+v, want %+v", s, want)
@@ -35,7 +37,12 @@ licence = "Giấy phép mở"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.BaseURL != "/" || s.Licence.VI == "" {
-		t.Errorf("defaults = %+v: want baseURL / and the theme's licence", s)
+	if s.BaseURL != "/" || s.Licence.VI == "" || s.Threshold != 100 {
+		t.Errorf("defaults = %+v: want baseURL /, the theme's licence and threshold 100", s)
+	}
+	for _, bad := range []string{`"90%"`, "120", "-1"} {
+		if _, err := ReadSettings(writeSite(t, map[string]string{"hugo.toml": "[params]\nreportingThreshold = " + bad + "\n"})); err == nil {
+			t.Errorf("reportingThreshold = %s: no error", bad)
+		}
 	}
 }

@@ -265,3 +265,29 @@ func TestWaitBuildAbandonsAStuckHugo(t *testing.T) {
 		t.Errorf("a build that was never stopped: err %v, stuck %v", err, stuck)
 	}
 }
+
+// Hugo's messages never name the folder it builds in: the built-in
+// theme's files are minhbach's ("minhbach:layouts/404.html"), the site's
+// own relative to its folder.
+func TestHugoMessagesNameTheSiteFiles(t *testing.T) {
+	src := writeSite(t, map[string]string{
+		"hugo.toml":                     `baseURL = "https://x.example.invalid/"`,
+		"layouts/_partials/footer.html": "<footer>{{ warnf \"chú ý %s\" \"x\" }}{{ .NoSuchField }}</footer>",
+	})
+	var log strings.Builder
+	err := Build(t.Context(), Options{Source: src, Dest: t.TempDir(), Data: minimal{}, Log: &log})
+	if err == nil {
+		t.Fatal("a layout asking for a missing field built")
+	}
+	for what, s := range map[string]string{"error": err.Error(), "log": log.String()} {
+		if strings.Contains(s, root+"/") {
+			t.Errorf("the %s names Hugo's folder %s:\n%s", what, root, s)
+		}
+	}
+	if !strings.Contains(err.Error(), `"minhbach:layouts/404.html:1:`) || !strings.Contains(err.Error(), "_partials/footer.html:1:39") {
+		t.Errorf("the error names neither the theme's page layout as minhbach's nor the site's partial:\n%s", err)
+	}
+	if !strings.Contains(log.String(), "chú ý x") {
+		t.Errorf("Hugo's warning did not reach the log:\n%s", log.String())
+	}
+}

@@ -294,10 +294,10 @@ func (b *builder) erratum(e export.Erratum) Correction {
 		// A total of fewer units than usual: the units summed explain
 		// the change as much as the values do.
 		if e.Before != nil {
-			corr.BeforeCoverage = e.Before.Reporting
+			corr.BeforeCoverage = locale.CoverageOf(b.lang, e.Before.Reporting)
 		}
 		if e.After != nil {
-			corr.AfterCoverage = e.After.Reporting
+			corr.AfterCoverage = locale.CoverageOf(b.lang, e.After.Reporting)
 		}
 	}
 	if e.After != nil && e.After.Method != "rolled-up" && e.Source != "" && !strings.Contains(e.Source, ";") {
@@ -331,13 +331,13 @@ func (b *builder) correction(k export.Key, p period.Period, m model.Measure) Cor
 	return c
 }
 
-// coverage is the units a total summed, "20/21"; "" for a unit's own
-// figure.
+// coverage is the units a total summed, "20/21 đơn vị đã báo cáo"; ""
+// for a unit's own figure.
 func coverage(lang model.Lang, pt analyse.Point) string {
 	if !pt.RolledUp {
 		return ""
 	}
-	return locale.Ratio(lang, float64(pt.Reporting), float64(pt.Expected))
+	return locale.Coverage(lang, pt.Reporting, pt.Expected)
 }
 
 // published formats a figure as the site shows it, with its ratio.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/export"
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/narrative"
 	"github.com/minhbach/minhbach/internal/route"
@@ -16,7 +17,7 @@ import (
 // units reported agrees, because they all use analyse's one rule: the
 // reporting page's cells; the coverage of the top unit's rolled-up figures
 // in figures.csv (the reporting column), on the indicator pages and in the
-// report text ("tổng hợp từ 27/28 đơn vị"); and the units the report text
+// report text ("27/28 đơn vị đã báo cáo"); and the units the report text
 // and the reporting page say did not report.
 func TestOneRuleForWhoReports(t *testing.T) {
 	for name, a := range map[string]*analyse.Analysis{
@@ -44,6 +45,7 @@ func checkOneRule(t *testing.T, a *analyse.Analysis, figuresCSV []byte) {
 		page(t, vi, route.Indicator(ind.Code), &ip)
 		for k, p := range a.Periods() {
 			n, of := a.Coverage(top, ind.Code, p)
+			n0, of0 := n, of
 			want := fmt.Sprintf("%d/%d", n, of)
 			where := fmt.Sprintf("%s %s", ind.Code, p)
 
@@ -66,7 +68,7 @@ func checkOneRule(t *testing.T, a *analyse.Analysis, figuresCSV []byte) {
 			if f := figures[export.Key{Unit: top, Indicator: ind.Code, Period: p.String()}]; f.Reporting != want {
 				t.Errorf("%s: figures.csv reporting %q, Coverage %q", where, f.Reporting, want)
 			}
-			if got := ip.TrendRows[k].Figure.Coverage; got != want {
+			if got := ip.TrendRows[k].Figure.Reported; got != locale.Coverage(model.VI, n0, of0) {
 				t.Errorf("%s: indicator page coverage %q, Coverage %q", where, got, want)
 			}
 			var said []string
@@ -80,7 +82,7 @@ func checkOneRule(t *testing.T, a *analyse.Analysis, figuresCSV []byte) {
 			switch {
 			case pt.Partial():
 				partial++
-				if len(said) != 1 || said[0] != want {
+				if words := locale.Coverage(model.VI, pt.Reporting, pt.Expected); len(said) != 1 || said[0] != words || !strings.HasPrefix(words, want+" ") {
 					t.Errorf("%s: the report says %q, Coverage %q", where, said, want)
 				}
 			case len(said) > 0:

@@ -154,6 +154,12 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 	if trendChart.Target != nil {
 		desc += b.t("; đường nét đứt: ", "; dashed line: ") + trendChart.TargetLabel
 	}
+	// A point rolled up from only some units says so, as its table row does.
+	for _, r := range p.TrendRows {
+		if r.Figure.Partial {
+			desc += "; " + r.Period + ": " + r.Figure.Reported
+		}
+	}
 	if p.Trend, err = chartRef(trendChart.ID, trendChart.Title, trendChart.Option, func() (template.HTML, error) {
 		return svgchart.Trend(trendChart, desc+".", format)
 	}); err != nil {

@@ -295,8 +295,8 @@ func TestScorecards(t *testing.T) {
 
 	var top ScorecardParams
 	page(t, vi, "the-diem/t", &top)
-	if !top.RolledUp || top.Sources != nil || top.Rows[0].Figure.Coverage != "1/3" {
-		t.Errorf("T scorecard: rolled up %v, sources %v, P coverage %q", top.RolledUp, top.Sources, top.Rows[0].Figure.Coverage)
+	if !top.RolledUp || top.Sources != nil || top.Rows[0].Figure.Reported != "1/3 đơn vị đã báo cáo" {
+		t.Errorf("T scorecard: rolled up %v, sources %v, P coverage %q", top.RolledUp, top.Sources, top.Rows[0].Figure.Reported)
 	}
 
 	// Each unit page links to its scorecard; the list has every unit.

@@ -28,6 +28,10 @@ type ReportParams struct {
 	// report then gives the summary, the staff's text and the limitations,
 	// and each part's page the paragraphs and figures of its indicators.
 	Parts []PartLink `json:"parts,omitempty"`
+	// Updating is set when the period is below the site's reporting
+	// threshold: the page opens by saying so and names the latest
+	// complete period's report.
+	Updating *Updating `json:"updating,omitempty"`
 }
 
 // TrendRowNamed is an indicator's top-unit figure in a report.
@@ -76,7 +80,7 @@ func (b *builder) editorial(p period.Period) (Editorial, bool) {
 func (b *builder) reportParams(p period.Period, pt *part) *ReportParams {
 	top := b.a.Index().Top()
 	text := narrative.For(b.a, b.lang, p)
-	rp := &ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang)}
+	rp := &ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang), Updating: b.updating(p)}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
 			rp.CSV = route.InputCopy(s.File)

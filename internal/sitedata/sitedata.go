@@ -30,6 +30,7 @@ type Editorial struct {
 	Title  string
 	Body   string // Markdown; rendered by Hugo with raw HTML off
 	File   string
+	Line   int // the line of File that Body starts on
 	// Replace is set when the front matter says "generated: replace": the
 	// text then stands in for the generated summary paragraph. The figures
 	// per indicator, the limitations and the table stay.
@@ -49,12 +50,29 @@ type Input struct {
 	// Releases are the releases of the data the site serves, newest
 	// first: the data page lists them, and each has a page.
 	Releases []export.Release
+	// Threshold is the percentage of the units that report a period must
+	// reach before the home page leads with it (analyse.Complete); zero
+	// means every unit (site.DefaultThreshold).
+	Threshold float64
 }
 
-// Home is the home page: the latest headline figures of the top unit.
+// Home is the home page: the headline figures of the top unit in the
+// latest complete period, and the later one being assembled, if any.
 type Home struct {
 	IndicatorList
-	Summary []Paragraph `json:"summary"`
+	Summary  []Paragraph `json:"summary"`
+	Updating *Updating   `json:"updating,omitempty"`
+}
+
+// Updating is a period later than the one the page leads with, whose
+// units have not all reported yet (below the site's threshold): shown as
+// "đang cập nhật", never as the district's figures.
+type Updating struct {
+	Period       string `json:"period"`             // "quý I/2025"
+	Reported     string `json:"reported"`           // "1/28 đơn vị đã báo cáo"
+	Path         string `json:"path"`               // its report
+	Complete     string `json:"complete,omitempty"` // the latest complete period, when there is one
+	CompletePath string `json:"complete_path,omitempty"`
 }
 
 // IndicatorList is the top unit's latest figure of every indicator: the
@@ -150,7 +168,8 @@ type Figure struct {
 	Since          string `json:"since,omitempty"`  // the baseline period of the pace
 	Target         string `json:"target,omitempty"` // "100% (2025)"
 	Basis          string `json:"basis,omitempty"`
-	Coverage       string `json:"coverage,omitempty"` // roll-ups: "28/28"
+	Reported       string `json:"reported,omitempty"` // roll-ups, in words: "27/28 đơn vị đã báo cáo" (locale.Coverage)
+	Partial        bool   `json:"partial,omitempty"`  // a roll-up of fewer units than are expected to report (analyse.Point.Partial)
 	RolledUp       bool   `json:"rolled_up,omitempty"`
 	Note           string `json:"note,omitempty"`
 	Source         string `json:"source,omitempty"`     // "data/snapshots/2024-Q4.csv:12" for a reported figure
@@ -214,13 +233,51 @@ func (b *builder) groupParents() []*model.Unit {
 }
 
 func (b *builder) home() *Home {
-	return &Home{IndicatorList: *b.indicators(nil), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, b.a.Latest()))}
+	lead := b.lead()
+	return &Home{IndicatorList: *b.indicatorsAt(nil, lead), Summary: b.paragraphs(narrative.Summary(b.a, b.lang, lead)), Updating: b.updating(b.a.Latest())}
+}
+
+// threshold is the site's reporting threshold, in percent.
+func (b *builder) threshold() float64 {
+	if b.in.Threshold == 0 {
+		return 100
+	}
+	return b.in.Threshold
+}
+
+// lead is the period the home page leads with: the latest that is
+// complete at the site's threshold, or the latest when none is.
+func (b *builder) lead() period.Period {
+	if p, ok := b.a.LatestComplete(b.threshold()); ok {
+		return p
+	}
+	return b.a.Latest()
+}
+
+// updating says that period p is still being assembled, when it is below
+// the site's threshold; nil otherwise.
+func (b *builder) updating(p period.Period) *Updating {
+	if p.IsZero() || b.a.Complete(p, b.threshold()) {
+		return nil
+	}
+	n, of := b.a.Reporters(p)
+	u := &Updating{Period: locale.Period(b.lang, p), Reported: locale.Coverage(b.lang, n, of), Path: route.Link(route.Report(p))}
+	if c, ok := b.a.LatestComplete(b.threshold()); ok && c.Compare(p) < 0 {
+		u.Complete, u.CompletePath = locale.Period(b.lang, c), route.Link(route.Report(c))
+	}
+	return u
 }
 
 // indicators is the top unit's latest figure of every indicator, or of
 // those of part pt.
 func (b *builder) indicators(pt *part) *IndicatorList {
-	top, latest := b.a.Index().Top(), b.a.Latest()
+	return b.indicatorsAt(pt, b.a.Latest())
+}
+
+// indicatorsAt is the top unit's figure in period latest of every
+// indicator, or of those of part pt.
+func (b *builder) indicatorsAt(pt *part, latest period.Period) *IndicatorList {
+	top := b.a.Index().Top()
 	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
 	if b.parts() != nil {
 		l.Parts = b.partLinks(route.Indicators.Path(), pt)
@@ -315,7 +372,8 @@ func (b *builder) figure(ind model.Indicator, s analyse.Summary) Figure {
 	}
 	if c.RolledUp {
 		f.RolledUp = true
-		f.Coverage = locale.Ratio(b.lang, float64(c.Reporting), float64(c.Expected))
+		f.Reported = locale.Coverage(b.lang, c.Reporting, c.Expected)
+		f.Partial = c.Partial()
 	} else if len(c.Sources) == 1 {
 		row := c.Sources[0]
 		f.Source = fmt.Sprintf("%s:%d", row.File, row.Line) // the row, as journalists look it up

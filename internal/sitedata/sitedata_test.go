@@ -107,10 +107,10 @@ func TestHomeTilesAreFormattedPerLanguage(t *testing.T) {
 	}{
 		// 70.7% in Q1 2023 → 90%: 19.3 points in 1.75 years, 11 a year,
 		// reaches 100% within 2025, the target year.
-		{vi, "VB01", Figure{Value: "90%", Ratio: "3.888/4.320", Change: "+3,5 điểm", Trend: "better", Status: "on-track", Projected: "2025", Pace: "tăng 11 điểm phần trăm", Since: "quý I/2023", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
-		{en, "VB01", Figure{Value: "90%", Ratio: "3,888/4,320", Change: "+3.5 pts", Trend: "better", Status: "on-track", Projected: "2025", Pace: "rising 11 percentage points", Since: "Q1 2023", Target: "100% (2025)", Coverage: "28/28", RolledUp: true}},
+		{vi, "VB01", Figure{Value: "90%", Ratio: "3.888/4.320", Change: "+3,5 điểm", Trend: "better", Status: "on-track", Projected: "2025", Pace: "tăng 11 điểm phần trăm", Since: "quý I/2023", Target: "100% (2025)", Reported: "28/28 đơn vị đã báo cáo", RolledUp: true}},
+		{en, "VB01", Figure{Value: "90%", Ratio: "3,888/4,320", Change: "+3.5 pts", Trend: "better", Status: "on-track", Projected: "2025", Pace: "rising 11 percentage points", Since: "Q1 2023", Target: "100% (2025)", Reported: "28 of 28 units reported", RolledUp: true}},
 		// A count where lower is better: 34 → 26 obsolete computers is better.
-		{vi, "HT04", Figure{Value: "26", Change: "−8", Trend: "better", Status: "no-target", Coverage: "20/20", RolledUp: true}},
+		{vi, "HT04", Figure{Value: "26", Change: "−8", Trend: "better", Status: "no-target", Reported: "20/20 đơn vị đã báo cáo", RolledUp: true}},
 		// The district's own row, not a roll-up: its source line is linked.
 		{vi, "NL02", Figure{Value: "2", Change: "0", Trend: "same", Status: "no-target", Source: "data/snapshots/2024-Q4.csv:2", SourceURL: "du-lieu/snapshots/2024-Q4.csv"}},
 	} {
@@ -295,7 +295,7 @@ func TestReportFiguresLandOnTheirRows(t *testing.T) {
 					if fig.Value != s.Text {
 						t.Errorf("%s: %q links to %s, a row showing %q", per, s.Text, s.Path, fig.Value)
 					}
-					if fig.Source == "" && fig.Coverage == "" {
+					if fig.Source == "" && fig.Reported == "" {
 						t.Errorf("%s: row %s names no source", per, s.Path)
 					}
 				}
