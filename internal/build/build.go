@@ -327,6 +327,13 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		}
 		downloads[i].Data = nil
 	}
+	for _, lang := range model.Langs {
+		ix, err := g.Site.SearchIndex(string(lang))
+		if err != nil {
+			return Generated{}, err
+		}
+		g.Files[route.InLang(string(lang), route.SearchIndex)] = ix
+	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)
 		if err != nil {
