@@ -8,10 +8,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -20,6 +24,7 @@ import (
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/ogimage"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/route"
@@ -333,6 +338,9 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 			return Generated{}, err
 		}
 		g.Files[route.InLang(string(lang), route.SearchIndex)] = ix
+		if err := previews(g, lang, into.About.Title.In(lang)); err != nil {
+			return Generated{}, err
+		}
 	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)
@@ -398,4 +406,33 @@ func tally(dir string, res *Result) error {
 		}
 		return nil
 	})
+}
+
+// previews draws the preview images of a language's pages (Open Graph):
+// the site's and each indicator's, on every core (about 25 ms each).
+func previews(g Generated, lang model.Lang, title string) error {
+	cards, err := g.Site.Previews(string(lang), title)
+	if err != nil {
+		return err
+	}
+	paths := slices.Sorted(maps.Keys(cards))
+	out := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[i], errs[i] = ogimage.PNG(cards[p])
+		})
+	}
+	wg.Wait()
+	for i, p := range paths {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w", p, errs[i])
+		}
+		g.Files[p] = out[i]
+	}
+	return nil
 }
