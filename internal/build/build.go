@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/echartsjs"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
@@ -64,9 +65,11 @@ type Result struct {
 	Files     int // files written
 	Bytes     int64
 	Downloads int
-	Release   string   // its release id (see publish.ReleaseID)
-	Compared  Compared // what it was compared with
-	Recorded  bool     // the ledger now records it
+	Release   string        // its release id (see publish.ReleaseID)
+	Compared  Compared      // what it was compared with
+	Recorded  bool          // the ledger now records it
+	Budget    budget.Report // the pages' weight
+	Limits    budget.Limits // and the site's budget
 }
 
 // historyDir is the ledger folder of opt, and its name in messages.
@@ -255,6 +258,13 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		}
 		res.Downloads = g.Downloads
 		if err := site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
+			return err
+		}
+		res.Limits = settings.Budget
+		if res.Budget, err = budget.Measure(tmp, settings.BaseURL, settings.Budget); err != nil {
+			return err
+		}
+		if err := res.Budget.Check(settings.Budget); err != nil {
 			return err
 		}
 		if opt.Record {

@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -11,9 +12,10 @@ import (
 // Dataset): read from the same merged config Hugo is given, so a page and
 // a download never disagree.
 type Settings struct {
-	BaseURL string     // "https://chodon.example.invalid/", or "/" when the site sets none
-	Title   model.Text // the site's title per language
-	Licence model.Text // params.licence per language
+	BaseURL string        // "https://chodon.example.invalid/", or "/" when the site sets none
+	Title   model.Text    // the site's title per language
+	Licence model.Text    // params.licence per language
+	Budget  budget.Limits // params.budget: the pages' weight the build enforces
 }
 
 // ReadSettings reads the settings of the site folder source.
@@ -42,5 +44,27 @@ func ReadSettings(source string) (Settings, error) {
 	}
 	s.Title = model.Text{VI: in(model.VI, "title"), EN: in(model.EN, "title")}
 	s.Licence = model.Text{VI: in(model.VI, "params", "licence"), EN: in(model.EN, "params", "licence")}
+	b, _ := cfg["params"].(map[string]any)
+	b, _ = b["budget"].(map[string]any)
+	s.Budget = budget.Limits{Enabled: true, PageKB: number(b["page_kb"]), ChartKB: number(b["chart_kb"])}
+	if on, ok := b["enabled"].(bool); ok {
+		s.Budget.Enabled = on
+	}
 	return s, nil
+}
+
+// number is a setting's number, as TOML, YAML or JSON gives it; 0 for
+// anything else (no limit).
+func number(v any) float64 {
+	switch n := v.(type) {
+	case int64:
+		return float64(n)
+	case int:
+		return float64(n)
+	case uint64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return 0
 }

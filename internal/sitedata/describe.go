@@ -59,7 +59,7 @@ func (b *builder) descIndicator(ind model.Indicator) string {
 		if len(p.Spans) > 0 && p.Spans[0].Indicator == ind.Code {
 			// The report may abbreviate the name; the page's title has it
 			// in full, so the description starts from the figure.
-			return clip(ind.Name.In(b.lang) + ", " + b.top().Name.In(b.lang) + strings.TrimPrefix(p.String(), p.Spans[0].Text))
+			return clip(ind.Name.In(b.lang) + ", " + b.top().Name.In(b.lang) + ", " + b.latestLabel() + strings.TrimPrefix(p.String(), p.Spans[0].Text))
 		}
 	}
 	return clip(ind.Name.In(b.lang) + ", " + b.top().Name.In(b.lang) + ": " + b.t("chưa có số liệu.", "no figures yet."))
@@ -90,8 +90,11 @@ func (b *builder) descReport(p period.Period) string {
 	return clip(b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.top().Name.In(b.lang))
 }
 
-// descHome is the first sentence of the latest summary.
-func (b *builder) descHome() string { return clip(firstSentence(b.latestText().Summary)) }
+// descHome says whose figures the site gives, then opens the latest
+// summary.
+func (b *builder) descHome() string {
+	return clip(b.t("Chỉ số chính quyền số của ", "Digital government indicators of ") + b.top().Name.In(b.lang) + ". " + firstSentence(b.latestText().Summary))
+}
 
 // descSection describes a section page.
 func (b *builder) descSection(sec route.Section) string {
