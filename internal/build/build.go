@@ -8,18 +8,24 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/echartsjs"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
+	"github.com/minhbach/minhbach/internal/ogimage"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/route"
@@ -59,9 +65,11 @@ type Result struct {
 	Files     int // files written
 	Bytes     int64
 	Downloads int
-	Release   string   // its release id (see publish.ReleaseID)
-	Compared  Compared // what it was compared with
-	Recorded  bool     // the ledger now records it
+	Release   string        // its release id (see publish.ReleaseID)
+	Compared  Compared      // what it was compared with
+	Recorded  bool          // the ledger now records it
+	Budget    budget.Report // the pages' weight
+	Limits    budget.Limits // and the site's budget
 	// Warnings are what the build says without failing: raw HTML in the
 	// staff's text, left out of the pages (EditorialWarnings).
 	Warnings []*source.Error
@@ -262,6 +270,13 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		if err := site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
 			return err
 		}
+		res.Limits = settings.Budget
+		if res.Budget, err = budget.Measure(tmp, settings.BaseURL, settings.Budget); err != nil {
+			return err
+		}
+		if err := res.Budget.Check(settings.Budget); err != nil {
+			return err
+		}
 		if opt.Record {
 			if figures, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.FiguresPath))); err != nil {
 				return err
@@ -350,6 +365,16 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		}
 		downloads[i].Data = nil
 	}
+	for _, lang := range model.Langs {
+		ix, err := g.Site.SearchIndex(string(lang))
+		if err != nil {
+			return Generated{}, err
+		}
+		g.Files[route.InLang(string(lang), route.SearchIndex)] = ix
+		if err := previews(g, lang, into.About.Title.In(lang)); err != nil {
+			return Generated{}, err
+		}
+	}
 	for _, f := range echartsjs.Files() {
 		b, err := echartsjs.FS.ReadFile(f.Name)
 		if err != nil {
@@ -415,4 +440,33 @@ func tally(dir string, res *Result) error {
 		}
 		return nil
 	})
+}
+
+// previews draws the preview images of a language's pages (Open Graph):
+// the site's and each indicator's, on every core (about 25 ms each).
+func previews(g Generated, lang model.Lang, title string) error {
+	cards, err := g.Site.Previews(string(lang), title)
+	if err != nil {
+		return err
+	}
+	paths := slices.Sorted(maps.Keys(cards))
+	out := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[i], errs[i] = ogimage.PNG(cards[p])
+		})
+	}
+	wg.Wait()
+	for i, p := range paths {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w", p, errs[i])
+		}
+		g.Files[p] = out[i]
+	}
+	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
@@ -250,15 +251,17 @@ type jsonData struct {
 }
 
 type jsonPublished struct {
-	Dest      string `json:"dest"`
-	Pages     int    `json:"pages"`
-	Downloads int    `json:"downloads"`
-	Files     int    `json:"files"`
-	Bytes     int64  `json:"bytes"`
-	Release   string `json:"release"`            // its id
-	Compared  string `json:"compared,omitempty"` // the release compared with
-	Recorded  bool   `json:"recorded"`           // in the publishing history
-	Legacy    string `json:"legacy,omitempty"`   // the old web root the history was read from, once
+	Dest      string        `json:"dest"`
+	Pages     int           `json:"pages"`
+	Downloads int           `json:"downloads"`
+	Files     int           `json:"files"`
+	Bytes     int64         `json:"bytes"`
+	Release   string        `json:"release"`                // its id
+	Compared  string        `json:"compared,omitempty"`     // the release compared with
+	Recorded  bool          `json:"recorded"`               // in the publishing history
+	Legacy    string        `json:"legacy,omitempty"`       // the old web root the history was read from, once
+	Heaviest  []budget.Page `json:"heaviest,omitempty"`     // the heaviest first views, gzipped bytes
+	Chart     int           `json:"chart_bundle,omitempty"` // the interactive chart bundle, gzipped bytes
 }
 
 func writeJSON(w io.Writer, r jsonReport) {
@@ -312,6 +315,17 @@ func newBuild(env Env) *cobra.Command {
 	return cmd
 }
 
+// heaviest lists pages and their first-view weight, in a language.
+type heaviest []budget.Page
+
+func (h heaviest) In(lang string) string {
+	parts := make([]string, len(h))
+	for i, p := range h {
+		parts[i] = strings.TrimSuffix(p.Path, "index.html") + " " + budget.KBs(p.Total).In(lang) + " KB"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // published says what a build or publish did: where, how much, and where
 // its history came from when that is worth knowing.
 func published(env Env, opt reportOptions, src string, res build.Result, start time.Time) error {
@@ -322,7 +336,8 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 	if opt.Format == "json" {
 		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Warnings: jsonProblems(res.Warnings, opt.Lang), Published: &jsonPublished{
 			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
-			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
+			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy,
+			Heaviest: res.Budget.Heaviest, Chart: res.Budget.Chart}})
 		return nil
 	}
 	printWarnings(env.Stderr, opt.Lang, res.Warnings)
@@ -331,6 +346,10 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 	}
 	say(env.Stdout, opt.Lang, msgPublished, res.Pages, res.Downloads, res.Files,
 		locale.Size(res.Bytes), rel, locale.Duration(time.Since(start)))
+	if b := res.Budget; len(b.Heaviest) > 0 {
+		say(env.Stdout, opt.Lang, msgHeaviest, budget.KBs(res.Limits.PageKB*budget.KB), heaviest(b.Heaviest),
+			budget.KBs(b.Chart), budget.KBs(res.Limits.ChartKB*budget.KB))
+	}
 	if res.Recorded {
 		say(env.Stdout, opt.Lang, msgRecorded, res.Release, ledger.Dir)
 	} else {

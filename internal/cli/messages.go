@@ -46,6 +46,9 @@ var (
 		"minhbach: stopped on request; nothing was published, the published site is unchanged.")
 
 	// What went well.
+	msgHeaviest = msg.New(
+		"minhbach: trang nặng nhất khi xem lần đầu (nén gzip, hạn mức %s KB): %s; bộ biểu đồ tương tác %s KB (hạn mức %s KB)",
+		"minhbach: heaviest first views (gzipped, budget %s KB): %s; interactive chart bundle %s KB (budget %s KB)")
 	msgPublished = msg.New(
 		"minhbach: đã xuất bản %d trang và %d tệp tải về (%d tệp, %s MB) vào %s trong %s giây",
 		"minhbach: published %d pages and %d downloads (%d files, %s MB) to %s in %ss")

@@ -9,17 +9,12 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhbach/minhbach/internal/fold"
 )
 
-// Vietnamese tone marks, as combining characters after NFD. Every other
-// mark (circumflex, breve, horn) changes the letter and is kept.
-var tones = map[rune]byte{
-	'\u0301': '1', // sắc
-	'\u0300': '2', // huyền
-	'\u0309': '3', // hỏi
-	'\u0303': '4', // ngã
-	'\u0323': '5', // nặng
-}
+// tones are the Vietnamese tone marks (see package fold).
+var tones = fold.Tones
 
 // NameKey folds a Vietnamese name to the form names are compared in, so
 // that every way staff write the same name gives the same key:
@@ -90,71 +85,9 @@ func labelKey(s string) string {
 
 // syllables splits s into words of letters and digits and folds each one
 // (see NameKey). With tone false, every mark and the stroke of đ are
-// dropped as well.
-func syllables(s string, tone bool) []string {
-	s = norm.NFD.String(strings.ToLower(s))
-	var words []string
-	var base []rune
-	var mark byte
-	flush := func() {
-		if len(base) == 0 {
-			return
-		}
-		w := norm.NFC.String(string(base))
-		w = foldY(w)
-		if tone && mark != 0 {
-			w += string(mark)
-		}
-		words = append(words, w)
-		base, mark = base[:0], 0
-	}
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			if t, ok := tones[r]; ok {
-				mark = t
-			} else if tone && len(base) > 0 {
-				base = append(base, r)
-			}
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !tone && r == 'đ' {
-				r = 'd'
-			}
-			base = append(base, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return words
-}
-
-// foldY writes a syllable whose only vowel is y with i instead: "ky" →
-// "ki", "quy" → "qui" (the u of qu is a consonant), but "yen", "thuy" and
-// "huyen" keep their y.
-func foldY(w string) string {
-	rest := w
-	if strings.HasPrefix(rest, "qu") {
-		rest = rest[2:]
-	}
-	vowels := 0
-	at := -1
-	for i, r := range rest {
-		if isVowel(r) {
-			vowels++
-			at = i
-		}
-	}
-	if vowels != 1 || rest[at] != 'y' {
-		return w
-	}
-	off := len(w) - len(rest) + at
-	return w[:off] + "i" + w[off+1:]
-}
-
-func isVowel(r rune) bool {
-	return strings.ContainsRune("aăâeêioôơuưy", r)
-}
+// dropped as well: the one rule of package fold, which the site's search
+// shares.
+func syllables(s string, tone bool) []string { return fold.Words(s, tone) }
 
 // entry is one thing a name can match: a unit or an indicator.
 type entry struct {

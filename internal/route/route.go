@@ -29,18 +29,20 @@ const (
 	Reporting   Section = "tinh-trang"
 	Changes     Section = "thay-doi"
 	Scorecards  Section = "the-diem"
+	Search      Section = "tim-kiem"
+	Embeds      Section = "nhung" // charts to embed in other sites; not listed, not indexed
 )
 
 // Sections lists every section in menu order (the weight Hugo sorts
 // sections by is the position here, plus one).
-var Sections = []Section{Indicators, Units, Reports, Data, Reporting, Changes, Scorecards, Methodology}
+var Sections = []Section{Indicators, Units, Reports, Data, Reporting, Changes, Scorecards, Methodology, Search, Embeds}
 
 // Nav is the header's menu; About is the data page's list of pages about
 // the data as a whole; Footer is the footer's.
 var (
 	Nav    = []Section{Indicators, Units, Reports, Data}
 	About  = []Section{Reporting, Changes, Scorecards}
-	Footer = []Section{Methodology, Reporting, Changes, Data}
+	Footer = []Section{Search, Methodology, Reporting, Changes, Data}
 )
 
 // Weight is the section's place in Sections, from 1.
@@ -86,6 +88,24 @@ func ReportingOf(parent string) string { return path.Join(string(Reporting), key
 // ChangesOf is the newly reported figures of the units under parent, on a
 // tree too large for one page.
 func ChangesOf(parent string) string { return path.Join(string(Changes), key(parent)) }
+
+// Embed is an indicator's chart alone, for an <iframe> on another site.
+func Embed(code string) string { return path.Join(string(Embeds), key(code)) }
+
+// Preview is the indicator page's preview image (Open Graph), beside the
+// page: "chi-so/vb01/xem-truoc.png". Its text is in the page's language:
+// pass it through InLang.
+func Preview(code string) string { return path.Join(Indicator(code), previewName) }
+
+// SitePreview is the preview image of the pages that have none of their
+// own: the site's name and its latest period.
+var SitePreview = previewName
+
+const previewName = "xem-truoc.png"
+
+// SearchIndex is the search page's index of titles, one per language
+// (pass it through InLang): "tim-kiem/chi-muc.json".
+var SearchIndex = path.Join(string(Search), "chi-muc.json")
 
 // Part is the n-th part (from 1) of a page whose list of indicators is
 // too long for one page: "don-vi/02020" → "don-vi/02020/phan-2". A site
@@ -233,4 +253,6 @@ var Named = map[string]Section{
 	"reporting":   Reporting,
 	"changes":     Changes,
 	"scorecards":  Scorecards,
+	"search":      Search,
+	"embeds":      Embeds,
 }

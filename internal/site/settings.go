@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -11,9 +12,10 @@ import (
 // Dataset): read from the same merged config Hugo is given, so a page and
 // a download never disagree.
 type Settings struct {
-	BaseURL string     // "https://chodon.example.invalid/", or "/" when the site sets none
-	Title   model.Text // the site's title per language
-	Licence model.Text // params.licence per language
+	BaseURL string        // "https://chodon.example.invalid/", or "/" when the site sets none
+	Title   model.Text    // the site's title per language
+	Licence model.Text    // params.licence per language
+	Budget  budget.Limits // params.budget: the pages' weight the build enforces
 	// Threshold is params.reportingThreshold: the percentage of the units
 	// that report (analyse.Reporters) a period needs before the home page
 	// and the reports lead with it; 100, every unit, when unset.
@@ -69,5 +71,26 @@ func ReadSettings(source string) (Settings, error) {
 		}
 		s.Threshold = t
 	}
+	b, _ := params["budget"].(map[string]any)
+	s.Budget = budget.Limits{Enabled: true, PageKB: number(b["page_kb"]), ChartKB: number(b["chart_kb"])}
+	if on, ok := b["enabled"].(bool); ok {
+		s.Budget.Enabled = on
+	}
 	return s, nil
+}
+
+// number is a setting's number, as TOML, YAML or JSON gives it; 0 for
+// anything else (no limit).
+func number(v any) float64 {
+	switch n := v.(type) {
+	case int64:
+		return float64(n)
+	case int:
+		return float64(n)
+	case uint64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return 0
 }

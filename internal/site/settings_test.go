@@ -3,6 +3,7 @@ package site
 import (
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -29,6 +30,7 @@ licence = "Giấy phép mở"
 		Title:     model.Text{VI: "Huyện X", EN: "Digital government indicators"},
 		Licence:   model.Text{VI: "Giấy phép mở", EN: "Open data: free to use and share with attribution."},
 		Threshold: 90,
+		Budget:    budget.Limits{Enabled: true, PageKB: 60, ChartKB: 200}, // the theme's
 	}
 	if s != want {
 		t.Errorf("settings = %+v, want %+v", s, want)
@@ -44,5 +46,18 @@ licence = "Giấy phép mở"
 		if _, err := ReadSettings(writeSite(t, map[string]string{"hugo.toml": "[params]\nreportingThreshold = " + bad + "\n"})); err == nil {
 			t.Errorf("reportingThreshold = %s: no error", bad)
 		}
+	}
+}
+
+// TestReadBudget: a site's params.budget replaces the theme's key by key.
+func TestReadBudget(t *testing.T) {
+	t.Parallel()
+	src := writeSite(t, map[string]string{"hugo.toml": "[params.budget]\nenabled = false\npage_kb = 42.5\n"})
+	s, err := ReadSettings(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (budget.Limits{Enabled: false, PageKB: 42.5, ChartKB: 200}); s.Budget != want {
+		t.Errorf("budget %+v, want %+v", s.Budget, want)
 	}
 }

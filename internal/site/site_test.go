@@ -49,6 +49,9 @@ func (minimal) Nav() []string    { return (&sitedata.Site{}).Nav() }
 func (minimal) About() []string  { return (&sitedata.Site{}).About() }
 func (minimal) Footer() []string { return (&sitedata.Site{}).Footer() }
 
+func (minimal) HomeDescription(lang string) string { return "Huyện X, quý IV/2024" }
+func (minimal) SitePreview(lang string) string     { return (&sitedata.Site{}).SitePreview(lang) }
+
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()

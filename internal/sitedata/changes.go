@@ -111,11 +111,12 @@ type ChangesGroupParams struct {
 // changesPages list new values and corrections since the previous build;
 // on a large tree, with a page per parent unit for the new values.
 func (b *builder) changesPages() []Page {
-	pages := []Page{{Path: route.Changes.Path(), Kind: "section", Weight: route.Changes.Weight(), TitleI18n: "changesTitle", view: func() (any, error) { return b.changesView() }}}
+	pages := []Page{{Path: route.Changes.Path(), Kind: "section", Weight: route.Changes.Weight(), TitleI18n: "changesTitle", Description: b.descSection(route.Changes), view: func() (any, error) { return b.changesView() }}}
 	for i, parent := range b.groupParents() {
 		pages = append(pages, Page{
 			Path: route.ChangesOf(parent.Code), Weight: i + 1, TitleI18n: "changesOfTitle", TitleArgs: map[string]string{"unit": parent.Name.In(b.lang)},
-			view: func() (any, error) { return b.changesGroup(parent), nil },
+			Description: clip(b.t("Số liệu mới của các đơn vị thuộc "+parent.Name.In(b.lang)+".", "New figures of the units of "+parent.Name.In(b.lang)+".")),
+			view:        func() (any, error) { return b.changesGroup(parent), nil },
 		})
 	}
 	return pages

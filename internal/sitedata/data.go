@@ -59,7 +59,7 @@ type DownloadRow struct {
 }
 
 func (b *builder) dataPage() Page {
-	return Page{Path: route.Data.Path(), Kind: "section", Weight: route.Data.Weight(), TitleI18n: "sectionData", view: func() (any, error) { return b.dataParams() }}
+	return Page{Path: route.Data.Path(), Kind: "section", Weight: route.Data.Weight(), TitleI18n: "sectionData", Description: b.descSection(route.Data), view: func() (any, error) { return b.dataParams() }}
 }
 
 func (b *builder) dataParams() (*DataParams, error) {

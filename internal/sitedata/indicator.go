@@ -35,6 +35,7 @@ type IndicatorParams struct {
 	XLSX       string      `json:"xlsx"`   // the same rows as a workbook, beside the CSV
 	JSON       string      `json:"json"`   // the same figures as JSON, beside the CSV
 	JSONLD     template.JS `json:"jsonld"` // the page's schema.org Dataset (see dataset.go)
+	Embed      string      `json:"embed"`  // the chart alone, for an <iframe> (see embed.go)
 }
 
 // NoteRow is one distinct note of the units' rows and who wrote it, so a
@@ -86,11 +87,10 @@ type UnitRow struct {
 }
 
 func (b *builder) indicatorPage(ind model.Indicator, weight int) Page {
-	top := b.a.Index().Top()
-	latest := b.a.Latest()
 	return Page{
 		Path: route.Indicator(ind.Code), Title: ind.Name.In(b.lang), Weight: weight + 1,
-		Description: b.description(ind, b.figure(ind, b.a.Summary(top.Code, ind.Code, latest))),
+		Description: b.descIndicator(ind),
+		Image:       route.InLang(string(b.lang), route.Preview(ind.Code)),
 		view:        func() (any, error) { return b.indicatorParams(ind) },
 	}
 }
@@ -105,6 +105,7 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 		CSV:    route.InLang(string(b.lang), route.IndicatorCSV(ind.Code)),
 		XLSX:   route.InLang(string(b.lang), route.IndicatorXLSX(ind.Code)),
 		JSON:   route.IndicatorJSON(ind.Code),
+		Embed:  route.Link(route.Embed(ind.Code)),
 	}
 	ld, err := b.indicatorDataset(ind)
 	if err != nil {
@@ -241,11 +242,4 @@ func (b *builder) notes(rows []UnitRow) []NoteRow {
 		out = append(out, NoteRow{Note: n, Units: who})
 	}
 	return out
-}
-
-func (b *builder) description(ind model.Indicator, f Figure) string {
-	if f.Value == "" {
-		return ind.Name.In(b.lang)
-	}
-	return fmt.Sprintf("%s: %s (%s)", ind.Name.In(b.lang), f.Value, f.Period)
 }

@@ -18,10 +18,19 @@ type Page struct {
 	TitleI18n   string
 	TitleArgs   map[string]string // the label's arguments
 	Description string
-	Weight      int
-	Date        string // reports: the end of the period, 2006-01-02 (RSS needs it)
-	Content     *Content
-	Layout      string // a layout other than the kind's own ("part")
+	// Image is the page's preview image (Open Graph), a path in the site;
+	// empty: the site's own preview.
+	Image string
+	// NoIndex keeps the page out of search engines and the sitemap (the
+	// embeddable charts, which repeat the indicator pages).
+	NoIndex bool
+	// Unlisted pages are rendered but left out of Hugo's lists (a
+	// section's pages, RSS); the embeds' section page is not rendered.
+	Unlisted bool
+	Weight   int
+	Date     string // reports: the end of the period, 2006-01-02 (RSS needs it)
+	Content  *Content
+	Layout   string // a layout other than the kind's own ("part")
 	// Part is "2/6" on the second of six parts of a split page (see
 	// parts.go): its title says so, and Hugo leaves it out of its lists.
 	Part string
@@ -111,6 +120,20 @@ func (s *Site) Pages(lang string) ([]map[string]any, error) {
 		}
 		if p.Description != "" {
 			m["description"] = p.Description
+		}
+		if p.Image != "" {
+			params["image"] = p.Image
+		}
+		if p.NoIndex {
+			params["noindex"] = true
+			m["sitemap"] = map[string]any{"disable": true}
+		}
+		if p.Unlisted {
+			render := "always"
+			if p.Kind == "section" {
+				render = "never"
+			}
+			m["build"] = map[string]any{"list": "never", "render": render}
 		}
 		if p.Date != "" {
 			m["dates"] = map[string]any{"date": p.Date}

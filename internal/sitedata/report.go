@@ -53,7 +53,7 @@ func (b *builder) reportPage(p period.Period, weight int) Page {
 	page := Page{
 		Path: route.Report(p), Weight: weight, TitleI18n: "reportTitle", TitleArgs: map[string]string{"period": locale.Period(b.lang, p)},
 		Date:        p.End().Format("2006-01-02"),
-		Description: b.t("Kết quả ", "Results for ") + locale.Period(b.lang, p) + ", " + b.a.Index().Top().Name.In(b.lang),
+		Description: b.descReport(p),
 		view:        func() (any, error) { return b.reportParams(p, nil), nil },
 	}
 	if e, ok := b.editorial(p); ok {

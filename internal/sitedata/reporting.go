@@ -160,14 +160,15 @@ func cell(lang model.Lang, reported, expected int) Cell {
 // reportingPages show completeness per period: who reported what; on a
 // large tree, with a page per parent unit for the gaps.
 func (b *builder) reportingPages() []Page {
-	section := Page{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", view: func() (any, error) { return b.reportingView(), nil }}
+	section := Page{Path: route.Reporting.Path(), Kind: "section", Weight: route.Reporting.Weight(), TitleI18n: "reportingTitle", Description: b.descSection(route.Reporting), view: func() (any, error) { return b.reportingView(), nil }}
 	pages := append([]Page{section}, b.partPages(section, "part", func(pt *part) func() (any, error) {
 		return func() (any, error) { return b.reportingPart(pt), nil }
 	})...)
 	for i, parent := range b.groupParents() {
 		pages = append(pages, Page{
 			Path: route.ReportingOf(parent.Code), Weight: i + 1, TitleI18n: "reportingOfTitle", TitleArgs: map[string]string{"unit": parent.Name.In(b.lang)},
-			view: func() (any, error) { return b.reportingGroup(parent), nil },
+			Description: clip(b.t("Đơn vị nào thuộc "+parent.Name.In(b.lang)+" còn thiếu báo cáo trong "+b.latestLabel()+".", "Which units of "+parent.Name.In(b.lang)+" have not reported in "+b.latestLabel()+".")),
+			view:        func() (any, error) { return b.reportingGroup(parent), nil },
 		})
 	}
 	return pages

@@ -1,7 +1,6 @@
 package sitedata
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -62,11 +61,11 @@ type SourceLines struct {
 // scorecardPages are the one-page A4 scorecards of the units, and the list
 // of them.
 func (b *builder) scorecardPages() []Page {
-	pages := []Page{{Path: route.Scorecards.Path(), Kind: "section", Weight: route.Scorecards.Weight(), TitleI18n: "sectionScorecards", view: b.unitList}}
+	pages := []Page{{Path: route.Scorecards.Path(), Kind: "section", Weight: route.Scorecards.Weight(), TitleI18n: "sectionScorecards", Description: b.descSection(route.Scorecards), view: b.unitList}}
 	for i, u := range b.ds.Units {
 		page := Page{
 			Path: route.Scorecard(u.Code), Weight: i + 1, TitleI18n: "scorecardTitle", TitleArgs: map[string]string{"unit": u.Name.In(b.lang)},
-			Description: fmt.Sprintf("%s, %s", u.Name.In(b.lang), locale.Period(b.lang, b.a.Latest())),
+			Description: b.descScorecard(u),
 			view:        func() (any, error) { return b.scorecardParams(u, nil), nil },
 		}
 		pages = append(pages, page)

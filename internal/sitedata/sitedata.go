@@ -202,6 +202,8 @@ type builder struct {
 	periodShort []string
 	partsOnce   sync.Once
 	partsMemo   []part
+	textOnce    sync.Once
+	textMemo    narrative.Report
 }
 
 // Group is a share of a long list that has a page of its own: the units
@@ -309,11 +311,11 @@ func (b *builder) unitList() (any, error) {
 // whole. Each page's view model is made only when its layout asks.
 func (b *builder) pages() []Page {
 	periods := b.a.Periods()
-	indicators := Page{Path: route.Indicators.Path(), Kind: "section", Weight: route.Indicators.Weight(), TitleI18n: "sectionIndicators", view: func() (any, error) { return b.indicators(nil), nil }}
+	indicators := Page{Path: route.Indicators.Path(), Kind: "section", Weight: route.Indicators.Weight(), TitleI18n: "sectionIndicators", Description: b.descSection(route.Indicators), view: func() (any, error) { return b.indicators(nil), nil }}
 	pages := []Page{
 		indicators,
-		{Path: route.Units.Path(), Kind: "section", Weight: route.Units.Weight(), TitleI18n: "sectionUnits", view: b.unitList},
-		{Path: route.Reports.Path(), Kind: "section", Weight: route.Reports.Weight(), TitleI18n: "sectionReports", view: none},
+		{Path: route.Units.Path(), Kind: "section", Weight: route.Units.Weight(), TitleI18n: "sectionUnits", Description: b.descSection(route.Units), view: b.unitList},
+		{Path: route.Reports.Path(), Kind: "section", Weight: route.Reports.Weight(), TitleI18n: "sectionReports", Description: b.descSection(route.Reports), view: none},
 	}
 	pages = append(pages, b.partPages(indicators, "part", func(pt *part) func() (any, error) {
 		return func() (any, error) { return b.indicators(pt), nil }
@@ -332,7 +334,9 @@ func (b *builder) pages() []Page {
 	pages = append(pages, b.methodologyPage())
 	pages = append(pages, b.reportingPages()...)
 	pages = append(pages, b.changesPages()...)
-	return append(pages, b.scorecardPages()...)
+	pages = append(pages, b.scorecardPages()...)
+	pages = append(pages, b.searchPage())
+	return append(pages, b.embedPages()...)
 }
 
 // none is the view of a page whose layout shows only Hugo's own fields.

@@ -51,7 +51,7 @@ type HistoryRow struct {
 }
 
 func (b *builder) unitPages(u model.Unit, weight int) []Page {
-	page := Page{Path: route.Unit(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, view: func() (any, error) { return b.unitParams(u, nil), nil }}
+	page := Page{Path: route.Unit(u.Code), Title: u.Name.In(b.lang), Weight: weight + 1, Description: b.descUnit(u), view: func() (any, error) { return b.unitParams(u, nil), nil }}
 	return append([]Page{page}, b.partPages(page, "", func(pt *part) func() (any, error) {
 		return func() (any, error) { return b.unitParams(u, pt), nil }
 	})...)

@@ -489,3 +489,11 @@ func (w *writer) done() (template.HTML, error) {
 	// The encoder escaped every value and text: this is safe HTML.
 	return template.HTML(w.buf.String()), nil
 }
+
+// Range is the value axis a trend of values is drawn on (its first and
+// last tick), for other drawings of the same series (the preview image).
+func Range(percent bool, decimals int, values []*float64, target *float64) (lo, hi float64) {
+	lo, hi = span(percent, values, target)
+	t := niceTicks(lo, hi, decimals == 0)
+	return t[0], t[len(t)-1]
+}
