@@ -11,7 +11,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/minhbach/minhbach/internal/analyse"
@@ -386,7 +385,7 @@ func tally(dir string, res *Result) error {
 		}
 		res.Files++
 		res.Bytes += info.Size()
-		if strings.HasSuffix(p, "index.html") {
+		if publish.IsPage(p) {
 			res.Pages++
 		}
 		return nil

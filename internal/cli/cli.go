@@ -258,6 +258,11 @@ type jsonPublished struct {
 	Compared  string `json:"compared,omitempty"` // the release compared with
 	Recorded  bool   `json:"recorded"`           // in the publishing history
 	Legacy    string `json:"legacy,omitempty"`   // the old web root the history was read from, once
+	// Object storage only: what was (with dry_run: would be) uploaded and deleted.
+	Upload    []string `json:"upload,omitempty"`
+	Unchanged int      `json:"unchanged,omitempty"`
+	Delete    []string `json:"delete,omitempty"`
+	DryRun    bool     `json:"dry_run,omitempty"`
 }
 
 func writeJSON(w io.Writer, r jsonReport) {
