@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -435,7 +434,7 @@ func tally(dir string, res *Result) error {
 		}
 		res.Files++
 		res.Bytes += info.Size()
-		if strings.HasSuffix(p, "index.html") {
+		if publish.IsPage(p) {
 			res.Pages++
 		}
 		return nil

@@ -2,8 +2,6 @@ package build
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -18,7 +16,7 @@ import (
 type RollbackOptions struct {
 	Source  string // the site folder, whose history records the rollback
 	History string // default Source/history
-	Target  publish.Releases
+	Target  publish.Kept
 	Release string    // the release to make live; empty: the one before the live one
 	Today   time.Time // the date recorded
 }
@@ -38,11 +36,11 @@ func Rollback(ctx context.Context, opt RollbackOptions) (from, to string, err er
 	if err != nil {
 		return "", "", err
 	}
-	from, err = opt.Target.Live()
+	from, err = opt.Target.Live(ctx)
 	if err != nil {
 		return "", "", err
 	}
-	ids, err := opt.Target.List()
+	ids, err := opt.Target.List(ctx)
 	if err != nil {
 		return "", "", err
 	}
@@ -62,7 +60,7 @@ func Rollback(ctx context.Context, opt RollbackOptions) (from, to string, err er
 			}
 		}
 		if to == "" {
-			return "", "", source.Newf(source.Position{File: opt.Target.Root}, source.CodeTarget, "", "", msgNoEarlier)
+			return "", "", source.Newf(source.Position{File: opt.Target.String()}, source.CodeTarget, "", "", msgNoEarlier)
 		}
 	}
 	if !led.Has(to) {
@@ -85,12 +83,12 @@ type ReleaseInfo struct {
 }
 
 // Releases lists the releases kept at a target, oldest first.
-func Releases(ctx context.Context, target publish.Releases) ([]ReleaseInfo, error) {
-	ids, err := target.List()
+func Releases(ctx context.Context, target publish.Kept) ([]ReleaseInfo, error) {
+	ids, err := target.List(ctx)
 	if err != nil {
 		return nil, err
 	}
-	live, err := target.Live()
+	live, err := target.Live(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -99,17 +97,12 @@ func Releases(ctx context.Context, target publish.Releases) ([]ReleaseInfo, erro
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		dir := target.Dir(id)
-		info := ReleaseInfo{ID: id, Live: id == live}
+		d, err := target.Describe(ctx, id, export.FiguresPath)
+		if err != nil {
+			return nil, err
+		}
+		info := ReleaseInfo{ID: id, Live: id == live, Pages: d.Pages, Data: d.Sum}
 		info.Date, _ = publish.ReleaseDate(id)
-		var res Result
-		if err := tally(dir, &res); err != nil {
-			return nil, err
-		}
-		info.Pages = res.Pages
-		if info.Data, err = publish.FileSum(filepath.Join(dir, filepath.FromSlash(export.FiguresPath))); err != nil && !os.IsNotExist(err) {
-			return nil, err
-		}
 		out = append(out, info)
 	}
 	return out, nil

@@ -262,6 +262,11 @@ type jsonPublished struct {
 	Legacy    string        `json:"legacy,omitempty"`       // the old web root the history was read from, once
 	Heaviest  []budget.Page `json:"heaviest,omitempty"`     // the heaviest first views, gzipped bytes
 	Chart     int           `json:"chart_bundle,omitempty"` // the interactive chart bundle, gzipped bytes
+	// Object storage only: what was (with dry_run: would be) uploaded and deleted.
+	Upload    []string `json:"upload,omitempty"`
+	Unchanged int      `json:"unchanged,omitempty"`
+	Delete    []string `json:"delete,omitempty"`
+	DryRun    bool     `json:"dry_run,omitempty"`
 }
 
 func writeJSON(w io.Writer, r jsonReport) {

@@ -174,8 +174,17 @@ var (
 		`cần "--to": thư mục xuất bản, ví dụ "--to /var/www/cho-don"`,
 		"--to is required: the folder to publish to, such as --to /var/www/cho-don")
 	msgScheme = msg.New(
-		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc "file:///đường/dẫn")`,
-		"publishing to %q is not supported yet: give a folder (or file:///path)")
+		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc "file:///đường/dẫn"), hoặc kho lưu trữ "s3://tên-bucket?endpoint=…"`,
+		"publishing to %q is not supported: give a folder (or file:///path), or object storage s3://bucket?endpoint=…")
+	msgDryRunFolder = msg.New(
+		`"--dry-run" chỉ dùng cho kho lưu trữ (s3://…): xuất bản vào thư mục không thay gì cho tới bước chuyển cuối cùng`,
+		"--dry-run is for object storage (s3://…) only: a publish to a folder changes nothing until its final switch")
+	msgWouldUpload = msg.New(
+		"minhbach: chạy thử, chưa thay gì: sẽ tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp ở %s",
+		"minhbach: dry run, nothing changed: would upload %d files (%s MB), keep %d unchanged and delete %d at %s")
+	msgUploaded = msg.New(
+		"minhbach: đã tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp",
+		"minhbach: uploaded %d files (%s MB), kept %d unchanged, deleted %d")
 	msgKeep = msg.New(
 		`"--keep" phải từ 1 trở lên, không phải %d`,
 		"--keep must be 1 or more, not %d")

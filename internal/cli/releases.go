@@ -11,23 +11,31 @@ import (
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/publish/gocloud"
 )
 
 // releasesTarget turns --to into a target of kept releases: a folder on
-// this machine (or file:///path). Object storage (s3://bucket?endpoint=…)
-// is a Target of its own, not built in yet.
-func releasesTarget(to, src string, keep int) (publish.Releases, error) {
+// this machine (or file:///path), or object storage (s3://bucket?…,
+// package gocloud). plan, when set, receives what a bucket publish changes.
+func releasesTarget(to, src string, keep int, dryRun bool, plan *gocloud.Plan) (publish.Kept, error) {
 	if to == "" {
-		return publish.Releases{}, usageError{msgNoTo.Err()}
-	}
-	if u, err := url.Parse(to); err == nil && len(u.Scheme) > 1 {
-		if u.Scheme != "file" {
-			return publish.Releases{}, usageError{msgScheme.Err(u.Scheme)}
-		}
-		to = u.Path
+		return nil, usageError{msgNoTo.Err()}
 	}
 	if keep < 1 {
-		return publish.Releases{}, usageError{msgKeep.Err(keep)}
+		return nil, usageError{msgKeep.Err(keep)}
+	}
+	if u, err := url.Parse(to); err == nil && len(u.Scheme) > 1 {
+		switch u.Scheme {
+		case "file":
+			to = u.Path
+		case "s3":
+			return gocloud.Bucket{URL: to, Keep: keep, DryRun: dryRun, Plan: plan}, nil
+		default:
+			return nil, usageError{msgScheme.Err(u.Scheme)}
+		}
+	}
+	if dryRun {
+		return nil, usageError{msgDryRunFolder.Err()}
 	}
 	return publish.Releases{Root: to, Keep: keep, Source: src}, nil
 }
@@ -35,9 +43,10 @@ func releasesTarget(to, src string, keep int) (publish.Releases, error) {
 func newPublish(env Env) *cobra.Command {
 	var src, to string
 	var keep int
+	var dryRun bool
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "publish [--source DIR] --to TARGET [--keep N]",
+		Use:   "publish [--source DIR] --to TARGET [--keep N] [--dry-run]",
 		Short: "Check the data and publish the site as a new release, keeping earlier ones",
 		Long: `publish checks the data, builds the site into TARGET/releases/<id>/ and then
 switches the link TARGET/current to it in one step: point the web server at
@@ -46,27 +55,39 @@ rollback; the release is recorded in the site's publishing history
 (history/), and the what-changed page compares with the release live at
 TARGET. TARGET must exist; it may not be inside the site folder.
 
+TARGET may also be object storage: s3://BUCKET?endpoint=URL&region=R&use_path_style=true
+(any S3-compatible server; credentials from AWS_ACCESS_KEY_ID and
+AWS_SECRET_ACCESS_KEY). Only the files that changed are uploaded, assets
+first and pages last, then files no longer in the site are deleted; kept
+releases are recorded under _minhbach/ in the bucket. --dry-run lists what
+would be uploaded and deleted, and changes nothing.
+
 The id of a release is its date and time (UTC) and the start of a checksum
 of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 		Example: "  minhbach publish --to /var/www/cho-don\n  minhbach publish --source ../cho-don --to /srv/web/cho-don --keep 10",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := releasesTarget(to, src, keep)
+			var plan gocloud.Plan
+			target, err := releasesTarget(to, src, keep, dryRun, &plan)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: env.Stderr,
-				Target: target, Record: true, Keep: keep})
+				Target: target, Record: !dryRun, Keep: keep})
 			if err != nil {
 				return err
+			}
+			if _, ok := target.(gocloud.Bucket); ok {
+				return uploaded(env, opt, src, res, plan, dryRun, start)
 			}
 			return published(env, opt, src, res, start)
 		},
 	}
 	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
-	cmd.Flags().StringVar(&to, "to", "", "the folder to publish to: its current link is what the web server serves")
+	cmd.Flags().StringVar(&to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…")
 	cmd.Flags().IntVar(&keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
 	addReportFlags(cmd, &opt)
 	return cmd
 }
@@ -79,13 +100,14 @@ func newRollback(env Env) *cobra.Command {
 		Short: "Make an earlier release live again",
 		Long: `rollback switches TARGET/current back to a kept release in one step: the
 one before the live release, or --release ID (see minhbach releases). The
-release's files are checked against its id first. The rollback is recorded
+release's files are checked against its id first. On object storage
+(s3://…) the release is uploaded again from the copies kept in the bucket. The rollback is recorded
 in the site's publishing history, so the next publish compares with the
 release now live and carries its errata forward.`,
 		Example: "  minhbach rollback --to /var/www/cho-don\n  minhbach rollback --to /var/www/cho-don --release 20250301-000000-3fa2b1c4d5e6",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := releasesTarget(to, src, publish.DefaultKeep)
+			target, err := releasesTarget(to, src, publish.DefaultKeep, false, nil)
 			if err != nil {
 				return err
 			}
@@ -97,7 +119,7 @@ release now live and carries its errata forward.`,
 				writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Live: &jsonLive{Release: now, Previous: from}})
 				return nil
 			}
-			say(env.Stdout, opt.Lang, msgRolledBack, now, target.Root, from)
+			say(env.Stdout, opt.Lang, msgRolledBack, now, target.String(), from)
 			return nil
 		},
 	}
@@ -121,7 +143,7 @@ one is marked with *.`,
 		Example: "  minhbach releases --to /var/www/cho-don",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := releasesTarget(to, "", publish.DefaultKeep)
+			target, err := releasesTarget(to, "", publish.DefaultKeep, false, nil)
 			if err != nil {
 				return err
 			}
@@ -138,7 +160,7 @@ one is marked with *.`,
 				return nil
 			}
 			if len(list) == 0 {
-				say(env.Stdout, opt.Lang, msgNoReleases, target.Root)
+				say(env.Stdout, opt.Lang, msgNoReleases, target.String())
 				return nil
 			}
 			fmt.Fprintln(env.Stdout, msgReleasesHead.With().In(opt.Lang))
@@ -169,4 +191,31 @@ type jsonRelease struct {
 	Live  bool   `json:"live"`
 	Pages int    `json:"pages"`
 	Data  string `json:"data_sha256"`
+}
+
+// uploaded reports a publish to object storage: what it built and what it
+// uploaded, kept and deleted (with --dry-run: would).
+func uploaded(env Env, opt reportOptions, src string, res build.Result, plan gocloud.Plan, dryRun bool, start time.Time) error {
+	if opt.Format == "json" {
+		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
+			Dest: res.Dest, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
+			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded,
+			Upload: plan.Upload, Unchanged: plan.Unchanged, Delete: plan.Delete, DryRun: dryRun}})
+		return nil
+	}
+	if dryRun {
+		for _, p := range plan.Upload {
+			fmt.Fprintln(env.Stdout, "+", p)
+		}
+		for _, p := range plan.Delete {
+			fmt.Fprintln(env.Stdout, "-", p)
+		}
+		say(env.Stdout, opt.Lang, msgWouldUpload, len(plan.Upload), locale.Size(plan.Bytes), plan.Unchanged, len(plan.Delete), res.Dest)
+		return nil
+	}
+	if err := published(env, opt, src, res, start); err != nil {
+		return err
+	}
+	say(env.Stdout, opt.Lang, msgUploaded, len(plan.Upload), locale.Size(plan.Bytes), plan.Unchanged, len(plan.Delete))
+	return nil
 }

@@ -49,6 +49,11 @@ const catalogueRows = 30
 //	treesave NAME DIR       remember every file under DIR as NAME
 //	treecmp NAME DIR        DIR holds exactly the files of NAME, byte for byte
 //	[root]                  the tests run as root (who may write anywhere)
+//	[s3]                    an S3 server runs (MINHBACH_S3_ENDPOINT, see
+//	                        scripts/seaweedfs.sh); MINHBACH_REQUIRE_S3=1
+//	                        fails the test instead of skipping
+//	s3bucket VAR            create a fresh bucket, set $VAR to its s3:// URL
+//	s3get DIR URL           download what the bucket at URL serves into DIR
 //	xlsx OUT SHEET ROWS [RANGE...]
 //	                        write the workbook OUT with one worksheet
 //	                        SHEET, whose rows are the text file ROWS (see
@@ -64,6 +69,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s3Credentials()
 	testscript.Run(t, testscript.Params{
 		Dir: dir,
 		Setup: func(e *testscript.Env) error {
@@ -83,10 +89,15 @@ func TestScripts(t *testing.T) {
 			"serve-bg":   cmdServeBg,
 			"httpget":    cmdHTTPGet,
 			"serve-stop": cmdServeStop,
+			"s3bucket":   cmdS3Bucket,
+			"s3get":      cmdS3Get,
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "root" {
+			switch cond {
+			case "root":
 				return os.Geteuid() == 0, nil
+			case "s3":
+				return s3Endpoint(t), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

@@ -112,7 +112,7 @@ func (r Releases) lock() (*Lease, error) {
 }
 
 // Live is the release current points to: "" when there is none yet.
-func (r Releases) Live() (string, error) {
+func (r Releases) Live(context.Context) (string, error) {
 	link := filepath.Join(r.Root, CurrentLink)
 	to, err := os.Readlink(link)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -129,7 +129,7 @@ func (r Releases) Live() (string, error) {
 }
 
 // List returns the ids of the kept releases, oldest first.
-func (r Releases) List() ([]string, error) {
+func (r Releases) List(context.Context) ([]string, error) {
 	entries, err := os.ReadDir(filepath.Join(r.Root, ReleasesDir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -163,7 +163,7 @@ func (r Releases) Publish(ctx context.Context, date time.Time, fill func(tmp str
 	}()
 	r.cleanStale()
 	live := Live{}
-	if live.ID, err = r.Live(); err != nil {
+	if live.ID, err = r.Live(ctx); err != nil {
 		return "", err
 	}
 	if live.ID != "" {
@@ -289,7 +289,7 @@ func (r Releases) prune(live string) {
 	if keep <= 0 {
 		keep = DefaultKeep
 	}
-	ids, err := r.List()
+	ids, err := r.List(context.Background())
 	if err != nil {
 		return
 	}
@@ -324,4 +324,35 @@ func (r Releases) cleanStale() {
 			}
 		}
 	}
+}
+
+// Describe counts release id's files and pages and sums its file at the
+// slash path sum ("" when it has none).
+func (r Releases) Describe(ctx context.Context, id, sum string) (Described, error) {
+	dir := r.Dir(id)
+	var d Described
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		d.Count(filepath.ToSlash(rel), info.Size())
+		return nil
+	})
+	if err != nil {
+		return Described{}, fault(dir, msgTargetUnreadable, reason(err))
+	}
+	if sum != "" {
+		if d.Sum, err = fileSum(filepath.Join(dir, filepath.FromSlash(sum))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Described{}, fault(dir, msgTargetUnreadable, reason(err))
+		}
+	}
+	return d, nil
 }

@@ -80,12 +80,12 @@ func TestReleasesPublishSwitchPrune(t *testing.T) {
 	if err := r.Switch(t.Context(), id1); err != nil {
 		t.Fatal(err)
 	}
-	if live, _ := r.Live(); live != id1 || !maps.Equal(liveTree(t, root), want(oldSite)) {
+	if live, _ := r.Live(t.Context()); live != id1 || !maps.Equal(liveTree(t, root), want(oldSite)) {
 		t.Errorf("after switching back, live %s", live)
 	}
 	// Keep 2: a third release removes the oldest that is not live.
 	id3 := publishTree(t, r, day.Add(2*time.Hour), tree{"index.html": "third"})
-	ids, _ := r.List()
+	ids, _ := r.List(t.Context())
 	if !slices.Equal(ids, []string{id2, id3}) {
 		t.Errorf("kept %v, want %v", ids, []string{id2, id3})
 	}
@@ -98,7 +98,7 @@ func TestReleasesPublishSwitchPrune(t *testing.T) {
 	if e := source.All(err); len(e) != 1 || e[0].Code != source.CodeChecksum {
 		t.Errorf("switch to a changed release: %v", err)
 	}
-	if live, _ := r.Live(); live != id3 {
+	if live, _ := r.Live(t.Context()); live != id3 {
 		t.Errorf("live %s after a refused switch, want %s", live, id3)
 	}
 }
@@ -116,7 +116,7 @@ func TestReleasesFailureAndCancel(t *testing.T) {
 	if _, err := r.Publish(ctx, day, func(tmp string, _ Live) error { cancel(); return fillWith(newSite)(tmp) }); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled: err = %v", err)
 	}
-	if live, _ := r.Live(); live != id || !maps.Equal(liveTree(t, root), want(oldSite)) {
+	if live, _ := r.Live(t.Context()); live != id || !maps.Equal(liveTree(t, root), want(oldSite)) {
 		t.Error("a failed or cancelled publish changed the live release")
 	}
 	assertOnly(t, filepath.Join(root, ReleasesDir), id)
@@ -161,7 +161,7 @@ func TestReleasesSIGTERM(t *testing.T) {
 			if !errors.As(err, &ee) || ee.ExitCode() != 3 {
 				t.Fatalf("child: %v, want exit 3 (stopped); stderr: %s", err, c.err.String())
 			}
-			if live, _ := (Releases{Root: root}).Live(); live != old || !maps.Equal(liveTree(t, root), want(oldSite)) {
+			if live, _ := (Releases{Root: root}).Live(t.Context()); live != old || !maps.Equal(liveTree(t, root), want(oldSite)) {
 				t.Fatal("SIGTERM changed the live release")
 			}
 			assertOnly(t, filepath.Join(root, ReleasesDir), old)
@@ -200,7 +200,7 @@ func TestReleasesKill9(t *testing.T) {
 					t.Errorf("debris left: %s", id)
 				}
 			}
-			if live, _ := r.Live(); live != third {
+			if live, _ := r.Live(t.Context()); live != third {
 				t.Errorf("live %s, want %s", live, third)
 			}
 		})
@@ -224,7 +224,7 @@ func TestReleasesLocked(t *testing.T) {
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("first publish: %v", err)
 	}
-	if live, _ := r.Live(); live != id {
+	if live, _ := r.Live(t.Context()); live != id {
 		t.Errorf("live %s, want %s", live, id)
 	}
 	assertOnly(t, filepath.Join(root, ReleasesDir), id)

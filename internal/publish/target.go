@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -141,3 +142,42 @@ func Sum(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
 }
+
+// Kept is a target that keeps whole releases by id and can make a kept
+// one live again: a folder of releases (Releases) or object storage
+// (package gocloud).
+type Kept interface {
+	Target
+	// Live is the id of the release served now; "" when none.
+	Live(ctx context.Context) (string, error)
+	// List gives the ids of the kept releases, oldest first.
+	List(ctx context.Context) ([]string, error)
+	// Verify checks that release id is kept whole, as published.
+	Verify(ctx context.Context, id string) error
+	// Switch makes the kept release id live, after Verify.
+	Switch(ctx context.Context, id string) error
+	// Describe counts release id's files and pages, and gives the
+	// SHA-256 of its file at the slash path sum ("" when absent).
+	Describe(ctx context.Context, id, sum string) (Described, error)
+}
+
+// Described is what Kept.Describe says of a release.
+type Described struct {
+	Files int
+	Bytes int64
+	Pages int
+	Sum   string
+}
+
+// Count adds the file at slash path p, of n bytes.
+func (d *Described) Count(p string, n int64) {
+	d.Files++
+	d.Bytes += n
+	if IsPage(p) {
+		d.Pages++
+	}
+}
+
+// IsPage reports whether the file at slash path p is a page of the site:
+// every page is a folder's index.html.
+func IsPage(p string) bool { return strings.HasSuffix(p, "index.html") }
