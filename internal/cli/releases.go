@@ -56,8 +56,10 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 				return err
 			}
 			start := time.Now()
-			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: env.Stderr,
-				Target: target, Record: true, Keep: keep})
+			prog := progressOf(env, opt)
+			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: hugoLog(env, opt),
+				Target: target, Record: true, Keep: keep, Progress: prog})
+			prog.Done()
 			if err != nil {
 				return err
 			}
@@ -68,6 +70,7 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 	cmd.Flags().StringVar(&to, "to", "", "the folder to publish to: its current link is what the web server serves")
 	cmd.Flags().IntVar(&keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
 	addReportFlags(cmd, &opt)
+	addProgressFlags(cmd, &opt)
 	return cmd
 }
 
