@@ -19,6 +19,7 @@ require (
 	gocloud.dev v0.45.0
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
+	golang.org/x/term v0.47.0
 	golang.org/x/text v0.44.0
 )
 

@@ -26,6 +26,7 @@ import (
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/ogimage"
 	"github.com/minhbach/minhbach/internal/period"
+	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/site"
@@ -55,6 +56,8 @@ type Options struct {
 	// Keep is how many releases' files the ledger keeps; 0 is
 	// publish.DefaultKeep.
 	Keep int
+	// Progress shows the steps on a terminal; nil shows nothing.
+	Progress *progress.Line
 }
 
 // Result describes a finished build.
@@ -100,6 +103,7 @@ func Inputs() []string { return append([]string{"data"}, site.Inputs()...) }
 func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
 	fsys := os.DirFS(opt.Source)
 	var problems source.List
+	opt.Progress.Step(progress.Load)
 	ds, err := load.Dataset(fsys)
 	if err := collect(&problems, err); err != nil {
 		return nil, nil, err
@@ -123,6 +127,7 @@ func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Edit
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	opt.Progress.Step(progress.Analyse)
 	return analyse.Run(ds), eds, nil
 }
 
@@ -254,6 +259,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Compared = compared
+		opt.Progress.Step(progress.Downloads)
 		into := Into{Dir: tmp, About: about, Threshold: settings.Threshold}
 		if into.Releases, err = keptReleases(ctx, led); err != nil {
 			return err
@@ -266,7 +272,11 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Downloads = g.Downloads
-		if err := site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log}); err != nil {
+		opt.Progress.Step(progress.Render)
+		stop := countPages(opt.Progress, g.Site)
+		err = site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log})
+		stop()
+		if err != nil {
 			return err
 		}
 		res.Limits = settings.Budget
@@ -276,6 +286,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		if err := res.Budget.Check(settings.Budget); err != nil {
 			return err
 		}
+		opt.Progress.Step(progress.Publish)
 		if opt.Record {
 			if figures, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.FiguresPath))); err != nil {
 				return err
@@ -300,6 +311,29 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		res.Recorded = true
 	}
 	return res, nil
+}
+
+// countPages draws the pages rendered so far on the progress line, ten
+// times a second, until stop is called.
+func countPages(p *progress.Line, s *sitedata.Site) (stop func()) {
+	if p == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				p.Count(s.Rendered())
+			}
+		}
+	})
+	return func() { close(done); wg.Wait() }
 }
 
 // Generated is what the build hands Hugo: the pages' data and the files.

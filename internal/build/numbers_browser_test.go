@@ -60,6 +60,15 @@ window.echarts = { init: function (el) { return {
 		}
 		fmt.Fprintf(&islands, "<div data-chart=%q></div><script type=\"application/json\" id=%q>%s</script>\n", id, id, opt)
 	}
+	// A trend whose second period is a partial total: its note follows
+	// the value in the tooltip.
+	half := 50.0
+	noted, err := chart.Trend{ID: "n", Title: "t", SeriesName: "s", Periods: []string{"a", "b"}, Values: []*float64{&half, &half},
+		Percent: true, Decimals: 1, Notes: []string{"", "2/28 đơn vị đã báo cáo"}}.Option()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&islands, "<div data-chart=\"n\"></div><script type=\"application/json\" id=\"n\">%s</script>\n", noted)
 	for _, lang := range []string{"vi", "en"} {
 		write(lang+"/index.html", fmt.Sprintf(`<!doctype html><html lang=%q><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>t</title></head><body>
 %s<script src="/charts.js" data-echarts="/echarts.js"></script></body></html>`, lang, islands.String()))
@@ -71,6 +80,7 @@ window.echarts = { init: function (el) { return {
 	probe := fmt.Sprintf(`(function () {
 	var out = {};
 	Object.keys(window.options).forEach(function (id) {
+		if (id === 'n') { return; }
 		var o = window.options[id], axis = [].concat(o.xAxis, o.yAxis).filter(function (a) { return a.type === 'value'; })[0];
 		out[id] = %s.map(function (v) {
 			return [o.tooltip.valueFormatter(v), o.series[0].label.formatter({value: v}), axis.axisLabel.formatter(v)];
@@ -84,7 +94,7 @@ window.echarts = { init: function (el) { return {
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		visit(t, browser, base+"/"+string(lang)+"/", view{}, func(p *tab) {
 			// charts.js fetches "ECharts" once the page is idle.
-			if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`window.options && Object.keys(window.options).length === 3`,
+			if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`window.options && Object.keys(window.options).length === 4`,
 				chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 				t.Fatalf("%s: charts.js did not start the charts: %v", lang, err)
 			}
@@ -102,6 +112,9 @@ window.echarts = { init: function (el) { return {
 						}
 					}
 				}
+			}
+			if got := eval[[]string](t, p, `[window.options.n.tooltip.valueFormatter(50, 0), window.options.n.tooltip.valueFormatter(50, 1)]`); len(got) != 2 || got[0] != "50%" || got[1] != "50% (2/28 đơn vị đã báo cáo)" {
+				t.Errorf("%s: the partial period's tooltip: %q", lang, got)
 			}
 			// What is not a number is a dash, as in the tables.
 			if got := eval[string](t, p, `window.options['m-count'].tooltip.valueFormatter(NaN)`); got != locale.Missing {

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -40,6 +41,10 @@ type Trend struct {
 	TargetLabel string     // e.g. "Mục tiêu 2025: 100%"; empty shows the value
 	Percent     bool       // value axis 0–100 with '{value}%' labels
 	Decimals    int        // decimals kept in the option (half away from zero)
+	// Notes are said after a period's value in the tooltip, one per
+	// period ("" for none): a total from only some units says
+	// "2/28 đơn vị đã báo cáo", as its table row does.
+	Notes []string
 }
 
 // Bars compares units in one period as horizontal bars, top to bottom in
@@ -127,7 +132,12 @@ func (t Trend) Option() (json.RawMessage, error) {
 	c.SetXAxis(t.Periods).AddSeries(t.SeriesName, data, series...)
 	c.Accept(ariaValueOnly{dim: 0}) // dimension 0 is the category index
 	c.Validate()
-	return marshal(withFormat(c.JSON(), t.Percent, t.Decimals))
+	option := withFormat(c.JSON(), t.Percent, t.Decimals)
+	if slices.ContainsFunc(t.Notes, func(n string) bool { return n != "" }) {
+		// Plain text, as the hint: charts.js puts it after the value.
+		option["minhbach"].(map[string]interface{})["notes"] = t.Notes
+	}
+	return marshal(option)
 }
 
 // Option returns the ECharts option of the bar chart as JSON.

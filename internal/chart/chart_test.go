@@ -358,3 +358,22 @@ func TestInvalid(t *testing.T) {
 		t.Errorf("bars with 19 labels and 20 values: error %v", err)
 	}
 }
+
+// A period's note rides in the plain hint, for charts.js to put after the
+// value in the tooltip; without notes the option has none.
+func TestTrendNotes(t *testing.T) {
+	v := 50.0
+	tr := Trend{ID: "t", Title: "T", SeriesName: "S", Periods: []string{"Q4", "Q1"}, Values: []*float64{&v, &v}, Percent: true, Decimals: 1}
+	plain, err := tr.Option()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.Notes = []string{"", "2/28 đơn vị đã báo cáo"}
+	noted, err := tr.Option()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(plain), `"notes"`) || !strings.Contains(string(noted), `"notes":["","2/28 đơn vị đã báo cáo"]`) {
+		t.Errorf("notes: without %s\nwith %s", plain, noted)
+	}
+}

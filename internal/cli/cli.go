@@ -19,6 +19,7 @@ import (
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -107,6 +108,43 @@ func subName(cmd *cobra.Command) string {
 type reportOptions struct {
 	Lang, Format string
 	Command      string // the command that failed: import writes a file, the others publish
+	// Quiet prints only errors; Verbose each step's time (build, publish).
+	Quiet, Verbose bool
+}
+
+// addProgressFlags gives a long command --quiet and --verbose.
+func addProgressFlags(cmd *cobra.Command, opt *reportOptions) {
+	cmd.Flags().BoolVar(&opt.Quiet, "quiet", false, "")
+	cmd.Flags().BoolVar(&opt.Verbose, "verbose", false, "")
+	pre := cmd.PreRunE // addReportFlags' checks
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		if opt.Quiet && opt.Verbose {
+			return usageError{msgQuietVerbose.Err()}
+		}
+		if pre != nil {
+			return pre(c, args)
+		}
+		return nil
+	}
+}
+
+// progressOf is the progress line of a command: on stderr when it is a
+// terminal and the output is text, with the steps' times when --verbose;
+// nil with --quiet.
+func progressOf(env Env, opt reportOptions) *progress.Line {
+	if opt.Quiet {
+		return nil
+	}
+	tty := opt.Format == "text" && progress.IsTerminal(env.Stderr)
+	return progress.New(env.Stderr, opt.Lang, tty, opt.Verbose)
+}
+
+// hugoLog is where Hugo's warnings go: nowhere with --quiet.
+func hugoLog(env Env, opt reportOptions) io.Writer {
+	if opt.Quiet {
+		return nil
+	}
+	return env.Stderr
 }
 
 // optionsOf reads a command's --lang and --format, with their defaults
@@ -306,7 +344,9 @@ func newBuild(env Env) *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
-			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: env.Stderr, Record: !draft})
+			prog := progressOf(env, opt)
+			res, err := build.Site(cmd.Context(), build.Options{Source: src, Dest: dest, Today: env.Now(), Log: hugoLog(env, opt), Record: !draft, Progress: prog})
+			prog.Done()
 			if err != nil {
 				return err
 			}
@@ -317,6 +357,7 @@ func newBuild(env Env) *cobra.Command {
 	cmd.Flags().StringVar(&dest, "dest", "", "")
 	cmd.Flags().BoolVar(&draft, "draft", false, "")
 	addReportFlags(cmd, &opt)
+	addProgressFlags(cmd, &opt)
 	return cmd
 }
 
@@ -344,6 +385,9 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy,
 			Heaviest: res.Budget.Heaviest, Chart: res.Budget.Chart}})
 		return nil
+	}
+	if opt.Quiet {
+		return nil // only errors
 	}
 	printWarnings(env.Stderr, opt.Lang, res.Warnings)
 	if res.Compared.Legacy != "" {

@@ -35,6 +35,12 @@ var (
 	helpFormat = msg.New(
 		"\"text\": mỗi lỗi một dòng trên luồng lỗi chuẩn; \"json\": một tài liệu JSON trên đầu ra chuẩn, cho chương trình khác đọc",
 		"text: one line per problem on standard error; json: one JSON document on standard output, for programs")
+	helpQuiet = msg.New(
+		"chỉ báo lỗi, không hiện tiến độ, cảnh báo hay kết quả",
+		"print only errors: no progress, warnings or summary")
+	helpVerbose = msg.New(
+		"cho biết thời gian của từng bước (đọc số liệu, tính toán, tệp tải về, dựng trang, xuất bản)",
+		"print the time of each step (reading the data, computing, downloads, rendering, publishing)")
 	helpHelp = msg.New(
 		"xem hướng dẫn của lệnh này",
 		"help for this command")
@@ -72,7 +78,8 @@ var helpTexts = map[string]cmdHelp{
 			"where to publish the site (default: SOURCE/public)"),
 			"draft": msg.New(
 				"dựng bản nháp: đọc lịch sử xuất bản (thư mục \"history/\") nhưng không ghi vào đó",
-				"build a draft: the publishing history (history/) is read but not written")}),
+				"build a draft: the publishing history (history/) is read but not written"),
+			"quiet": helpQuiet, "verbose": helpVerbose}),
 	},
 	"minhbach publish": {
 		short: msg.New(
@@ -83,8 +90,10 @@ var helpTexts = map[string]cmdHelp{
 			"publish checks the data, builds the site into TARGET/releases/<id>/ and then\nswitches the TARGET/current link to it in one step. Earlier releases are kept\n(--keep) so that rollback can return to them."),
 		example: "  minhbach publish --to /var/www/cho-don",
 		flags: common(map[string]*msg.Message{
-			"to":   msg.New("thư mục xuất bản: máy chủ web phục vụ liên kết \"current\" trong đó", "the folder to publish to: its current link is what the web server serves"),
-			"keep": msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
+			"to":      msg.New("thư mục xuất bản: máy chủ web phục vụ liên kết \"current\" trong đó", "the folder to publish to: its current link is what the web server serves"),
+			"keep":    msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
+			"quiet":   helpQuiet,
+			"verbose": helpVerbose,
 		}),
 	},
 	"minhbach rollback": {

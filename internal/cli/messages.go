@@ -144,6 +144,9 @@ var (
 	msgBlankRollup = msg.New(
 		"tỷ lệ không có tử số và mẫu số, nên số liệu %s của %s kỳ %s, cộng từ các đơn vị trực thuộc (Σ tử số ÷ Σ mẫu số), bị để trống: hãy ghi cả tử số và mẫu số",
 		"a percent without numerator and denominator, so the figure of %s for %s in %s, rolled up from its units (Σ numerators ÷ Σ denominators), is left blank: give the numerator and the denominator")
+	msgQuietVerbose = msg.New(
+		"không dùng được --quiet cùng với --verbose: hãy chọn một",
+		"--quiet and --verbose cannot be used together: choose one")
 	msgBelowThreshold = msg.New(
 		"kỳ %s mới có %s, dưới ngưỡng %v%% của trang web (params.reportingThreshold trong hugo.toml), nên trang chủ dẫn số liệu kỳ trước và ghi kỳ này là đang cập nhật: hãy nhập số liệu của các đơn vị còn thiếu (xem minhbach status %s)",
 		"period %s has %s, below the site's threshold of %v%% (params.reportingThreshold in hugo.toml), so the home page leads with an earlier period and shows this one as being updated: import the missing units' figures (see minhbach status %s)")

@@ -73,8 +73,10 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 				return err
 			}
 			start := time.Now()
-			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: env.Stderr,
-				Target: target, Record: !dryRun, Keep: keep})
+			prog := progressOf(env, opt)
+			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: hugoLog(env, opt),
+				Target: target, Record: !dryRun, Keep: keep, Progress: prog})
+			prog.Done()
 			if err != nil {
 				return err
 			}
@@ -89,6 +91,7 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 	cmd.Flags().IntVar(&keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
 	addReportFlags(cmd, &opt)
+	addProgressFlags(cmd, &opt)
 	return cmd
 }
 

@@ -1,13 +1,11 @@
 package cli_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"regexp"
-	"sync"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -31,29 +29,11 @@ type serving struct {
 	url    string
 	cancel context.CancelFunc
 	done   chan int
-	out    *lockedBuffer
-	errb   *lockedBuffer
+	out    *syncBuffer
+	errb   *syncBuffer
 }
 
 type servingKey struct{}
-
-// lockedBuffer is written by the server while the script reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 var servingURL = regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 
@@ -66,7 +46,7 @@ func cmdServeBg(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("serve-bg: already serving at %s", st.serving.url)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &serving{cancel: cancel, done: make(chan int, 1), out: &lockedBuffer{}, errb: &lockedBuffer{}}
+	s := &serving{cancel: cancel, done: make(chan int, 1), out: &syncBuffer{}, errb: &syncBuffer{}}
 	// The site's folder is given in full: serve does not depend on the
 	// working directory, so it runs beside the other scripts' commands.
 	argv := append([]string{"serve", "--source", ts.MkAbs("."), "--addr", "127.0.0.1:0"}, args...)

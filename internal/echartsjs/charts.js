@@ -105,15 +105,22 @@
   // the series and the value axes, then drops the hint.
   function localise(opt, loc) {
     var hint = opt.minhbach && opt.minhbach.format;
+    var notes = opt.minhbach && opt.minhbach.notes instanceof Array ? opt.minhbach.notes : null;
     delete opt.minhbach;
     if (!hint) {
       return;
     }
     var fmt = numbers(hint, loc);
+    // A period's note (a total from some units only: "2/28 đơn vị đã báo
+    // cáo") follows its value in the tooltip, as in the table.
+    var tipFmt = !notes ? fmt : function (v, i) {
+      var s = fmt(v);
+      return typeof notes[i] === 'string' && notes[i] !== '' ? s + ' (' + notes[i] + ')' : s;
+    };
     if (opt.tooltip) {
       var tips = opt.tooltip instanceof Array ? opt.tooltip : [opt.tooltip];
       for (var i = 0; i < tips.length; i++) {
-        tips[i].valueFormatter = fmt;
+        tips[i].valueFormatter = tipFmt;
       }
     }
     var series = opt.series || [];

@@ -155,11 +155,15 @@ func (b *builder) indicatorParams(ind model.Indicator) (_ *IndicatorParams, err 
 	if trendChart.Target != nil {
 		desc += b.t("; đường nét đứt: ", "; dashed line: ") + trendChart.TargetLabel
 	}
-	// A point rolled up from only some units says so, as its table row does.
+	// A point rolled up from only some units says so, as its table row
+	// does: in the description and in the tooltip.
 	for _, r := range p.TrendRows {
+		note := ""
 		if r.Figure.Partial {
 			desc += "; " + r.Period + ": " + r.Figure.Reported
+			note = r.Figure.Reported
 		}
+		trendChart.Notes = append(trendChart.Notes, note)
 	}
 	if p.Trend, err = chartRef(trendChart.ID, trendChart.Title, trendChart.Option, func() (template.HTML, error) {
 		return svgchart.Trend(trendChart, desc+".", format)

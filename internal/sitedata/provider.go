@@ -3,6 +3,7 @@ package sitedata
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
@@ -52,6 +53,9 @@ type Content struct {
 type Site struct {
 	ctx   context.Context
 	langs map[model.Lang]*langSite
+	// views counts the view models handed out, one per page rendered,
+	// for the progress line (Rendered).
+	views atomic.Int64
 }
 
 type langSite struct {
@@ -164,6 +168,7 @@ func (s *Site) View(lang, path string) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("sitedata: no page %q in %s", path, lang)
 	}
+	s.views.Add(1)
 	v, err := ls.pages[i].view()
 	if err != nil {
 		return nil, fmt.Errorf("page %s (%s): %w", path, lang, err)
@@ -177,7 +182,18 @@ func (s *Site) Home(lang string) (*Home, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.views.Add(1)
 	return ls.b.home(), nil
+}
+
+// Rendered is how many pages' view models Hugo has asked for, of how
+// many pages (the home pages included): the "N/M pages" of a build's
+// progress line. Hugo renders every page once per output.
+func (s *Site) Rendered() (done, total int) {
+	for _, ls := range s.langs {
+		total += len(ls.pages) + 1
+	}
+	return min(int(s.views.Load()), total), total
 }
 
 // Section returns the link of a section by its name ("indicators" →
