@@ -18,6 +18,7 @@ import (
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/source"
 )
 
@@ -254,10 +255,11 @@ type jsonPublished struct {
 	Downloads int    `json:"downloads"`
 	Files     int    `json:"files"`
 	Bytes     int64  `json:"bytes"`
-	Release   string `json:"release"`            // its id
-	Compared  string `json:"compared,omitempty"` // the release compared with
-	Recorded  bool   `json:"recorded"`           // in the publishing history
-	Legacy    string `json:"legacy,omitempty"`   // the old web root the history was read from, once
+	Release   string `json:"release"`                // its id
+	Data      string `json:"data_release,omitempty"` // the id of its release of the data (route.Release)
+	Compared  string `json:"compared,omitempty"`     // the release compared with
+	Recorded  bool   `json:"recorded"`               // in the publishing history
+	Legacy    string `json:"legacy,omitempty"`       // the old web root the history was read from, once
 }
 
 func writeJSON(w io.Writer, r jsonReport) {
@@ -321,7 +323,7 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 	if opt.Format == "json" {
 		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Published: &jsonPublished{
 			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
-			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
+			Release: res.Release, Data: res.DataRelease, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy}})
 		return nil
 	}
 	if res.Compared.Legacy != "" {
@@ -331,6 +333,7 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 		locale.Size(res.Bytes), rel, locale.Duration(time.Since(start)))
 	if res.Recorded {
 		say(env.Stdout, opt.Lang, msgRecorded, res.Release, ledger.Dir)
+		say(env.Stdout, opt.Lang, msgDataRelease, route.Release(res.DataRelease))
 	} else {
 		say(env.Stdout, opt.Lang, msgDraft, ledger.Dir)
 	}
