@@ -67,11 +67,14 @@ type Result struct {
 	Files     int // files written
 	Bytes     int64
 	Downloads int
-	Release   string        // its release id (see publish.ReleaseID)
-	Compared  Compared      // what it was compared with
-	Recorded  bool          // the ledger now records it
-	Budget    budget.Report // the pages' weight
-	Limits    budget.Limits // and the site's budget
+	Release   string // its release id (see publish.ReleaseID)
+	// DataRelease is the id of its release of the data (see
+	// export.Release), for a build that records one.
+	DataRelease string
+	Compared    Compared      // what it was compared with
+	Recorded    bool          // the ledger now records it
+	Budget      budget.Report // the pages' weight
+	Limits      budget.Limits // and the site's budget
 	// Warnings are what the build says without failing: raw HTML in the
 	// staff's text, left out of the pages (EditorialWarnings).
 	Warnings []*source.Error
@@ -271,7 +274,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		if err != nil {
 			return err
 		}
-		res.Downloads = g.Downloads
+		res.Downloads, res.DataRelease = g.Downloads, g.Release
 		opt.Progress.Step(progress.Render)
 		stop := countPages(opt.Progress, g.Site)
 		err = site.Build(ctx, site.Options{Source: opt.Source, Dest: tmp, Files: g.Files, Data: g.Site, SkipContent: []string{EditorialDir}, Log: opt.Log})
@@ -341,6 +344,7 @@ type Generated struct {
 	Site      *sitedata.Site    // the pages and their view models, made as Hugo renders
 	Files     map[string][]byte // the downloads and the vendored chart library, by path in the site
 	Downloads int
+	Release   string // the id of this build's release of the data; "" for none
 }
 
 // Into is where Generate writes the one download too large to hold in
@@ -379,7 +383,7 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 	if downloads, err = machineReadable(ctx, fsys, a, downloads, into); err != nil {
 		return Generated{}, fmt.Errorf("downloads: %w", err)
 	}
-	releases, err := writeReleases(ctx, a, downloads, into)
+	releases, current, err := writeReleases(ctx, a, downloads, into)
 	if err != nil {
 		return Generated{}, fmt.Errorf("releases: %w", err)
 	}
@@ -389,6 +393,7 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 		Files:     map[string][]byte{},
 		Downloads: len(downloads),
 	}
+	g.Release = current
 	for i := range downloads {
 		// The bytes live in Files only, which site.Build empties once they
 		// are written; the page data keeps the size and checksum. The zip

@@ -102,9 +102,10 @@ func keptReleases(ctx context.Context, led *ledger.Ledger) ([]export.Release, er
 // writeReleases writes into into.Dir the releases of the data the site
 // serves, and returns them newest first: those the history keeps and,
 // for a publish, this build's, made of the very files the history will
-// keep of it (see Site), so a later build gives it the same id and bytes.
-func writeReleases(ctx context.Context, a *analyse.Analysis, downloads []export.File, into Into) ([]export.Release, error) {
-	all := into.Releases
+// keep of it (see Site), so a later build gives it the same id and bytes;
+// current is the id of that one.
+func writeReleases(ctx context.Context, a *analyse.Analysis, downloads []export.File, into Into) (all []export.Release, current string, err error) {
+	all = into.Releases
 	if !into.Release.IsZero() {
 		var files []export.ReleaseFile
 		for _, d := range downloads {
@@ -113,13 +114,14 @@ func writeReleases(ctx context.Context, a *analyse.Analysis, downloads []export.
 				files = append(files, export.ReleaseFile{Name: name, Size: int64(d.Size), SHA256: d.SHA256, Data: d.Data})
 			}
 		}
-		all = append(slices.Clone(all), export.NewRelease(into.Release, a.Latest().String(), files))
+		r := export.NewRelease(into.Release, a.Latest().String(), files)
+		all, current = append(slices.Clone(all), r), r.ID
 	}
 	all = export.Newest(all)
 	for _, r := range all {
 		if err := r.Write(ctx, into.Dir); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return all, nil
+	return all, current, nil
 }

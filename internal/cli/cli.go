@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/progress"
+	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/source"
 )
@@ -295,6 +296,7 @@ type jsonPublished struct {
 	Files     int           `json:"files"`
 	Bytes     int64         `json:"bytes"`
 	Release   string        `json:"release"`                // its id
+	Data      string        `json:"data_release,omitempty"` // the id of its release of the data (route.Release)
 	Compared  string        `json:"compared,omitempty"`     // the release compared with
 	Recorded  bool          `json:"recorded"`               // in the publishing history
 	Legacy    string        `json:"legacy,omitempty"`       // the old web root the history was read from, once
@@ -382,7 +384,7 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 	if opt.Format == "json" {
 		writeJSON(env.Stdout, jsonReport{OK: true, Problems: []jsonProblem{}, Warnings: jsonProblems(res.Warnings, opt.Lang), Published: &jsonPublished{
 			Dest: rel, Pages: res.Pages, Downloads: res.Downloads, Files: res.Files, Bytes: res.Bytes,
-			Release: res.Release, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy,
+			Release: res.Release, Data: res.DataRelease, Compared: res.Compared.Release, Recorded: res.Recorded, Legacy: res.Compared.Legacy,
 			Heaviest: res.Budget.Heaviest, Chart: res.Budget.Chart}})
 		return nil
 	}
@@ -401,6 +403,7 @@ func published(env Env, opt reportOptions, src string, res build.Result, start t
 	}
 	if res.Recorded {
 		say(env.Stdout, opt.Lang, msgRecorded, res.Release, ledger.Dir)
+		say(env.Stdout, opt.Lang, msgDataRelease, route.Release(res.DataRelease))
 	} else {
 		say(env.Stdout, opt.Lang, msgDraft, ledger.Dir)
 	}
