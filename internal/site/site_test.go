@@ -287,7 +287,9 @@ func TestHugoMessagesNameTheSiteFiles(t *testing.T) {
 			t.Errorf("the %s names Hugo's folder %s:\n%s", what, root, s)
 		}
 	}
-	if !strings.Contains(err.Error(), `"minhbach:layouts/404.html:1:`) || !strings.Contains(err.Error(), "_partials/footer.html:1:39") {
+	// Which page fails first depends on Hugo's order of rendering: any of
+	// the theme's layouts, named as minhbach's.
+	if !regexp.MustCompile(`"minhbach:layouts/[a-z0-9/-]+\.html:\d+:\d+"`).MatchString(err.Error()) || !strings.Contains(err.Error(), "_partials/footer.html:1:39") {
 		t.Errorf("the error names neither the theme's page layout as minhbach's nor the site's partial:\n%s", err)
 	}
 	if !strings.Contains(log.String(), "chú ý x") {
