@@ -561,8 +561,9 @@ func (b Bucket) write(ctx context.Context, bk *blob.Bucket, key string, data []b
 }
 
 // lock writes _minhbach/lock only if it is absent, so that a second
-// publish to the bucket stops; a lock older than StaleLock was left by a
-// killed publish and is taken over.
+// publish to the bucket stops. A lock left by a publish that ended without
+// removing it (killed, or its server failed) is taken over: at once when
+// it was this computer's, after StaleLock otherwise.
 func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error) {
 	host, _ := os.Hostname()
 	stamp := fmt.Sprintf("%s pid %d %s\n", host, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
@@ -576,7 +577,7 @@ func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error)
 		}
 		held, _ := bk.ReadAll(ctx, lockKey)
 		attr, aerr := bk.Attributes(ctx, lockKey)
-		if aerr != nil || time.Since(attr.ModTime) < StaleLock {
+		if aerr != nil || time.Since(attr.ModTime) < StaleLock && !deadHere(string(held), host) {
 			return nil, b.fault(msgLocked, strings.TrimSpace(string(held)), lockKey)
 		}
 		if err := bk.Delete(ctx, lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
@@ -589,6 +590,18 @@ func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error)
 		}
 		return nil
 	}, nil
+}
+
+// deadHere reports whether the lock stamp held was written by a process
+// of this computer that has ended: a publish stopped by a failing server
+// could not remove its lock, and the next one takes it over at once.
+func deadHere(held, host string) bool {
+	var h string
+	var pid int
+	if _, err := fmt.Sscanf(held, "%s pid %d", &h, &pid); err != nil || h != host || pid <= 0 {
+		return false
+	}
+	return !alive(pid)
 }
 
 // prune removes release records beyond Keep (never the live one), then
