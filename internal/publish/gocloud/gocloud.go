@@ -102,6 +102,9 @@ type Plan struct {
 	Unchanged int      // files already there with the same MD5
 	Delete    []string // objects of no kept file of the live release, deleted
 	Bytes     int64    // bytes uploaded
+	// Took is how long the upload, records and deletes took (not the
+	// build before them).
+	Took time.Duration
 }
 
 // String names the target in messages: its URL without the query, which
@@ -451,6 +454,7 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 		return nil
 	}
 
+	start := time.Now()
 	// Each file's kept copy first: a publish stopped half way leaves
 	// copies, never a live file without one.
 	var copies []file
@@ -489,7 +493,11 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 			return b.failed(k, err)
 		}
 	}
-	return b.prune(ctx, bk, m.ID)
+	err = b.prune(ctx, bk, m.ID)
+	if b.Plan != nil {
+		b.Plan.Took = time.Since(start)
+	}
+	return err
 }
 
 // upload writes each of files to key(f), Workers at a time, with its
