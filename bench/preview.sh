@@ -115,7 +115,7 @@ case $body in *'id="minhbach-preview"'*) echo "banner=yes" ;; *) echo "banner=no
 css=$(curl -sf "$url/" | grep -o 'href=/css/[^ >]*\|href="/css/[^"]*"' | head -1 | sed 's/^href=//; s/"//g')
 if command -v wrk >/dev/null 2>&1; then
   cat >"$work/paths.lua" <<EOF
-local paths = {"/", "/chi-so/", "/en/", "/du-lieu/figures.csv", "$css", "/vendor/echarts/echarts.common.min.js", "/tinh-trang/", "/bao-cao/"}
+local paths = {"/", "/chi-so/", "/en/", "/du-lieu/figures.csv", "$css", "/vendor/echarts/echarts.custom.min.js", "/tinh-trang/", "/bao-cao/"}
 local i = 0
 request = function()
   i = i + 1

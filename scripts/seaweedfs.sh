@@ -4,7 +4,7 @@
 # proxy; no fake).
 #
 #   start  builds weed once (or reuses it), starts "weed server -s3" in a
-#          fresh data folder, waits until S3 answers and prints, one per line:
+#          fresh data folder (or MINHBACH_S3_DIR, to restart a stopped one), waits until S3 answers and prints, one per line:
 #            MINHBACH_S3_ENDPOINT=http://127.0.0.1:PORT
 #            MINHBACH_S3_PID=PID
 #            MINHBACH_S3_DIR=DIR   (its data folder; "stop" removes it)
@@ -46,19 +46,36 @@ weed_bin() {
 	echo "$bin"
 }
 
+# ready: S3 answers. Any HTTP answer but 5xx (403 without credentials)
+# means ready; without curl, an open port and a moment more.
+ready() {
+	if command -v curl >/dev/null 2>&1; then
+		local code
+		code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
+		[ -n "$code" ] && [ "$code" != 000 ] && [ "${code#5}" = "$code" ]
+	else
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && sleep 2
+	fi
+}
+
 case ${1:-start} in
 bin)
 	weed_bin
 	;;
 start)
 	bin=$(weed_bin)
-	dir=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-s3.XXXXXX")
-	cat >"$dir/s3.json" <<'EOF'
+	# MINHBACH_S3_DIR of a stopped server: start it again on its data
+	# (the fault scripts restart a server they stopped).
+	dir=${MINHBACH_S3_DIR:-}
+	if [ -z "$dir" ] || [ ! -f "$dir/s3.json" ]; then
+		dir=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-s3.XXXXXX")
+		cat >"$dir/s3.json" <<'EOF'
 {"identities": [{"name": "minhbach",
   "credentials": [{"accessKey": "minhbach", "secretKey": "minhbach-secret"}],
   "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
 EOF
-	mkdir -p "$dir/data"
+		mkdir -p "$dir/data"
+	fi
 	# Small volumes: the tests write megabytes, not the 30 GB default.
 	setsid "$bin" server -s3 -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$dir/data" \
 		-s3.port="$port" -s3.config="$dir/s3.json" \
@@ -68,9 +85,7 @@ EOF
 		>"$dir/weed.log" 2>&1 </dev/null &
 	pid=$!
 	for _ in $(seq 1 120); do
-		# Any HTTP answer from S3 (403 without credentials) means ready.
-		code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
-		if [ "$code" != "000" ] && [ "$code" != "" ]; then
+		if ready; then
 			echo "MINHBACH_S3_ENDPOINT=http://127.0.0.1:$port"
 			echo "MINHBACH_S3_PID=$pid"
 			echo "MINHBACH_S3_DIR=$dir"
@@ -94,6 +109,8 @@ stop)
 		kill -0 "${MINHBACH_S3_PID:-0}" 2>/dev/null || break
 		sleep 0.25
 	done
+	# Still there after 10 s: it must go, so that its ports are free.
+	[ -n "${MINHBACH_S3_PID:-}" ] && kill -9 "$MINHBACH_S3_PID" 2>/dev/null || true
 	case ${MINHBACH_S3_DIR:-} in
 	*/minhbach-s3.*) rm -rf "$MINHBACH_S3_DIR" ;;
 	esac

@@ -189,8 +189,8 @@ var (
 		"minhbach: chạy thử, chưa thay gì: sẽ tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp ở %s",
 		"minhbach: dry run, nothing changed: would upload %d files (%s MB), keep %d unchanged and delete %d at %s")
 	msgUploaded = msg.New(
-		"minhbach: đã tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp",
-		"minhbach: uploaded %d files (%s MB), kept %d unchanged, deleted %d")
+		"minhbach: đã tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp, trong %s giây",
+		"minhbach: uploaded %d files (%s MB), kept %d unchanged, deleted %d, in %ss")
 	msgKeep = msg.New(
 		`"--keep" phải từ 1 trở lên, không phải %d`,
 		"--keep must be 1 or more, not %d")

@@ -219,6 +219,6 @@ func uploaded(env Env, opt reportOptions, src string, res build.Result, plan goc
 	if err := published(env, opt, src, res, start); err != nil {
 		return err
 	}
-	say(env.Stdout, opt.Lang, msgUploaded, len(plan.Upload), locale.Size(plan.Bytes), plan.Unchanged, len(plan.Delete))
+	say(env.Stdout, opt.Lang, msgUploaded, len(plan.Upload), locale.Size(plan.Bytes), plan.Unchanged, len(plan.Delete), locale.Duration(plan.Took))
 	return nil
 }

@@ -102,6 +102,9 @@ type Plan struct {
 	Unchanged int      // files already there with the same MD5
 	Delete    []string // objects of no kept file of the live release, deleted
 	Bytes     int64    // bytes uploaded
+	// Took is how long the upload, records and deletes took (not the
+	// build before them).
+	Took time.Duration
 }
 
 // String names the target in messages: its URL without the query, which
@@ -451,6 +454,7 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 		return nil
 	}
 
+	start := time.Now()
 	// Each file's kept copy first: a publish stopped half way leaves
 	// copies, never a live file without one.
 	var copies []file
@@ -489,7 +493,11 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 			return b.failed(k, err)
 		}
 	}
-	return b.prune(ctx, bk, m.ID)
+	err = b.prune(ctx, bk, m.ID)
+	if b.Plan != nil {
+		b.Plan.Took = time.Since(start)
+	}
+	return err
 }
 
 // upload writes each of files to key(f), Workers at a time, with its
@@ -561,8 +569,9 @@ func (b Bucket) write(ctx context.Context, bk *blob.Bucket, key string, data []b
 }
 
 // lock writes _minhbach/lock only if it is absent, so that a second
-// publish to the bucket stops; a lock older than StaleLock was left by a
-// killed publish and is taken over.
+// publish to the bucket stops. A lock left by a publish that ended without
+// removing it (killed, or its server failed) is taken over: at once when
+// it was this computer's, after StaleLock otherwise.
 func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error) {
 	host, _ := os.Hostname()
 	stamp := fmt.Sprintf("%s pid %d %s\n", host, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
@@ -576,7 +585,7 @@ func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error)
 		}
 		held, _ := bk.ReadAll(ctx, lockKey)
 		attr, aerr := bk.Attributes(ctx, lockKey)
-		if aerr != nil || time.Since(attr.ModTime) < StaleLock {
+		if aerr != nil || time.Since(attr.ModTime) < StaleLock && !deadHere(string(held), host) {
 			return nil, b.fault(msgLocked, strings.TrimSpace(string(held)), lockKey)
 		}
 		if err := bk.Delete(ctx, lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
@@ -589,6 +598,18 @@ func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error)
 		}
 		return nil
 	}, nil
+}
+
+// deadHere reports whether the lock stamp held was written by a process
+// of this computer that has ended: a publish stopped by a failing server
+// could not remove its lock, and the next one takes it over at once.
+func deadHere(held, host string) bool {
+	var h string
+	var pid int
+	if _, err := fmt.Sscanf(held, "%s pid %d", &h, &pid); err != nil || h != host || pid <= 0 {
+		return false
+	}
+	return !alive(pid)
 }
 
 // prune removes release records beyond Keep (never the live one), then

@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -383,5 +384,39 @@ func TestBadAddresses(t *testing.T) {
 		if err == nil {
 			t.Errorf("%s: no error", u)
 		}
+	}
+}
+
+func TestLockOfAnEndedPublishIsTakenOver(t *testing.T) {
+	t.Parallel()
+	for name, mk := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := t.Context()
+			u := mk(t)
+			bk, err := blob.OpenBucket(ctx, u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer bk.Close()
+			host, _ := os.Hostname()
+			// A publish of another computer holds the lock: stop.
+			bk.WriteAll(ctx, lockKey, []byte("elsewhere pid 1 2025-03-01T00:00:00Z\n"), nil)
+			if _, err := (Bucket{URL: u}).Publish(ctx, day1, fillWith(site1, nil)); err == nil || !strings.Contains(err.Error(), "elsewhere pid 1") {
+				t.Fatalf("publish under another computer's lock: %v", err)
+			}
+			// A publish of this computer that has ended left it: go on.
+			cmd := exec.Command("true")
+			if err := cmd.Run(); err != nil {
+				t.Skip("no true command")
+			}
+			bk.WriteAll(ctx, lockKey, fmt.Appendf(nil, "%s pid %d 2025-03-01T00:00:00Z\n", host, cmd.Process.Pid), nil)
+			if _, err := (Bucket{URL: u}).Publish(ctx, day1, fillWith(site1, nil)); err != nil {
+				t.Fatalf("publish after an ended publish's lock: %v", err)
+			}
+			if ok, _ := bk.Exists(ctx, lockKey); ok {
+				t.Error("the lock is still there")
+			}
+		})
 	}
 }
