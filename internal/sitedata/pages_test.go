@@ -262,7 +262,7 @@ func TestScorecards(t *testing.T) {
 	if pg := page(t, vi, "the-diem/b", &b); pg.TitleI18n != "scorecardTitle" || pg.TitleArgs["unit"] != "Xã B" {
 		t.Errorf("B scorecard title = %q %v", pg.TitleI18n, pg.TitleArgs)
 	}
-	if b.Unit != "Xã B" || b.Parent != "Huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
+	if b.Unit != "Xã B" || b.Parent != "huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
 		t.Errorf("B scorecard header = %+v", b)
 	}
 	// B has figures for P (none in Q4) and K (5 in Q4, line 5).
