@@ -9,7 +9,7 @@
 # non-zero on any html-validate error or axe violation, and on an
 # accessibility or best-practices score below 1 or a CLS above 0.
 #
-# Usage: scripts/page-quality.sh [--no-lighthouse] [PUBLIC_DIR]
+# Usage: scripts/page-quality.sh [--no-lighthouse | --lighthouse-only] [PUBLIC_DIR]
 # Without PUBLIC_DIR it builds the sample into a temporary folder. Needs
 # Node.js and npm (its npm packages, pinned by
 # scripts/page-quality/package-lock.json, go to

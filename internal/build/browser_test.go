@@ -379,6 +379,12 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 					t.Errorf("%s: chart %s overflows its %.1fpx container: SVG %.1fpx wide", tc.path, c.ID, c.BoxWidth, c.SVGWidth)
 				}
 			}
+			// What a screen reader hears of the interactive chart is the
+			// drawing's own description, in the page's number format.
+			aria := eval[[]string](t, p, `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) { return el.getAttribute('aria-label') || ''; })`)
+			if len(aria) != 2 || !strings.Contains(aria[1], tc.value) {
+				t.Errorf("%s: the interactive charts' aria-label %q lacks %q as the page writes it", tc.path, aria, tc.value)
+			}
 			if c := charts[0]; c.PageScroll > c.PageWidth {
 				t.Errorf("%s: page scrolls sideways on a 412px phone: %.0fpx content", tc.path, c.PageScroll)
 			}

@@ -19,7 +19,7 @@ type ReportParams struct {
 	ID        string          `json:"id"`
 	Summary   []Paragraph     `json:"summary"`
 	Headlines []Paragraph     `json:"headlines"` // the headline figures, a list item each
-	Details   []Paragraph     `json:"details"` // one paragraph per indicator
+	Details   []Paragraph     `json:"details"`   // one paragraph per indicator
 	Limits    []Paragraph     `json:"limits"`
 	Editorial bool            `json:"editorial"`
 	Replace   bool            `json:"replace"` // the editorial text replaces the generated summary

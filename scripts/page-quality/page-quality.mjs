@@ -6,7 +6,7 @@
 // exits 1 when html-validate or axe find anything, or when a Lighthouse
 // score other than performance is below 1 or CLS is above 0.
 //
-// node page-quality.mjs SITE_DIR [--no-lighthouse]
+// node page-quality.mjs SITE_DIR [--no-lighthouse | --lighthouse-only]
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const site = path.resolve(args.find((a) => !a.startsWith('--')) || 'public');
 const withLighthouse = !args.includes('--no-lighthouse');
+const withChecks = !args.includes('--lighthouse-only'); // html-validate and axe
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // One page of each type; each is also checked under /en.
@@ -64,8 +65,10 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
+const t0 = Date.now();
+const took = (t) => `${((Date.now() - t) / 1000).toFixed(0)} s`;
 // ---- html-validate: every HTML file of the site ----
-{
+if (withChecks) {
   const { HtmlValidate, FileSystemConfigLoader } = require('html-validate');
   const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader({ extends: ['html-validate:standard'] }));
   const files = [];
@@ -87,14 +90,15 @@ const base = `http://127.0.0.1:${server.address().port}`;
       }
     }
   }
-  console.log(`html-validate: ${files.length} pages, ${errors} errors in ${bad} pages`);
+  console.log(`html-validate: ${files.length} pages, ${errors} errors in ${bad} pages (${took(t0)})`);
   if (errors > 0) failed = true;
 }
 
 // ---- axe-core: each page type, both languages, light and dark, phone and desktop ----
 const puppeteer = require('puppeteer-core');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-{
+if (withChecks) {
+  const t1 = Date.now();
   const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox'] });
   const views = [
     ['phone', 'light', { width: 412, height: 915, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
@@ -124,7 +128,7 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
     console.log(`axe ${kind.padEnd(14)} ${p.padEnd(22)} ${counts.join(', ')}`);
   }
   await browser.close();
-  console.log(`axe: ${checked} page views, ${total} violations`);
+  console.log(`axe: ${checked} page views, ${total} violations (${took(t1)})`);
   if (total > 0) failed = true;
 }
 
