@@ -124,8 +124,9 @@ type tab struct {
 
 // view is how a page is looked at.
 type view struct {
-	phone    bool // a cheap Android phone's 412×915 screen, at 2× density
-	noScript bool // JavaScript disabled
+	phone    bool  // a cheap Android phone's 412×915 screen, at 2× density
+	width    int64 // a phone's screen this many CSS pixels wide, at 2× density
+	noScript bool  // JavaScript disabled
 	// drawingsOnly blocks ECharts, so that the charts stay the SVG drawn
 	// at build time while the page's own script runs.
 	drawingsOnly bool
@@ -151,6 +152,9 @@ func visit(t *testing.T, browser context.Context, url string, v view, check func
 	var steps []chromedp.Action[chromedp.Void]
 	if v.phone {
 		steps = append(steps, chromedp.EmulateViewport(412, 915, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	}
+	if v.width > 0 {
+		steps = append(steps, chromedp.EmulateViewport(v.width, 800, chromedp.EmulateScale(2), chromedp.EmulateMobile))
 	}
 	if v.noScript {
 		steps = append(steps, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
@@ -374,6 +378,12 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 				if c.BoxWidth <= 0 || c.SVGWidth > c.BoxWidth+0.5 || c.Overflow {
 					t.Errorf("%s: chart %s overflows its %.1fpx container: SVG %.1fpx wide", tc.path, c.ID, c.BoxWidth, c.SVGWidth)
 				}
+			}
+			// What a screen reader hears of the interactive chart is the
+			// drawing's own description, in the page's number format.
+			aria := eval[[]string](t, p, `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) { return el.getAttribute('aria-label') || ''; })`)
+			if len(aria) != 2 || !strings.Contains(aria[1], tc.value) {
+				t.Errorf("%s: the interactive charts' aria-label %q lacks %q as the page writes it", tc.path, aria, tc.value)
 			}
 			if c := charts[0]; c.PageScroll > c.PageWidth {
 				t.Errorf("%s: page scrolls sideways on a 412px phone: %.0fpx content", tc.path, c.PageScroll)

@@ -161,6 +161,20 @@ func TestSampleReportMergesEditorial(t *testing.T) {
 	if sum < 0 || limits < 0 || sum > limits {
 		t.Fatalf("want the generated summary (at %d) before the editorial text (at %d)", sum, limits)
 	}
+	// The opening is a short paragraph, then the headline figures as a
+	// list, one item per indicator with a figure (issue 9: not one
+	// sentence of 150 words and 20 links).
+	sec := buildtest.Select(doc, `section[aria-labelledby="h-sum"]`)
+	if len(sec) != 1 {
+		t.Fatal("no generated summary section")
+	}
+	if items := buildtest.Select(sec[0], "ul.headlines li"); len(items) != 12 {
+		t.Errorf("%d headline figures listed, want 12", len(items))
+	}
+	lead := buildtest.Select(sec[0], "p")[0]
+	if words := len(strings.Fields(buildtest.Text(lead))); words > 40 || len(buildtest.Select(lead, "a")) > 0 {
+		t.Errorf("the opening paragraph has %d words and %d links, want a short one without links: %q", words, len(buildtest.Select(lead, "a")), buildtest.Text(lead))
+	}
 	// The generated numbers link to their indicator pages.
 	var linked bool
 	for _, a := range buildtest.Select(doc, `a[href="/chi-so/vb01/#p-2024-q4"]`) {

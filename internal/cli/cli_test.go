@@ -75,11 +75,11 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag in Vietnamese", []string{"check", "--srouce", "x"}, cli.Usage, "", []string{"không có tùy chọn --srouce", "Chạy 'minhbach check --help' để xem cách dùng."}},
 		{"bad language", []string{"check", "--lang", "fr"}, cli.Usage, "", []string{`--lang phải là "vi" hoặc "en", không phải "fr"`, "Chạy 'minhbach check --help'"}},
 		{"bad format", []string{"build", "--format=xml", "--lang=en"}, cli.Usage, "", []string{`--format must be text or json, not "xml"`, "Run 'minhbach build --help' for usage."}},
-		{"check ok", []string{"check", "--source", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ tiêu, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},
+		{"check ok", []string{"check", "--source", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ số, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},
 		{"check ok en", []string{"check", "--source", good, "--lang", "en"}, cli.OK, "data OK: 1 indicators, 3 units, 1 targets, 1 snapshots (latest 2024-Q4)", nil},
 		{"check bad", []string{"check", "--source", bad}, cli.Fail, "", []string{
 			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": không phải là số: hãy viết 12.5, dùng dấu chấm thay cho dấu phẩy`,
-			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": không có chỉ tiêu này`,
+			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": không có chỉ số này`,
 			"minhbach: 2 lỗi; chưa xuất bản gì.",
 		}},
 		{"check bad en", []string{"check", "--source", bad, "--lang", "en"}, cli.Fail, "", []string{

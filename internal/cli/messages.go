@@ -53,7 +53,7 @@ var (
 		"minhbach: đã xuất bản %d trang và %d tệp tải về (%d tệp, %s MB) vào %s trong %s giây",
 		"minhbach: published %d pages and %d downloads (%d files, %s MB) to %s in %ss")
 	msgDataOK = msg.New(
-		"minhbach: dữ liệu hợp lệ: %d chỉ tiêu, %d đơn vị, %d mục tiêu, %d kỳ số liệu (mới nhất %s)",
+		"minhbach: dữ liệu hợp lệ: %d chỉ số, %d đơn vị, %d mục tiêu, %d kỳ số liệu (mới nhất %s)",
 		"minhbach: data OK: %d indicators, %d units, %d targets, %d snapshots (latest %s)")
 	msgWrote = msg.New(
 		"minhbach: đã ghi %s: %d dòng, %d đơn vị, %d chỉ số (%s)",

@@ -138,6 +138,22 @@
     }
   }
 
+  // described makes ECharts' text for screen readers the drawing's own
+  // title and description, written at build time in the page's language
+  // and number format ("quý I/2023: 70,7%"): ECharts' generated one reads
+  // raw data ("dữ liệu cho I/2023 là 70.7").
+  function described(opt, drawing) {
+    var title = drawing && drawing.querySelector('title');
+    var desc = drawing && drawing.querySelector('desc');
+    if (!title || !opt.aria) {
+      return;
+    }
+    var text = title.textContent + (desc ? '. ' + desc.textContent : '');
+    opt.aria.label = opt.aria.label || {};
+    opt.aria.label.enabled = true;
+    opt.aria.label.description = text;
+  }
+
   function start(echarts, el, loc) {
     if (hasClass(el, LIVE)) {
       return; // already started (script included twice)
@@ -149,6 +165,7 @@
     // The box keeps the height the drawing gave it, which echarts.init
     // measures; the drawing leaves only once ECharts has drawn.
     var drawing = el.querySelector('svg');
+    described(opt, drawing);
     el.style.height = el.getBoundingClientRect().height + 'px';
     if (drawing) {
       el.removeChild(drawing);

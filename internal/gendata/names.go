@@ -82,7 +82,7 @@ var (
 // so: the figures of a generated site are random.
 var bases = []struct{ vi, en string }{
 	{"Kế hoạch số 45/KH-UBND ngày 20/02/2024 về chuyển đổi số (văn bản mô phỏng)", "Plan No. 45/KH-UBND of 20 February 2024 on digital transformation (synthetic)"},
-	{"Quyết định số 1208/QĐ-UBND ngày 15/6/2023 giao chỉ tiêu chính quyền số (văn bản mô phỏng)", "Decision No. 1208/QĐ-UBND of 15 June 2023 setting digital-government targets (synthetic)"},
+	{"Quyết định số 1208/QĐ-UBND ngày 15/6/2023 giao mục tiêu chính quyền số (văn bản mô phỏng)", "Decision No. 1208/QĐ-UBND of 15 June 2023 setting digital-government targets (synthetic)"},
 	{"Nghị quyết số 09/NQ-HĐND ngày 12/12/2022 về phát triển kinh tế số, xã hội số (văn bản mô phỏng)", "Resolution No. 09/NQ-HĐND of 12 December 2022 on the digital economy and society (synthetic)"},
 }
 

@@ -202,7 +202,7 @@ var (
 		"--replace: không có đơn vị nào mang mã hay tên này (gần nhất: %s): hãy ghi mã đơn vị trong data/units.csv",
 		"--replace: no unit has this code or name (closest: %s): write a unit's code from data/units.csv")
 	msgCodeText = msg.New(
-		"tiêu đề này bắt đầu bằng mã chỉ số %s, nhưng %q không phải tên chỉ số, cũng không phải Tử số, Mẫu số, Tỷ lệ hay Ghi chú: cột số liệu của chỉ số chỉ ghi mã (chỉ tiêu kế hoạch ghi ở data/targets.csv), hoặc xóa cột này",
+		"tiêu đề này bắt đầu bằng mã chỉ số %s, nhưng %q không phải tên chỉ số, cũng không phải Tử số, Mẫu số, Tỷ lệ hay Ghi chú: cột số liệu của chỉ số chỉ ghi mã (mục tiêu, kế hoạch ghi ở data/targets.csv), hoặc xóa cột này",
 		"this heading starts with the code of indicator %s, but %q is neither its name nor Tử số, Mẫu số, Tỷ lệ or Ghi chú: head the column of its figures with the code alone (targets belong in data/targets.csv), or delete the column")
 	msgNoFigureCol = msg.New(
 		"chỉ số %s không có cột số liệu nào bên dưới, chỉ có cột này: hãy thêm cột Giá trị (hoặc Tử số và Mẫu số) dưới mã chỉ số",

@@ -60,7 +60,7 @@ func (s nationalSite) write(tb testing.TB, dir string) {
 		w.WriteString("code,group,name_vi,name_en,unit,direction,definition_vi,definition_en,source_vi,source_en\n")
 		for i := range s.indicators {
 			m := measures[i%len(measures)]
-			fmt.Fprintf(w, "%s,%s,Chỉ tiêu số %d về chuyển đổi số,Indicator %d,%s,up,\"Tỷ lệ, tính trên tổng số\",,Sở Khoa học và Công nghệ,\n",
+			fmt.Fprintf(w, "%s,%s,Chỉ số %d về chuyển đổi số,Indicator %d,%s,up,\"Tỷ lệ, tính trên tổng số\",,Sở Khoa học và Công nghệ,\n",
 				indicatorCode(i), groups[i%len(groups)], i+1, i+1, m)
 		}
 	})

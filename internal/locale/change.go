@@ -62,9 +62,10 @@ func Change(lang model.Lang, m model.Measure, delta float64) string {
 // SignedChange is the compact form of Change for tiles and table cells:
 // percents "+2,5 điểm" (vi) / "+2.5 pts" (en), counts and numbers "+3",
 // "−1.200". Decreases take the typographic minus U+2212 so that "+" and "−"
-// line up; a delta that rounds to zero prints "0" ("0 điểm" / "0 pts" for
-// percents, so it cannot be read as 0%). "%" is never used, for the same
-// reason as in Change.
+// line up; a delta that rounds to zero is the word "không đổi" / "no
+// change", whatever the measure: a bare "0" beside a count ("2 0") reads
+// as another number (20), and "0 điểm" as little better. "%" is never used,
+// for the same reason as in Change.
 func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 	if math.IsNaN(delta) || math.IsInf(delta, 0) {
 		return Missing
@@ -72,13 +73,10 @@ func SignedChange(lang model.Lang, m model.Measure, delta float64) string {
 	d := m.Decimals()
 	r := decimal.Split(delta, d)
 	if isZero(r) {
-		switch {
-		case m != model.Percent:
-			return "0"
-		case isEN(lang):
-			return "0 pts"
+		if isEN(lang) {
+			return "no change"
 		}
-		return "0 điểm"
+		return "không đổi"
 	}
 	sign := "+"
 	if r.Neg {

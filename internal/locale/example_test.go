@@ -56,3 +56,19 @@ func ExampleDateLine() {
 	// Chợ Đồn, ngày 05 tháng 01 năm 2025
 	// Chợ Đồn, ngày 15 tháng 3 năm 2025
 }
+
+func ExampleMidSentence() {
+	fmt.Println(locale.MidSentence(model.VI, "Huyện Chợ Đồn"))
+	fmt.Println(locale.MidSentence(model.VI, "Thị trấn Bằng Lũng"))
+	fmt.Println(locale.MidSentence(model.VI, "Xã Bản Thi"))
+	fmt.Println(locale.MidSentence(model.VI, "Phòng Tài chính – Kế hoạch"))
+	fmt.Println(locale.MidSentence(model.VI, "Xãy dựng")) // not a kind: one word
+	fmt.Println(locale.MidSentence(model.EN, "Chợ Đồn district"))
+	// Output:
+	// huyện Chợ Đồn
+	// thị trấn Bằng Lũng
+	// xã Bản Thi
+	// Phòng Tài chính – Kế hoạch
+	// Xãy dựng
+	// Chợ Đồn district
+}

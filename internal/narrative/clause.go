@@ -56,6 +56,16 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s, false
 }
 
+// upperFirst capitalises the first letter of a list item ("Tăng …"); an
+// item opening with a figure ("100% …") is unchanged.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // lowerFirst lower-cases the first letter of a name used mid-sentence
 // ("Huyện Chợ Đồn" → "huyện Chợ Đồn"), as Vietnamese writes unit titles,
 // but leaves abbreviations alone ("UBND huyện", "LANs" stay).

@@ -33,6 +33,7 @@ const (
 	Pace       Kind = "pace"        // the change per year since the baseline
 	Projected  Kind = "projected"   // the year the target is reached at that pace
 	Coverage   Kind = "coverage"    // a partial total: units that reported / units that report it
+	Tally      Kind = "tally"       // a number of indicators (with figures, with a target, of a status)
 )
 
 // Span is a run of text. When Indicator is set, the site links the text to
@@ -62,14 +63,19 @@ func (p Paragraph) String() string {
 // Report is the generated text of one period, in three parts so that the
 // staff's own text can replace the summary and keep the rest.
 type Report struct {
-	Summary    []Paragraph // the figures in one paragraph, as the article opens
+	Summary []Paragraph // one short paragraph: how many figures, how they stand against their targets
+	// Headlines are the figures themselves, one list item each, as the
+	// article gives them ("100% CBCCVC được trang bị máy tính"): a list a
+	// reader scans on a phone, not one sentence of twenty clauses. None
+	// on a catalogue of more than maxListed indicators.
+	Headlines  []Paragraph
 	Indicators []Paragraph // one paragraph per indicator with a figure
 	Limits     []Paragraph // off-track indicators, missing figures and units
 }
 
 // All returns every paragraph in reading order.
 func (r Report) All() []Paragraph {
-	return slices.Concat(r.Summary, r.Indicators, r.Limits)
+	return slices.Concat(r.Summary, r.Headlines, r.Indicators, r.Limits)
 }
 
 // Summary is the opening paragraph of period p's report.
@@ -86,7 +92,8 @@ func For(a *analyse.Analysis, lang model.Lang, p period.Period) Report {
 		s := a.Summary(w.top.Code, ind.Code, p)
 		w.sums = append(w.sums, s)
 	}
-	return Report{Summary: w.summary(), Indicators: w.indicators(), Limits: w.limits()}
+	summary, headlines := w.summary()
+	return Report{Summary: summary, Headlines: headlines, Indicators: w.indicators(), Limits: w.limits()}
 }
 
 type writer struct {
@@ -129,30 +136,34 @@ func (w *writer) claim(kind Kind, text string, ind model.Indicator, unit string)
 	return Span{Text: text, Kind: kind, Indicator: ind.Code, Unit: unit, Period: w.p}
 }
 
-// summary is "Đến quý IV/2024, 100% cán bộ, công chức, viên chức (CBCCVC)
-// được trang bị máy tính; …; 90% văn bản … được ký số (mục tiêu 100% đến
-// năm 2025 theo Quyết định số 942/QĐ-TTg)."
-func (w *writer) summary() []Paragraph {
+// summary is the short opening ("Đến quý IV/2024, huyện Chợ Đồn có số
+// liệu của 12/12 chỉ số; trong 5 chỉ số có mục tiêu, …") and the headline
+// figures, one item each: "100% cán bộ, công chức, viên chức (CBCCVC) được
+// trang bị máy tính", "90% văn bản … được ký số (mục tiêu 100% đến năm 2025
+// theo Quyết định số 942/QĐ-TTg)".
+func (w *writer) summary() ([]Paragraph, []Paragraph) {
 	w.ab = newAbbreviator(w.lang)
-	var p para
 	period := locale.Period(w.lang, w.p)
-	if w.figures() > maxListed {
-		return w.overview()
+	if w.figures() == 0 {
+		var p para
+		p.text("%s", w.tr(
+			fmt.Sprintf("Đến %s, %s chưa có số liệu của chỉ số nào.", period, locale.MidSentence(w.lang, w.top.Name.In(w.lang))),
+			fmt.Sprintf("As of %s, %s had no figures yet.", period, w.top.Name.In(w.lang))))
+		return []Paragraph{p.done()}, nil
 	}
-	n := 0
+	lead := w.overview()
+	if w.figures() > maxListed {
+		return lead, nil
+	}
+	var items []Paragraph
 	for i, ind := range w.ds.Indicators {
 		s := w.sums[i]
 		if s.Current == nil {
 			continue
 		}
-		if n == 0 {
-			p.text("%s", w.tr("Đến "+period+", ", "As of "+period+": "))
-		} else {
-			p.text("; ")
-		}
-		n++
+		var p para
 		before, after := clause(w.lang, ind)
-		p.text("%s", w.ab.apply(before))
+		p.text("%s", upperFirst(w.ab.apply(before)))
 		p.add(w.claim(Value, locale.Value(w.lang, ind.Measure, s.Current.Value), ind, w.top.Code))
 		p.text("%s", w.ab.apply(after))
 		w.coverage(&p, ind, s)
@@ -161,14 +172,9 @@ func (w *writer) summary() []Paragraph {
 			w.target(&p, ind, s)
 			p.text(" %s)", w.tr("theo "+shortBasis(w.lang, t.Basis.In(w.lang)), "under "+shortBasis(w.lang, t.Basis.In(w.lang))))
 		}
+		items = append(items, p.done())
 	}
-	if n == 0 {
-		p.text("%s", w.tr(
-			fmt.Sprintf("Đến %s, %s chưa có số liệu của chỉ số nào", period, lowerFirst(w.top.Name.In(w.lang))),
-			fmt.Sprintf("As of %s, %s had no figures yet", period, w.top.Name.In(w.lang))))
-	}
-	p.text(".")
-	return []Paragraph{p.done()}
+	return lead, items
 }
 
 // coverage follows a partial total with who it comes from, "(27/28 đơn
@@ -184,9 +190,9 @@ func (w *writer) coverage(p *para, ind model.Indicator, s analyse.Summary) {
 	p.text(")")
 }
 
-// maxListed is the most figures the summary names one by one, in its one
-// sentence. A longer catalogue (a ministry's hundreds of indicators) is
-// summed up by counts instead: a sentence of 300 clauses is read by no one.
+// maxListed is the most figures the summary lists one by one. A longer
+// catalogue (a ministry's hundreds of indicators) is summed up by counts
+// alone: a list of 300 items is read by no one.
 const maxListed = 20
 
 // figures counts the indicators with a figure in the period.
@@ -217,48 +223,56 @@ func (w *writer) overview() []Paragraph {
 		}
 	}
 	var p para
-	period, n := locale.Period(w.lang, w.p), w.count((len(w.sums)))
+	period := locale.Period(w.lang, w.p)
 	p.text("%s", w.tr(
-		fmt.Sprintf("Đến %s, %s có số liệu của %s/%s chỉ số", period, lowerFirst(w.top.Name.In(w.lang)), w.count((w.figures())), n),
-		fmt.Sprintf("As of %s, %s had figures for %s of %s indicators", period, w.top.Name.In(w.lang), w.count((w.figures())), n)))
-	var parts []string
-	for _, st := range []struct {
+		fmt.Sprintf("Đến %s, %s có số liệu của ", period, locale.MidSentence(w.lang, w.top.Name.In(w.lang))),
+		fmt.Sprintf("As of %s, %s had figures for ", period, w.top.Name.In(w.lang))))
+	p.add(w.tally(w.figures()))
+	p.text("%s", w.tr("/", " of "))
+	p.add(w.tally(len(w.sums)))
+	p.text("%s", w.tr(" chỉ số", " indicators"))
+	if targets > 0 {
+		p.text("%s", w.tr("; trong ", "; of the "))
+		p.add(w.tally(targets))
+		p.text("%s", w.tr(" chỉ số có mục tiêu, ", " with a target, "))
+	}
+	type part struct {
 		status analyse.Status
 		vi, en string
-	}{
-		{analyse.Achieved, "đã đạt", "achieved it"},
-		{analyse.OnTrack, "đúng tiến độ", "are on track"},
-		{analyse.OffTrack, "chậm tiến độ", "are off track"},
-		{analyse.MovingAway, "đi ngược mục tiêu", "are moving away from it"},
-		{analyse.NotEnoughData, "chưa đủ số liệu để đánh giá", "cannot be assessed yet"},
+	}
+	var parts []part
+	for _, st := range []part{
+		{analyse.Achieved, "đã đạt", "achieved"},
+		{analyse.OnTrack, "đúng tiến độ", "on track"},
+		{analyse.OffTrack, "chậm tiến độ", "off track"},
+		{analyse.MovingAway, "đi ngược mục tiêu", "moving away"},
+		{analyse.NotEnoughData, "chưa đủ số liệu để đánh giá", "not yet assessable"},
 	} {
-		if c := count[st.status]; c > 0 {
-			parts = append(parts, w.count((c))+" "+w.tr(st.vi, st.en))
+		if count[st.status] > 0 && targets > 0 {
+			parts = append(parts, st)
 		}
 	}
-	if targets > 0 {
-		p.text("%s", w.tr(
-			fmt.Sprintf("; trong %s chỉ số có mục tiêu, %s", w.count((targets)), joinAnd(w.lang, parts)),
-			fmt.Sprintf("; of the %s with a target, %s", w.count((targets)), joinAnd(w.lang, parts))))
+	for k, st := range parts {
+		switch {
+		case k == 0:
+		case k == len(parts)-1:
+			p.text("%s", w.tr(" và ", " and "))
+		default:
+			p.text(", ")
+		}
+		p.add(w.tally(count[st.status]))
+		p.text(" %s", w.tr(st.vi, st.en))
 	}
 	p.text(".")
 	return []Paragraph{p.done()}
 }
 
+// tally is a span for a number of indicators (with figures, with a
+// target, of one status), not a figure of any: it links nowhere.
+func (w *writer) tally(n int) Span { return Span{Text: w.count(n), Kind: Tally, Period: w.p} }
+
 // count writes a whole number: 1.234 ("1,234").
 func (w *writer) count(n int) string { return locale.Number(w.lang, float64(n), 0) }
-
-// joinAnd writes "a, b và c" ("a, b and c").
-func joinAnd(lang model.Lang, parts []string) string {
-	if len(parts) < 2 {
-		return strings.Join(parts, "")
-	}
-	and := " và "
-	if lang == model.EN {
-		and = " and "
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
-}
 
 // target writes "100% đến năm 2025" ("at most 10 by 2025" for a ceiling).
 func (w *writer) target(p *para, ind model.Indicator, s analyse.Summary) {
@@ -466,7 +480,7 @@ func (w *writer) lagging(p *para, ind model.Indicator, top analyse.Summary) {
 		default:
 			p.text(", ")
 		}
-		p.text("%s (", w.ab.apply(l.unit.Name.In(w.lang)))
+		p.text("%s (", w.ab.apply(locale.MidSentence(w.lang, l.unit.Name.In(w.lang))))
 		p.add(w.claim(Value, locale.Value(w.lang, ind.Measure, l.s.Current.Value), ind, l.unit.Code))
 		p.text(")")
 	}
@@ -586,7 +600,7 @@ func (w *writer) units(p *para) bool {
 		if k > 0 {
 			p.text("; ")
 		}
-		p.text("%s (", w.ab.apply(g.unit.Name.In(w.lang)))
+		p.text("%s (", w.ab.apply(locale.MidSentence(w.lang, g.unit.Name.In(w.lang))))
 		if g.all {
 			p.text("%s", w.tr("toàn bộ chỉ số", "all indicators"))
 		} else {

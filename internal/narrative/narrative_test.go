@@ -128,18 +128,30 @@ func TestReport(t *testing.T) {
 		want   []string
 	}{
 		{"2024-Q4", model.VI, []string{
-			"Đến quý IV/2024, 90% hồ sơ xử lý trực tuyến (mục tiêu 95% đến năm 2025 theo Quyết định số 942/QĐ-TTg); 98,3% cán bộ có máy tính (mục tiêu 98% đến năm 2024 theo Kế hoạch số 45/KH-UBND); 1.534 thủ tục hành chính (TTHC) trực tuyến toàn trình (mục tiêu 2.000 đến năm 2024 theo Kế hoạch số 45/KH-UBND); 75% văn bản ký số (mục tiêu 90% đến năm 2025 theo Quyết định số 942/QĐ-TTg); 55% cuộc họp có biên bản điện tử (mục tiêu 80% đến năm 2025 theo Kế hoạch số 45/KH-UBND); 7 hồ sơ trễ hạn (mục tiêu không quá 10 đến năm 2024 theo Kế hoạch số 12/KH-UBND).",
+			"Đến quý IV/2024, huyện Chợ Đồn có số liệu của 6/7 chỉ số; trong 6 chỉ số có mục tiêu, 2 đã đạt, 1 đúng tiến độ, 2 chậm tiến độ và 1 đi ngược mục tiêu.",
+			"90% hồ sơ xử lý trực tuyến (mục tiêu 95% đến năm 2025 theo Quyết định số 942/QĐ-TTg)",
+			"98,3% cán bộ có máy tính (mục tiêu 98% đến năm 2024 theo Kế hoạch số 45/KH-UBND)",
+			"1.534 thủ tục hành chính (TTHC) trực tuyến toàn trình (mục tiêu 2.000 đến năm 2024 theo Kế hoạch số 45/KH-UBND)",
+			"75% văn bản ký số (mục tiêu 90% đến năm 2025 theo Quyết định số 942/QĐ-TTg)",
+			"55% cuộc họp có biên bản điện tử (mục tiêu 80% đến năm 2025 theo Kế hoạch số 45/KH-UBND)",
+			"7 hồ sơ trễ hạn (mục tiêu không quá 10 đến năm 2024 theo Kế hoạch số 12/KH-UBND)",
 			"Tỷ lệ hồ sơ xử lý trực tuyến: 90% (45/50), tăng 9,5 điểm phần trăm so với quý III/2024. Mục tiêu 95% đến năm 2025 (Quyết định số 942/QĐ-TTg): đúng tiến độ; với tốc độ bình quân tăng 38 điểm phần trăm mỗi năm kể từ quý III/2024, dự kiến đạt vào năm 2025.",
-			"Tỷ lệ cán bộ có máy tính: 98,3% (57/58), tăng 3,5 điểm phần trăm so với quý III/2024. Mục tiêu 98% đến năm 2024 (Kế hoạch số 45/KH-UBND): đã đạt. Đơn vị còn xa mục tiêu nhất: Xã Đồng Lạc (96,4%).",
+			"Tỷ lệ cán bộ có máy tính: 98,3% (57/58), tăng 3,5 điểm phần trăm so với quý III/2024. Mục tiêu 98% đến năm 2024 (Kế hoạch số 45/KH-UBND): đã đạt. Đơn vị còn xa mục tiêu nhất: xã Đồng Lạc (96,4%).",
 			"Số thủ tục hành chính (TTHC) trực tuyến toàn trình: 1.534, tăng 334 so với quý III/2024. Mục tiêu 2.000 đến năm 2024 (Kế hoạch số 45/KH-UBND): chậm tiến độ; với tốc độ bình quân tăng 1.336 mỗi năm kể từ quý III/2024, dự kiến đạt vào năm 2025.",
 			"Tỷ lệ văn bản ký số: 75%, không đổi so với quý III/2024. Mục tiêu 90% đến năm 2025 (Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ): chậm tiến độ, không thay đổi kể từ quý III/2024.",
 			"Tỷ lệ cuộc họp có biên bản điện tử: 55%, giảm 5 điểm phần trăm so với quý III/2024. Mục tiêu 80% đến năm 2025 (Kế hoạch số 45/KH-UBND): đang đi ngược mục tiêu, giảm 20 điểm phần trăm mỗi năm kể từ quý III/2024.",
 			"Số hồ sơ trễ hạn: 7, giảm 5 so với quý III/2024. Mục tiêu không quá 10 đến năm 2024 (Kế hoạch số 12/KH-UBND): đã đạt.",
 			"Chậm tiến độ so với mục tiêu: Số thủ tục hành chính (TTHC) trực tuyến toàn trình; Tỷ lệ văn bản ký số. Đi ngược mục tiêu: Tỷ lệ cuộc họp có biên bản điện tử.",
-			"Chưa có số liệu quý IV/2024: Số cuộc họp trực tuyến. Đơn vị chưa gửi số liệu quý IV/2024: Huyện Chợ Đồn (M1).",
+			"Chưa có số liệu quý IV/2024: Số cuộc họp trực tuyến. Đơn vị chưa gửi số liệu quý IV/2024: huyện Chợ Đồn (M1).",
 		}},
 		{"2024-Q4", model.EN, []string{
-			"As of Q4 2024: 90% of applications processed online (target 95% by 2025 under Decision No. 942/QĐ-TTg); 98.3% of staff with a work computer (target 98% by 2024 under Plan No. 45/KH-UBND); 1,534 fully online procedures (target 2,000 by 2024 under Plan No. 45/KH-UBND); 75% of documents signed digitally (target 90% by 2025 under Prime Minister's Decision No. 942/QĐ-TTg); 55% of meetings with electronic minutes (target 80% by 2025 under Plan No. 45/KH-UBND); 7 late applications (target at most 10 by 2024 under Plan No. 12/KH-UBND).",
+			"As of Q4 2024, Chợ Đồn district had figures for 6 of 7 indicators; of the 6 with a target, 2 achieved, 1 on track, 2 off track and 1 moving away.",
+			"90% of applications processed online (target 95% by 2025 under Decision No. 942/QĐ-TTg)",
+			"98.3% of staff with a work computer (target 98% by 2024 under Plan No. 45/KH-UBND)",
+			"1,534 fully online procedures (target 2,000 by 2024 under Plan No. 45/KH-UBND)",
+			"75% of documents signed digitally (target 90% by 2025 under Prime Minister's Decision No. 942/QĐ-TTg)",
+			"55% of meetings with electronic minutes (target 80% by 2025 under Plan No. 45/KH-UBND)",
+			"7 late applications (target at most 10 by 2024 under Plan No. 12/KH-UBND)",
 			"Applications processed online: 90% (45/50), up 9.5 percentage points from Q3 2024. Target: 95% by 2025 (Decision No. 942/QĐ-TTg): on track; at the average pace, rising 38 percentage points a year since Q3 2024, it would be reached in 2025.",
 			"Staff with a work computer: 98.3% (57/58), up 3.5 percentage points from Q3 2024. Target: 98% by 2024 (Plan No. 45/KH-UBND): met. Furthest from the target: Đồng Lạc commune (96.4%).",
 			"Fully online procedures: 1,534, up 334 from Q3 2024. Target: 2,000 by 2024 (Plan No. 45/KH-UBND): off track; at the average pace, rising 1,336 a year since Q3 2024, it would be reached in 2025.",
@@ -151,9 +163,16 @@ func TestReport(t *testing.T) {
 		}},
 		// The first period: nothing to compare with, no pace yet.
 		{"2024-Q3", model.VI, []string{
-			"Đến quý III/2024, 80,5% hồ sơ xử lý trực tuyến (mục tiêu 95% đến năm 2025 theo Quyết định số 942/QĐ-TTg); 94,8% cán bộ có máy tính (mục tiêu 98% đến năm 2024 theo Kế hoạch số 45/KH-UBND); 1.200 thủ tục hành chính (TTHC) trực tuyến toàn trình (mục tiêu 2.000 đến năm 2024 theo Kế hoạch số 45/KH-UBND); 75% văn bản ký số (mục tiêu 90% đến năm 2025 theo Quyết định số 942/QĐ-TTg); 60% cuộc họp có biên bản điện tử (mục tiêu 80% đến năm 2025 theo Kế hoạch số 45/KH-UBND); 12 cuộc họp trực tuyến (mục tiêu 20 đến năm 2024 theo Kế hoạch số 12/KH-UBND); 12 hồ sơ trễ hạn (mục tiêu không quá 10 đến năm 2024 theo Kế hoạch số 12/KH-UBND).",
+			"Đến quý III/2024, huyện Chợ Đồn có số liệu của 7/7 chỉ số; trong 7 chỉ số có mục tiêu, 7 chưa đủ số liệu để đánh giá.",
+			"80,5% hồ sơ xử lý trực tuyến (mục tiêu 95% đến năm 2025 theo Quyết định số 942/QĐ-TTg)",
+			"94,8% cán bộ có máy tính (mục tiêu 98% đến năm 2024 theo Kế hoạch số 45/KH-UBND)",
+			"1.200 thủ tục hành chính (TTHC) trực tuyến toàn trình (mục tiêu 2.000 đến năm 2024 theo Kế hoạch số 45/KH-UBND)",
+			"75% văn bản ký số (mục tiêu 90% đến năm 2025 theo Quyết định số 942/QĐ-TTg)",
+			"60% cuộc họp có biên bản điện tử (mục tiêu 80% đến năm 2025 theo Kế hoạch số 45/KH-UBND)",
+			"12 cuộc họp trực tuyến (mục tiêu 20 đến năm 2024 theo Kế hoạch số 12/KH-UBND)",
+			"12 hồ sơ trễ hạn (mục tiêu không quá 10 đến năm 2024 theo Kế hoạch số 12/KH-UBND)",
 			"Tỷ lệ hồ sơ xử lý trực tuyến: 80,5% (161/200). Mục tiêu 95% đến năm 2025 (Quyết định số 942/QĐ-TTg): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ).",
-			"Tỷ lệ cán bộ có máy tính: 94,8% (55/58). Mục tiêu 98% đến năm 2024 (Kế hoạch số 45/KH-UBND): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ). Đơn vị còn xa mục tiêu nhất: Xã Đồng Lạc (92,9%) và Xã Yên Thịnh (96,7%).",
+			"Tỷ lệ cán bộ có máy tính: 94,8% (55/58). Mục tiêu 98% đến năm 2024 (Kế hoạch số 45/KH-UBND): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ). Đơn vị còn xa mục tiêu nhất: xã Đồng Lạc (92,9%) và xã Yên Thịnh (96,7%).",
 			"Số thủ tục hành chính (TTHC) trực tuyến toàn trình: 1.200. Mục tiêu 2.000 đến năm 2024 (Kế hoạch số 45/KH-UBND): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ).",
 			"Tỷ lệ văn bản ký số: 75%. Mục tiêu 90% đến năm 2025 (Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ).",
 			"Tỷ lệ cuộc họp có biên bản điện tử: 60%. Mục tiêu 80% đến năm 2025 (Kế hoạch số 45/KH-UBND): chưa đủ số liệu để đánh giá tiến độ (mới có số liệu của một kỳ).",
@@ -165,13 +184,15 @@ func TestReport(t *testing.T) {
 		// M1 was missing in Q4: its change is against Q3; its 2024 target
 		// is past due. The communes sent nothing, and the district only M1.
 		{"2025-Q1", model.VI, []string{
-			"Đến quý I/2025, 15 cuộc họp trực tuyến (mục tiêu 20 đến năm 2024 theo Kế hoạch số 12/KH-UBND).",
+			"Đến quý I/2025, huyện Chợ Đồn có số liệu của 1/7 chỉ số; trong 1 chỉ số có mục tiêu, 1 chậm tiến độ.",
+			"15 cuộc họp trực tuyến (mục tiêu 20 đến năm 2024 theo Kế hoạch số 12/KH-UBND)",
 			"Số cuộc họp trực tuyến: 15, tăng 3 so với quý III/2024. Mục tiêu 20 đến năm 2024 (Kế hoạch số 12/KH-UBND): đã quá hạn mà chưa đạt; với tốc độ bình quân tăng 6 mỗi năm kể từ quý III/2024, dự kiến đạt vào năm 2026.",
 			"Chậm tiến độ so với mục tiêu: Số cuộc họp trực tuyến (đã quá hạn năm 2024).",
-			"Chưa có số liệu quý I/2025: Tỷ lệ hồ sơ xử lý trực tuyến; Tỷ lệ cán bộ có máy tính; Số thủ tục hành chính (TTHC) trực tuyến toàn trình; Tỷ lệ văn bản ký số; Tỷ lệ cuộc họp có biên bản điện tử; Số hồ sơ trễ hạn. Đơn vị chưa gửi số liệu quý I/2025: Huyện Chợ Đồn (P1, C1, U1, W1, D1); Xã Đồng Lạc (toàn bộ chỉ số); Xã Yên Thịnh (toàn bộ chỉ số).",
+			"Chưa có số liệu quý I/2025: Tỷ lệ hồ sơ xử lý trực tuyến; Tỷ lệ cán bộ có máy tính; Số thủ tục hành chính (TTHC) trực tuyến toàn trình; Tỷ lệ văn bản ký số; Tỷ lệ cuộc họp có biên bản điện tử; Số hồ sơ trễ hạn. Đơn vị chưa gửi số liệu quý I/2025: huyện Chợ Đồn (P1, C1, U1, W1, D1); xã Đồng Lạc (toàn bộ chỉ số); xã Yên Thịnh (toàn bộ chỉ số).",
 		}},
 		{"2025-Q1", model.EN, []string{
-			"As of Q1 2025: 15 online meetings (target 20 by 2024 under Plan No. 12/KH-UBND).",
+			"As of Q1 2025, Chợ Đồn district had figures for 1 of 7 indicators; of the 1 with a target, 1 off track.",
+			"15 online meetings (target 20 by 2024 under Plan No. 12/KH-UBND)",
 			"Number of online meetings: 15, up 3 from Q3 2024. Target: 20 by 2024 (Plan No. 12/KH-UBND): the deadline has passed and it is not met; at the average pace, rising 6 a year since Q3 2024, it would be reached in 2026.",
 			"Off track: Number of online meetings (deadline 2024).",
 			"No figure for Q1 2025: Applications processed online; Staff with a work computer; Fully online procedures; Documents signed digitally; Share of meetings with electronic minutes; Late applications. Units that did not report for Q1 2025: Chợ Đồn district (P1, C1, U1, W1, D1); Đồng Lạc commune (all indicators); Yên Thịnh commune (all indicators).",
@@ -179,7 +200,7 @@ func TestReport(t *testing.T) {
 		// A period without any snapshot.
 		{"2023", model.VI, []string{
 			"Đến năm 2023, huyện Chợ Đồn chưa có số liệu của chỉ số nào.",
-			"Chưa có số liệu năm 2023: Tỷ lệ hồ sơ xử lý trực tuyến; Tỷ lệ cán bộ có máy tính; Số thủ tục hành chính (TTHC) trực tuyến toàn trình; Tỷ lệ văn bản ký số; Tỷ lệ cuộc họp có biên bản điện tử; Số cuộc họp trực tuyến; Số hồ sơ trễ hạn. Đơn vị chưa gửi số liệu năm 2023: Huyện Chợ Đồn (toàn bộ chỉ số); Xã Đồng Lạc (toàn bộ chỉ số); Xã Yên Thịnh (toàn bộ chỉ số).",
+			"Chưa có số liệu năm 2023: Tỷ lệ hồ sơ xử lý trực tuyến; Tỷ lệ cán bộ có máy tính; Số thủ tục hành chính (TTHC) trực tuyến toàn trình; Tỷ lệ văn bản ký số; Tỷ lệ cuộc họp có biên bản điện tử; Số cuộc họp trực tuyến; Số hồ sơ trễ hạn. Đơn vị chưa gửi số liệu năm 2023: huyện Chợ Đồn (toàn bộ chỉ số); xã Đồng Lạc (toàn bộ chỉ số); xã Yên Thịnh (toàn bộ chỉ số).",
 		}},
 		{"2023", model.EN, []string{
 			"As of 2023, Chợ Đồn district had no figures yet.",
@@ -193,8 +214,8 @@ func TestReport(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("report =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			if s := narrative.Summary(a, tt.lang, period.MustParse(tt.period)); len(s) != 1 || s[0].String() != tt.want[0] {
-				t.Errorf("Summary = %q, want the report's first paragraph", texts(s))
+			if s := narrative.Summary(a, tt.lang, period.MustParse(tt.period)); len(s) != 1 || s[0].String() != tt.want[0] || len(s[0].String()) > 300 {
+				t.Errorf("Summary = %q, want the report's first paragraph, short", texts(s))
 			}
 		})
 	}
@@ -357,8 +378,41 @@ func allowedWords(a *analyse.Analysis, lang model.Lang) []string {
 	return out
 }
 
+// checkTally: a number of indicators is one the analysis gives for the
+// period: all of them, those with a figure, those with a target, or those
+// of one status.
+func checkTally(t *testing.T, a *analyse.Analysis, lang model.Lang, p period.Period, s narrative.Span) {
+	t.Helper()
+	top := a.Index().Top().Code
+	counts := map[float64]bool{float64(len(a.Dataset().Indicators)): true}
+	figures, targets := 0, 0
+	status := map[analyse.Status]int{}
+	for _, ind := range a.Dataset().Indicators {
+		sum := a.Summary(top, ind.Code, p)
+		if sum.Current == nil {
+			continue
+		}
+		figures++
+		status[sum.Status]++
+		if sum.Status != analyse.NoTarget {
+			targets++
+		}
+	}
+	counts[float64(figures)], counts[float64(targets)] = true, true
+	for _, n := range status {
+		counts[float64(n)] = true
+	}
+	if s.Period != p || !counts[number(t, lang, s.Text)] {
+		t.Errorf("%s %s: tally %q is no count of indicators the analysis gives (%v)", p, lang, s.Text, counts)
+	}
+}
+
 func checkClaim(t *testing.T, a *analyse.Analysis, lang model.Lang, p period.Period, s narrative.Span) {
 	t.Helper()
+	if s.Kind == narrative.Tally {
+		checkTally(t, a, lang, p, s)
+		return
+	}
 	ind, ok := a.Index().Indicator(s.Indicator)
 	if !ok {
 		t.Errorf("%s %s: span %q claims unknown indicator %q", p, lang, s.Text, s.Indicator)
@@ -489,7 +543,7 @@ func TestGolden(t *testing.T) {
 			for _, part := range []struct {
 				name string
 				ps   []narrative.Paragraph
-			}{{"summary", r.Summary}, {"indicators", r.Indicators}, {"limits", r.Limits}} {
+			}{{"summary", r.Summary}, {"headlines", r.Headlines}, {"indicators", r.Indicators}, {"limits", r.Limits}} {
 				fmt.Fprintf(&b, "\n## %s\n\n", part.name)
 				for _, para := range part.ps {
 					b.WriteString(para.String() + "\n\n")

@@ -32,9 +32,12 @@ type ChangesParams struct {
 	// Errata are every correction published so far, newest detection
 	// first: those of the errata file this build publishes (ErrataFile).
 	// ErrataUnreadable says the previous build's file could not be read.
-	Errata           []Correction `json:"errata,omitempty"`
-	ErrataFile       string       `json:"errata_file"`
-	ErrataUnreadable bool         `json:"errata_unreadable,omitempty"`
+	Errata []Correction `json:"errata,omitempty"`
+	// ErrataGroups are Errata by the publication that found them, newest
+	// first: the page shows the newest and folds the older ones away.
+	ErrataGroups     []ErrataGroup `json:"errata_groups,omitempty"`
+	ErrataFile       string        `json:"errata_file"`
+	ErrataUnreadable bool          `json:"errata_unreadable,omitempty"`
 }
 
 // ChangeRow is an indicator's top-unit figure in the latest period and the
@@ -169,6 +172,7 @@ func (b *builder) changesParams() (*ChangesParams, error) {
 	p.New = b.newValues()
 	p.Previous = b.compare()
 	p.Errata, p.ErrataUnreadable = b.errata()
+	p.ErrataGroups = errataGroups(p.Errata)
 	p.ErrataFile = route.InLang(string(b.lang), export.CorrectionsPath) // the file of the page's language
 	return p, nil
 }
@@ -348,4 +352,24 @@ func (b *builder) published(m model.Measure, p export.Published) string {
 		s += " (" + locale.Ratio(b.lang, *p.Numerator, *p.Denominator) + ")"
 	}
 	return s
+}
+
+// ErrataGroup is the corrections one publication found.
+type ErrataGroup struct {
+	Detected string       `json:"detected"`
+	Rows     []Correction `json:"rows"`
+}
+
+// errataGroups splits errata, newest detection first, into runs of one
+// detection period each.
+func errataGroups(errata []Correction) []ErrataGroup {
+	var out []ErrataGroup
+	for _, c := range errata {
+		if n := len(out); n > 0 && out[n-1].Detected == c.Detected {
+			out[n-1].Rows = append(out[n-1].Rows, c)
+			continue
+		}
+		out = append(out, ErrataGroup{Detected: c.Detected, Rows: []Correction{c}})
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package sitedata
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -262,7 +263,7 @@ func TestScorecards(t *testing.T) {
 	if pg := page(t, vi, "the-diem/b", &b); pg.TitleI18n != "scorecardTitle" || pg.TitleArgs["unit"] != "Xã B" {
 		t.Errorf("B scorecard title = %q %v", pg.TitleI18n, pg.TitleArgs)
 	}
-	if b.Unit != "Xã B" || b.Parent != "Huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
+	if b.Unit != "Xã B" || b.Parent != "huyện T" || b.Period != "quý IV/2024" || b.UnitPath != "don-vi/b/" {
 		t.Errorf("B scorecard header = %+v", b)
 	}
 	// B has figures for P (none in Q4) and K (5 in Q4, line 5).
@@ -410,5 +411,28 @@ func TestLongListsSplitByParent(t *testing.T) {
 	page(t, vi, "thay-doi/t", &ct)
 	if len(ct.New) != 1 || ct.New[0].Unit != "Xã B" || ct.New[0].Indicator != "Số K" {
 		t.Errorf("T's new figures = %+v", ct.New)
+	}
+}
+
+// TestErrataGroups: corrections, newest detection first, fall into one
+// group per publication that found them, in order (the changes page shows
+// the first and folds the others).
+func TestErrataGroups(t *testing.T) {
+	in := []Correction{{Detected: "quý IV/2024", Unit: "a"}, {Detected: "quý IV/2024", Unit: "b"}, {Detected: "quý II/2024", Unit: "c"}, {Detected: "quý I/2024", Unit: "d"}, {Detected: "quý I/2024", Unit: "e"}}
+	got := errataGroups(in)
+	var summary []string
+	for _, g := range got {
+		var units []string
+		for _, c := range g.Rows {
+			units = append(units, c.Unit)
+		}
+		summary = append(summary, g.Detected+": "+strings.Join(units, ","))
+	}
+	want := []string{"quý IV/2024: a,b", "quý II/2024: c", "quý I/2024: d,e"}
+	if !slices.Equal(summary, want) {
+		t.Errorf("groups %q, want %q", summary, want)
+	}
+	if errataGroups(nil) != nil {
+		t.Error("groups of no errata")
 	}
 }

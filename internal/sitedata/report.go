@@ -15,10 +15,11 @@ import (
 // generated paragraph per indicator and the limitations, then the table.
 type ReportParams struct {
 	Period    string          `json:"period"`
-	District  string          `json:"district"`
+	District  string          `json:"district"` // mid-sentence, as IndicatorList's
 	ID        string          `json:"id"`
 	Summary   []Paragraph     `json:"summary"`
-	Details   []Paragraph     `json:"details"` // one paragraph per indicator
+	Headlines []Paragraph     `json:"headlines"` // the headline figures, a list item each
+	Details   []Paragraph     `json:"details"`   // one paragraph per indicator
 	Limits    []Paragraph     `json:"limits"`
 	Editorial bool            `json:"editorial"`
 	Replace   bool            `json:"replace"` // the editorial text replaces the generated summary
@@ -80,7 +81,7 @@ func (b *builder) editorial(p period.Period) (Editorial, bool) {
 func (b *builder) reportParams(p period.Period, pt *part) *ReportParams {
 	top := b.a.Index().Top()
 	text := narrative.For(b.a, b.lang, p)
-	rp := &ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), District: top.Name.In(b.lang), Updating: b.updating(p)}
+	rp := &ReportParams{Period: locale.Period(b.lang, p), ID: p.String(), District: locale.MidSentence(b.lang, top.Name.In(b.lang)), Updating: b.updating(p)}
 	for _, s := range b.ds.Snapshots {
 		if s.Period == p {
 			rp.CSV = route.InputCopy(s.File)
@@ -91,7 +92,7 @@ func (b *builder) reportParams(p period.Period, pt *part) *ReportParams {
 		rp.Parts = b.partLinks(route.Report(p), pt)
 	}
 	if pt == nil {
-		rp.Summary, rp.Limits = b.paragraphs(text.Summary), b.paragraphs(text.Limits)
+		rp.Summary, rp.Headlines, rp.Limits = b.paragraphs(text.Summary), b.paragraphs(text.Headlines), b.paragraphs(text.Limits)
 		if e, ok := b.editorial(p); ok {
 			rp.Editorial, rp.Replace = true, e.Replace
 		}

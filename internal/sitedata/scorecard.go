@@ -86,7 +86,7 @@ func (b *builder) scorecardParams(u model.Unit, pt *part) *ScorecardParams {
 		UnitPath: route.Link(route.Unit(u.Code)), Period: locale.Period(b.lang, latest),
 	}
 	if parent, ok := b.a.Index().Parent(u.Code); ok {
-		p.Parent = parent.Name.In(b.lang)
+		p.Parent = locale.MidSentence(b.lang, parent.Name.In(b.lang)) // after the kind: "Xã, huyện Chợ Đồn"
 	}
 	split := b.parts() != nil
 	if split {

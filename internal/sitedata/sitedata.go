@@ -78,7 +78,7 @@ type Updating struct {
 // IndicatorList is the top unit's latest figure of every indicator: the
 // home page's tiles and the indicators section's table.
 type IndicatorList struct {
-	District string `json:"district"`
+	District string `json:"district"` // the top unit, written for mid-sentence ("huyện Chợ Đồn")
 	Period   string `json:"period"`
 	Tiles    []Tile `json:"tiles"`
 	// Parts is set on a site with too many indicators for one page: the
@@ -280,7 +280,7 @@ func (b *builder) indicators(pt *part) *IndicatorList {
 // indicator, or of those of part pt.
 func (b *builder) indicatorsAt(pt *part, latest period.Period) *IndicatorList {
 	top := b.a.Index().Top()
-	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: top.Name.In(b.lang)}
+	l := &IndicatorList{Period: locale.Period(b.lang, latest), District: locale.MidSentence(b.lang, top.Name.In(b.lang))}
 	if b.parts() != nil {
 		l.Parts = b.partLinks(route.Indicators.Path(), pt)
 		if pt == nil {

@@ -112,7 +112,7 @@ func TestHomeTilesAreFormattedPerLanguage(t *testing.T) {
 		// A count where lower is better: 34 → 26 obsolete computers is better.
 		{vi, "HT04", Figure{Value: "26", Change: "−8", Trend: "better", Status: "no-target", Reported: "20/20 đơn vị đã báo cáo", RolledUp: true}},
 		// The district's own row, not a roll-up: its source line is linked.
-		{vi, "NL02", Figure{Value: "2", Change: "0", Trend: "same", Status: "no-target", Source: "data/snapshots/2024-Q4.csv:2", SourceURL: "du-lieu/snapshots/2024-Q4.csv"}},
+		{vi, "NL02", Figure{Value: "2", Change: "không đổi", Trend: "same", Status: "no-target", Source: "data/snapshots/2024-Q4.csv:2", SourceURL: "du-lieu/snapshots/2024-Q4.csv"}},
 	} {
 		got := tile(tc.doc, tc.code).Figure
 		got.Period, got.ChangeLong, got.Basis, got.Note = "", "", "", ""
@@ -276,7 +276,7 @@ func TestReportFiguresLandOnTheirRows(t *testing.T) {
 		for _, per := range a.Periods() {
 			var rp ReportParams
 			page(t, d, route.Report(per), &rp)
-			for _, para := range slicesConcat(rp.Summary, rp.Details, rp.Limits) {
+			for _, para := range slicesConcat(rp.Summary, rp.Headlines, rp.Details, rp.Limits) {
 				for _, s := range para.Spans {
 					if s.Kind != "value" {
 						continue
@@ -332,8 +332,8 @@ func TestEditorialReplacesSummary(t *testing.T) {
 	var plain ReportParams
 	v0, _, _ := docs(t, Input{Analysis: a})
 	page(t, v0, "bao-cao/2024-q4", &plain)
-	a1, _ := json.Marshal([]any{rvi.Summary, rvi.Details, rvi.Limits, rvi.Rows})
-	a2, _ := json.Marshal([]any{plain.Summary, plain.Details, plain.Limits, plain.Rows})
+	a1, _ := json.Marshal([]any{rvi.Summary, rvi.Headlines, rvi.Details, rvi.Limits, rvi.Rows})
+	a2, _ := json.Marshal([]any{plain.Summary, plain.Headlines, plain.Details, plain.Limits, plain.Rows})
 	if !bytes.Equal(a1, a2) || len(rvi.Details) == 0 {
 		t.Error("editorial text changed the generated parts of the report")
 	}

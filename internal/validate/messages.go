@@ -26,7 +26,7 @@ var (
 		"tên bị hệ thống giữ riêng: Windows không lưu được tệp mang tên này, hãy chọn mã khác",
 		"reserved name: Windows cannot store a file with this name, choose another code")
 	msgDupIndicator = msg.New(
-		"mã chỉ tiêu này bị dùng hai lần: dòng %d cũng có mã này",
+		"mã chỉ số này bị dùng hai lần: dòng %d cũng có mã này",
 		"this indicator code is used twice: also on line %d")
 	msgDupUnit = msg.New(
 		"mã đơn vị này bị dùng hai lần: dòng %d cũng có mã này",
@@ -82,10 +82,10 @@ var (
 		"năm nằm ngoài khoảng cho phép: hãy viết năm từ 1900 đến 2200",
 		"year out of range: write a year from 1900 to 2200")
 	msgDupTarget = msg.New(
-		"mục tiêu thứ hai cho chỉ tiêu %s, đơn vị %s, năm %d: mục tiêu thứ nhất ở dòng %d; hãy giữ lại một",
+		"mục tiêu thứ hai cho chỉ số %s, đơn vị %s, năm %d: mục tiêu thứ nhất ở dòng %d; hãy giữ lại một",
 		"a second target for indicator %s, unit %s and year %d: the first is on line %d; keep one")
 	msgUnknownIndicator = msg.New(
-		"không có chỉ tiêu này: trong %s không có chỉ tiêu nào mang mã này",
+		"không có chỉ số này: trong %s không có chỉ số nào mang mã này",
 		"unknown indicator: no indicator in %s has this code")
 	msgUnknownUnit = msg.New(
 		"không có đơn vị này: trong %s không có đơn vị nào mang mã này",
@@ -102,10 +102,10 @@ var (
 		"không phải là số đếm: %s đếm số lượng, hãy viết số nguyên từ 0 trở lên (nếu dấu chấm phân cách hàng nghìn, hãy viết %s)",
 		"not a count: %s counts things, so write a whole number, 0 or more (if the dot separates thousands, write %s)")
 	msgDupRow = msg.New(
-		"đơn vị %s và chỉ tiêu %s đã có ở dòng %d: mỗi đơn vị và chỉ tiêu chỉ giữ một dòng",
+		"đơn vị %s và chỉ số %s đã có ở dòng %d: mỗi đơn vị và chỉ số chỉ giữ một dòng",
 		"unit %s and indicator %s are already on line %d: keep one row per unit and indicator")
 	msgRatioNotPercent = msg.New(
-		`chỉ các chỉ tiêu tỷ lệ phần trăm mới có tử số và mẫu số; %s có đơn vị đo "%s": hãy để trống cả hai ô`,
+		`chỉ các chỉ số tỷ lệ phần trăm mới có tử số và mẫu số; %s có đơn vị đo "%s": hãy để trống cả hai ô`,
 		"only percent indicators take a numerator and denominator; %s is a %s: leave both empty")
 	msgNoDenominator = msg.New(
 		"thiếu mẫu số: hãy ghi cả tử số và mẫu số, hoặc để trống cả hai",
