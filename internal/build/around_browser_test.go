@@ -196,3 +196,21 @@ func TestBrowserHostileNamesInSearchAndEmbeds(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserLiveChartNamed: once ECharts (built without its aria
+// component) has drawn, the chart is still an image named and described
+// as the drawing was, numbers in the page's format.
+func TestBrowserLiveChartNamed(t *testing.T) {
+	browser := startBrowser(t)
+	s := buildtest.Sample(t)
+	base := serve(t, s.Dest)
+	for lang, want := range map[string]string{"": "I/2023: 70,7%", "/en": "Q1 2023: 70.7%"} {
+		visit(t, browser, base+lang+"/chi-so/vb01/", view{}, func(p *tab) {
+			waitCharts(t, p, 3)
+			st := eval[[]string](t, p, `[document.getElementById('trend-vb01').getAttribute('role'), document.getElementById('trend-vb01').getAttribute('aria-label')]`)
+			if st[0] != "img" || !strings.Contains(st[1], want) {
+				t.Errorf("%s: live chart role %q, label %q: want an image described as the drawing (%q)", lang, st[0], st[1], want)
+			}
+		})
+	}
+}

@@ -142,6 +142,14 @@
     // The box keeps the height the drawing gave it, which echarts.init
     // measures; the drawing leaves only once ECharts has drawn.
     var drawing = el.querySelector('svg');
+    // The live chart keeps the drawing's name and description (numbers in
+    // the page's format): the ECharts build has no aria component.
+    var name = '';
+    if (drawing) {
+      var title = drawing.querySelector('title');
+      var desc = drawing.querySelector('desc');
+      name = (title ? title.textContent : '') + (desc ? '. ' + desc.textContent : '');
+    }
     el.style.height = el.getBoundingClientRect().height + 'px';
     if (drawing) {
       el.removeChild(drawing);
@@ -153,11 +161,17 @@
       chart = echarts.init(el, null, { renderer: 'svg', locale: loc });
       chart.setOption(opt);
       charts.push(chart);
+      if (name) {
+        el.setAttribute('role', 'img');
+        el.setAttribute('aria-label', name);
+      }
     } catch (e) {
       if (chart) {
         try { chart.dispose(); } catch (ignore) { /* nothing left to do */ }
       }
       removeClass(el, LIVE);
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
       el.style.height = '';
       if (drawing) {
         el.appendChild(drawing);
