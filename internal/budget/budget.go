@@ -263,13 +263,23 @@ func (w *weigher) asset(href string) (int, error) {
 }
 
 // gzipSize is len(b) gzipped as a web server does (the default level).
+// Writers are reused: a new one allocates and clears about 1 MB, which
+// made weighing a national site's 13,671 pages take 100 s instead of a few.
 func gzipSize(b []byte) int {
 	var c counter
-	zw := gzip.NewWriter(&c)
+	zw, _ := writers.Get().(*gzip.Writer)
+	if zw == nil {
+		zw = gzip.NewWriter(&c)
+	} else {
+		zw.Reset(&c)
+	}
 	zw.Write(b)
 	zw.Close()
+	writers.Put(zw)
 	return int(c)
 }
+
+var writers sync.Pool
 
 type counter int
 
