@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -136,12 +137,12 @@ func TestBrowserEmbedInFrame(t *testing.T) {
 	}
 }
 
-// TestBrowserHostileNamesInSearchAndEmbeds: the XSS corpus as names stays
-// text in the search results, the embed and the meta tags.
-func TestBrowserHostileNamesInSearchAndEmbeds(t *testing.T) {
-	browser := startBrowser(t)
-	b, named := hostileSample(t)
-	base := serve(t, b.Dest)
+// hostileSearchAndEmbeds checks, on the hostile sample (see
+// TestBrowserHostileNamesInDrawings, which calls it to share its build),
+// that the XSS corpus as names stays text in the search results, the
+// embed, the meta tags and the <iframe> code.
+func hostileSearchAndEmbeds(t *testing.T, browser context.Context, base string, named map[string]string) {
+	t.Helper()
 	for _, lang := range []string{"", "/en"} {
 		visit(t, browser, base+lang+"/tim-kiem/", view{}, func(p *tab) {
 			r := search(t, p, "script")
@@ -178,7 +179,7 @@ func TestBrowserHostileNamesInSearchAndEmbeds(t *testing.T) {
 		visit(t, browser, base+lang+"/chi-so/vb01/", view{drawingsOnly: true}, func(p *tab) {
 			st := eval[map[string]any](t, p, `({og: document.querySelector('meta[property="og:title"]').getAttribute('content'),
 				desc: document.querySelector('meta[name=description]').getAttribute('content'),
-				headScripts: document.head.querySelectorAll('script').length,
+				headScripts: Array.prototype.filter.call(document.head.querySelectorAll('script'), function (el) { return !/\/vendor\/echarts\//.test(el.getAttribute('src') || ''); }).length,
 				embed: document.getElementById('embed-code').value})`)
 			if st["og"] != headline || !strings.HasPrefix(fmt.Sprint(st["desc"]), headline) || st["headScripts"] != float64(0) {
 				t.Errorf("%s/chi-so/vb01/: meta %v: want the name as the attributes' text", lang, st)
@@ -192,6 +193,24 @@ func TestBrowserHostileNamesInSearchAndEmbeds(t *testing.T) {
 			})()`)
 			if fr["n"] != float64(1) || fr["title"] != headline || fr["attrs"] != "height loading src style title width" {
 				t.Errorf("%s/chi-so/vb01/: the embed code makes %v", lang, fr)
+			}
+		})
+	}
+}
+
+// TestBrowserLiveChartNamed: once ECharts (built without its aria
+// component) has drawn, the chart is still an image named and described
+// as the drawing was, numbers in the page's format.
+func TestBrowserLiveChartNamed(t *testing.T) {
+	browser := startBrowser(t)
+	s := buildtest.Sample(t)
+	base := serve(t, s.Dest)
+	for lang, want := range map[string]string{"": "I/2023: 70,7%", "/en": "Q1 2023: 70.7%"} {
+		visit(t, browser, base+lang+"/chi-so/vb01/", view{}, func(p *tab) {
+			waitCharts(t, p, 3)
+			st := eval[[]string](t, p, `[document.getElementById('trend-vb01').getAttribute('role'), document.getElementById('trend-vb01').getAttribute('aria-label')]`)
+			if st[0] != "img" || !strings.Contains(st[1], want) {
+				t.Errorf("%s: live chart role %q, label %q: want an image described as the drawing (%q)", lang, st[0], st[1], want)
 			}
 		})
 	}

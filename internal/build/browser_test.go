@@ -624,6 +624,7 @@ func hostileSample(t *testing.T) (*buildtest.Builder, map[string]string) {
 // <title>), the indicator's name is the charts' title, the SVG holds only
 // the elements svgchart writes, and no dialog opens (visit fails on one).
 // The ECharts renderer is TestBrowserHostileNamesOpenNoDialog's.
+// It then checks search, embeds and meta tags (hostileSearchAndEmbeds).
 func TestBrowserHostileNamesInDrawings(t *testing.T) {
 	browser := startBrowser(t)
 	b, named := hostileSample(t)
@@ -673,6 +674,7 @@ func TestBrowserHostileNamesInDrawings(t *testing.T) {
 			}
 		})
 	}
+	hostileSearchAndEmbeds(t, browser, base, named)
 }
 
 func TestBrowserHostileNamesOpenNoDialog(t *testing.T) {

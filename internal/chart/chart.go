@@ -130,7 +130,6 @@ func (t Trend) Option() (json.RawMessage, error) {
 			targetStyle(t.TargetLabel, t.Percent, "insideEndTop"))
 	}
 	c.SetXAxis(t.Periods).AddSeries(t.SeriesName, data, series...)
-	c.Accept(ariaValueOnly{dim: 0}) // dimension 0 is the category index
 	c.Validate()
 	option := withFormat(c.JSON(), t.Percent, t.Decimals)
 	if slices.ContainsFunc(t.Notes, func(n string) bool { return n != "" }) {
@@ -189,7 +188,6 @@ func (b Bars) Option() (json.RawMessage, error) {
 	}
 	c.SetXAxis(b.Labels).AddSeries(b.SeriesName, data, series...)
 	c.XYReversal()
-	c.Accept(ariaValueOnly{dim: 1}) // horizontal: dimension 1 is the category index
 	c.Validate()
 	return marshal(withFormat(c.JSON(), b.Percent, b.Decimals))
 }
@@ -200,40 +198,16 @@ func common(id, title string) []charts.GlobalOpts {
 		// ChartID is not part of the option, but go-echarts draws a random
 		// one otherwise; a fixed one keeps the chart value reproducible.
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "chart_" + strings.ReplaceAll(id, "-", "_")}),
-		// The page shows the title as text; here it only names the chart
-		// for screen readers (aria "This is a chart about …").
+		// The page shows the title as text. The live chart is named for
+		// screen readers by charts.js, from the drawing's title and
+		// description (in the page's number format), not by ECharts' aria
+		// component, which is not in the build.
 		charts.WithTitleOpts(opts.Title{Show: opts.Bool(false), Title: title}),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(false)}),
 	}
-}
-
-// ariaValueOnly completes the aria option. ECharts' generated description
-// reads every dimension of a data item, so each value would be read with
-// its category index first ("data for Q1/2023 is 0, 41.3");
-// aria.label.data.excludeDimensionId drops the index, but go-echarts has
-// no field for it, so this visitor (go-echarts' hook for options it lacks)
-// adds it to the opts.Aria it is given.
-type ariaValueOnly struct {
-	charts.BaseConfigurationVisitor
-	dim int
-}
-
-func (v ariaValueOnly) VisitAria(a *opts.Aria) interface{} {
-	type data struct {
-		ExcludeDimensionID []int `json:"excludeDimensionId"`
-	}
-	type label struct {
-		Enabled bool `json:"enabled"`
-		Data    data `json:"data"`
-	}
-	return struct {
-		*opts.Aria
-		Label label `json:"label"` // shadows opts.Aria's Label, which is unset
-	}{a, label{Enabled: true, Data: data{ExcludeDimensionID: []int{v.dim}}}}
 }
 
 // valueAxisOpts are the settings of the value axis (y of a trend, x of bars).

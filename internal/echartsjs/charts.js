@@ -138,22 +138,6 @@
     }
   }
 
-  // described makes ECharts' text for screen readers the drawing's own
-  // title and description, written at build time in the page's language
-  // and number format ("quý I/2023: 70,7%"): ECharts' generated one reads
-  // raw data ("dữ liệu cho I/2023 là 70.7").
-  function described(opt, drawing) {
-    var title = drawing && drawing.querySelector('title');
-    var desc = drawing && drawing.querySelector('desc');
-    if (!title || !opt.aria) {
-      return;
-    }
-    var text = title.textContent + (desc ? '. ' + desc.textContent : '');
-    opt.aria.label = opt.aria.label || {};
-    opt.aria.label.enabled = true;
-    opt.aria.label.description = text;
-  }
-
   function start(echarts, el, loc) {
     if (hasClass(el, LIVE)) {
       return; // already started (script included twice)
@@ -165,7 +149,14 @@
     // The box keeps the height the drawing gave it, which echarts.init
     // measures; the drawing leaves only once ECharts has drawn.
     var drawing = el.querySelector('svg');
-    described(opt, drawing);
+    // The live chart keeps the drawing's name and description (numbers in
+    // the page's format): the ECharts build has no aria component.
+    var name = '';
+    if (drawing) {
+      var title = drawing.querySelector('title');
+      var desc = drawing.querySelector('desc');
+      name = (title ? title.textContent : '') + (desc ? '. ' + desc.textContent : '');
+    }
     el.style.height = el.getBoundingClientRect().height + 'px';
     if (drawing) {
       el.removeChild(drawing);
@@ -177,11 +168,17 @@
       chart = echarts.init(el, null, { renderer: 'svg', locale: loc });
       chart.setOption(opt);
       charts.push(chart);
+      if (name) {
+        el.setAttribute('role', 'img');
+        el.setAttribute('aria-label', name);
+      }
     } catch (e) {
       if (chart) {
         try { chart.dispose(); } catch (ignore) { /* nothing left to do */ }
       }
       removeClass(el, LIVE);
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
       el.style.height = '';
       if (drawing) {
         el.appendChild(drawing);
