@@ -119,7 +119,7 @@ if [ "$size" = sample ]; then
   (cd "$repo" && cp -r data content layouts hugo.toml "$W/sample/")
   site=$W/sample
 fi
-"$mb" check --source "$site" --lang en >&2
+"$mb" check --site "$site" --lang en >&2
 
 if [ $with_hugo = 1 ]; then
   ech=${ECHARTS_JS:-$repo/internal/echartsjs/echarts.custom.min.js}
@@ -175,7 +175,7 @@ mkdir -p "$W/runs"
 for i in $(seq 1 "$RUNS"); do
   d=$W/runs/minhbach-$i
   mkdir -p "$d"
-  measure "$d.time" "$mb" build --source "$site" --dest "$d/public" --lang en
+  measure "$d.time" "$mb" build --site "$site" --dest "$d/public" --lang en
   read -r s kb us ss <"$d.time"
   mb_s+=("$s") mb_rss+=("$kb") mb_cpu+=("$(cpu "$us" "$ss")")
   if [ -z "$mb_tally" ]; then

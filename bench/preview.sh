@@ -54,7 +54,7 @@ wait_for() {
 
 mkdir -p "$work/tmp"
 t0=$(ms)
-TMPDIR=$work/tmp "$bin" serve --source "$site" --addr 127.0.0.1:0 --lang en >"$work/out" 2>"$work/err" &
+TMPDIR=$work/tmp "$bin" serve --site "$site" --addr 127.0.0.1:0 --lang en >"$work/out" 2>"$work/err" &
 pid=$!
 wait_for "$work/out" 'http://127.0.0.1:'
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/out" | head -1)

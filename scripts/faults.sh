@@ -70,13 +70,13 @@ concurrent() {
 	site "$work/c/b"
 	change "$work/c/b" 7
 	mkdir -p "$work/c/www"
-	"$bin" publish --source "$work/c/a" --to "$work/c/www" >/dev/null
+	"$bin" publish --site "$work/c/a" --to "$work/c/www" >/dev/null
 	for i in $(seq 1 "$rounds"); do
 		change "$work/c/a" $((2 * i))
 		change "$work/c/b" $((2 * i + 1))
-		"$bin" publish --lang en --source "$work/c/a" --to "$work/c/www" >"$work/c/a.out" 2>&1 &
+		"$bin" publish --lang en --site "$work/c/a" --to "$work/c/www" >"$work/c/a.out" 2>&1 &
 		local pa=$!
-		"$bin" publish --lang en --source "$work/c/b" --to "$work/c/www" >"$work/c/b.out" 2>&1 &
+		"$bin" publish --lang en --site "$work/c/b" --to "$work/c/www" >"$work/c/b.out" 2>&1 &
 		local pb=$!
 		local ra=0 rb=0
 		wait "$pa" || ra=$?
@@ -130,8 +130,8 @@ diskfull() {
 	site "$work/f"
 	mkdir -p "$d/www" "$d/tmp"
 	# A live site of each kind while there is room.
-	"$bin" build --draft --source "$work/f" --dest "$d/public" >/dev/null
-	"$bin" publish --source "$work/f" --to "$d/www" >/dev/null
+	"$bin" build --draft --site "$work/f" --dest "$d/public" >/dev/null
+	"$bin" publish --site "$work/f" --to "$d/www" >/dev/null
 	local pub_before www_before hist_before
 	pub_before=$(fullsum "$d/public")
 	www_before=$(fullsum "$d/www/current/")
@@ -139,8 +139,8 @@ diskfull() {
 	change "$work/f" 1
 	fill "$d"
 	local rb=0 rp=0 msgs=0
-	"$bin" build --draft --lang en --source "$work/f" --dest "$d/public" >"$work/full-build.out" 2>&1 || rb=$?
-	"$bin" publish --lang en --source "$work/f" --to "$d/www" >"$work/full-publish.out" 2>&1 || rp=$?
+	"$bin" build --draft --lang en --site "$work/f" --dest "$d/public" >"$work/full-build.out" 2>&1 || rb=$?
+	"$bin" publish --lang en --site "$work/f" --to "$d/www" >"$work/full-publish.out" 2>&1 || rp=$?
 	for f in full-build full-publish; do
 		grep -q 'no space left on device' "$work/$f.out" && msgs=$((msgs + 1))
 	done
@@ -153,7 +153,7 @@ diskfull() {
 		export AWS_ACCESS_KEY_ID=minhbach AWS_SECRET_ACCESS_KEY=minhbach-secret
 		s3req PUT "diskfull-$$" >/dev/null
 		rs=0
-		TMPDIR=$d/tmp "$bin" publish --lang en --source "$work/f" \
+		TMPDIR=$d/tmp "$bin" publish --lang en --site "$work/f" \
 			--to "s3://diskfull-$$?endpoint=$MINHBACH_S3_ENDPOINT&region=us-east-1&use_path_style=true" >"$work/full-s3.out" 2>&1 || rs=$?
 		grep -q 'no space left on device' "$work/full-s3.out" || fail "diskfull: no disk-full message for object storage"
 		[ -z "$(s3keys "diskfull-$$" "")" ] || fail "diskfull: the bucket was written"
@@ -179,7 +179,7 @@ diskfull() {
 	[ "$debris" -eq 0 ] || fail "diskfull: temporary files left"
 	# Room again: the next publish succeeds.
 	rm -f "$d/filler"
-	if "$bin" publish --source "$work/f" --to "$d/www" >/dev/null 2>&1; then
+	if "$bin" publish --site "$work/f" --to "$d/www" >/dev/null 2>&1; then
 		echo "diskfull_next_publish=ok"
 	else
 		echo "diskfull_next_publish=failed"
@@ -219,18 +219,18 @@ s3() {
 	s3req PUT "$bucket" >/dev/null
 	url="s3://$bucket?endpoint=$MINHBACH_S3_ENDPOINT&region=us-east-1&use_path_style=true"
 	site "$work/s"
-	"$bin" build --draft --source "$work/s" --dest "$work/r1" >/dev/null
-	"$bin" publish --source "$work/s" --to "$url" >/dev/null
+	"$bin" build --draft --site "$work/s" --dest "$work/r1" >/dev/null
+	"$bin" publish --site "$work/s" --to "$url" >/dev/null
 	local r1
 	r1=$(s3req GET "$bucket/_minhbach/live")
 	# Release 2: a new quarter changes most pages and downloads.
 	cp "$work/s/data/snapshots/2024-Q4.csv" "$work/s/data/snapshots/2025-Q1.csv"
-	"$bin" build --draft --source "$work/s" --dest "$work/r2" >/dev/null
+	"$bin" build --draft --site "$work/s" --dest "$work/r2" >/dev/null
 	local copies
 	copies=$(s3keys "$bucket" _minhbach/objects/ | wc -l)
 	local start rc=0
 	start=$(now_ms)
-	"$bin" publish --lang en --source "$work/s" --to "$url" >"$work/s3.out" 2>&1 &
+	"$bin" publish --lang en --site "$work/s" --to "$url" >"$work/s3.out" 2>&1 &
 	local pid=$!
 	# Stop the server once the upload is under way: after the kept copies
 	# of the new files (the publish's first step), while the site's own
@@ -291,7 +291,7 @@ s3() {
 	[ "$live" = "$r1" ] && [ "$missing" -eq 0 ] && [ "$neither" -eq 0 ] || fail "s3: release 1 not whole after the stop"
 	# The next publish completes release 2.
 	local out
-	if out=$("$bin" publish --lang en --source "$work/s" --to "$url" 2>&1); then
+	if out=$("$bin" publish --lang en --site "$work/s" --to "$url" 2>&1); then
 		echo "s3_next_publish=$(echo "$out" | sed -n 's/^minhbach: \(uploaded .*\)/\1/p')"
 	else
 		echo "$out" >&2

@@ -40,7 +40,7 @@ whole() {
 }
 
 start=$(date +%s%N)
-"$bin" publish --source "$work/site" --to "$work/www" >/dev/null
+"$bin" publish --site "$work/site" --to "$work/www" >/dev/null
 ms=$((($(date +%s%N) - start) / 1000000))
 
 torn=0 switched=0 kept=0 term=0 sig=KILL
@@ -48,7 +48,7 @@ for i in $(seq 1 "$n"); do
 	# A different figure each time, so each publish is a new release.
 	sed -i "s/^\(02023,VB01,\)[^,]*,[0-9]*,212/\1,$((100 + i)),212/" "$snap"
 	before=$(readlink "$work/www/current")
-	"$bin" publish --source "$work/site" --to "$work/www" >/dev/null 2>&1 &
+	"$bin" publish --site "$work/site" --to "$work/www" >/dev/null 2>&1 &
 	pid=$!
 	sig=KILL
 	if [ $((i % 3)) -eq 0 ]; then sig=TERM; term=$((term + 1)); fi
@@ -64,7 +64,7 @@ done
 debris=$(find "$work/www" -maxdepth 2 -name '.*tmp-*' | wc -l)
 
 faults=$torn
-if ! "$bin" publish --source "$work/site" --to "$work/www" >/dev/null; then
+if ! "$bin" publish --site "$work/site" --to "$work/www" >/dev/null; then
 	faults=$((faults + 1))
 	echo "the publish after the kills failed" >&2
 fi

@@ -46,7 +46,7 @@ fi
 publish() {
 	local start out s
 	start=$(date +%s%N)
-	out=$("$bin" publish --lang en --source "$site" --to "$url")
+	out=$("$bin" publish --lang en --site "$site" --to "$url")
 	s=$(awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f", ns / 1e9 }')
 	echo "$out" | sed -n 's/^minhbach: uploaded \([0-9]*\) files (\([0-9.]*\) MB), kept \([0-9]*\) unchanged, deleted \([0-9]*\), in \([0-9.]*\)s$/'"$1"'_uploaded=\1\n'"$1"'_uploaded_mb=\2\n'"$1"'_unchanged=\3\n'"$1"'_deleted=\4\n'"$1"'_upload_s=\5/p'
 	echo "$out" | sed -n 's/^minhbach: published [0-9]* pages and [0-9]* downloads (\([0-9]*\) files, .*/'"$1"'_site_files=\1/p'

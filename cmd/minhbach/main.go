@@ -1,8 +1,8 @@
 // Command minhbach builds a static website of charts, tables and progress
 // reports from CSV snapshots of e-government indicators.
 //
-//	minhbach build [--source DIR] [--dest DIR]   check the data and publish the site
-//	minhbach check [--source DIR]                check the data only
+//	minhbach build [--site DIR] [--dest DIR]   check the data and publish the site
+//	minhbach check [--site DIR]                check the data only
 //	minhbach publish --to TARGET                 publish a new release, keeping earlier ones
 //	minhbach rollback --to TARGET [--release ID] make an earlier release live again
 //	minhbach releases --to TARGET                list the releases kept

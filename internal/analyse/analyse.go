@@ -13,9 +13,9 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Point is one figure for a unit, indicator and period.
@@ -32,7 +32,7 @@ type Point struct {
 	Expected  int
 	// Sources are the rows the figure comes from: the unit's own row, or
 	// every contributing row of its descendants, sorted by position.
-	Sources []source.Position
+	Sources []diag.Position
 	Note    string // the row's note (reported figures only)
 }
 

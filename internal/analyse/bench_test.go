@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // nationalDataset is a synthetic country: 1 top unit, 63 provinces, 700
@@ -55,7 +55,7 @@ func nationalDataset() *model.Dataset {
 		line := 2
 		for ci, c := range leaves {
 			for ii, ind := range ds.Indicators {
-				o := model.Observation{Period: p, Unit: c, Indicator: ind.Code, At: source.Origin{Row: source.Position{File: file, Line: line}}}
+				o := model.Observation{Period: p, Unit: c, Indicator: ind.Code, At: diag.Origin{Row: diag.Position{File: file, Line: line}}}
 				line++
 				den := float64(10 + (ci+ii)%40)
 				num := float64((ci*7 + ii*3 + q) % int(den+1))

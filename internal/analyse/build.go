@@ -3,9 +3,9 @@ package analyse
 import (
 	"slices"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // builder computes every series of an Analysis bottom-up: each unit's
@@ -20,8 +20,8 @@ type builder struct {
 	pIdx   map[period.Period]int
 	acc    []accum
 	ownAt  []*model.Observation
-	srcs   [][]source.Position
-	oneSrc []source.Position // backing array for reported figures' sources
+	srcs   [][]diag.Position
+	oneSrc []diag.Position // backing array for reported figures' sources
 }
 
 // accum is what the children of one unit contribute in one period.
@@ -94,7 +94,7 @@ func newBuilder(a *Analysis) *builder {
 		off += n
 		a.reports[c] = n > 0 // a row of its own with a value: a report
 	}
-	b.oneSrc = make([]source.Position, 0, total)
+	b.oneSrc = make([]diag.Position, 0, total)
 	for si := range ds.Snapshots {
 		s := &ds.Snapshots[si]
 		for j := range s.Observations {
@@ -116,7 +116,7 @@ func newBuilder(a *Analysis) *builder {
 	b.state = make([]uint8, nU)
 	b.acc = make([]accum, b.nP)
 	b.ownAt = make([]*model.Observation, b.nP)
-	b.srcs = make([][]source.Position, b.nP)
+	b.srcs = make([][]diag.Position, b.nP)
 	b.pIdx = pIdx
 	b.newCovers()
 	return b
@@ -199,7 +199,7 @@ func (b *builder) build(u, i int) series {
 			}
 			if acc.keep {
 				anyKept = true
-				b.srcs[k] = make([]source.Position, 0, acc.nSrc)
+				b.srcs[k] = make([]diag.Position, 0, acc.nSrc)
 			}
 		}
 		if anyKept {
@@ -250,7 +250,7 @@ func (b *builder) build(u, i int) series {
 			Expected:  cv.expected,
 			Sources:   b.srcs[k],
 		}
-		slices.SortFunc(pt.Sources, source.Position.Compare)
+		slices.SortFunc(pt.Sources, diag.Position.Compare)
 		b.srcs[k] = nil
 		if ind.Measure == model.Percent {
 			pt.Value = 100 * acc.num / acc.den

@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // A district that does not report its own figure gets one rolled up from
@@ -18,7 +18,7 @@ func Example_rollUp() {
 		return model.Observation{
 			Period: q4, Unit: unit, Indicator: "DV02",
 			Value: &v, Numerator: &num, Denominator: &den,
-			At: source.Origin{Row: source.Position{File: "snapshots/2024-Q4.csv", Line: line}},
+			At: diag.Origin{Row: diag.Position{File: "snapshots/2024-Q4.csv", Line: line}},
 		}
 	}
 	ds := &model.Dataset{

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // fixture builds small datasets by hand. Rows of each period go to
@@ -44,16 +44,16 @@ func (f *fixture) target(ind, unit string, year int, v float64) *fixture {
 
 // row adds an observation. value is "" (missing), a number, or "num/den";
 // for "num/den" of a percent, Value is filled as the loader does.
-func (f *fixture) row(p, unit, ind, value string, note ...string) source.Position {
+func (f *fixture) row(p, unit, ind, value string, note ...string) diag.Position {
 	if _, ok := f.rows[p]; !ok {
 		f.ord = append(f.ord, p)
 	}
-	pos := source.Position{File: "snapshots/" + p + ".csv", Line: len(f.rows[p]) + 2}
+	pos := diag.Position{File: "snapshots/" + p + ".csv", Line: len(f.rows[p]) + 2}
 	o := model.Observation{
 		Period:    period.MustParse(p),
 		Unit:      unit,
 		Indicator: ind,
-		At:        source.Origin{Row: pos},
+		At:        diag.Origin{Row: pos},
 	}
 	if len(note) > 0 {
 		o.Note = note[0]

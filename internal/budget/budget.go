@@ -21,10 +21,10 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // KB is the unit budgets are set in: 1,000 bytes.
@@ -136,13 +136,13 @@ func (r Report) Check(l Limits) error {
 	if !l.Enabled {
 		return nil
 	}
-	var list source.List
+	var list diag.List
 	for _, p := range r.Over {
-		list.Add(source.Newf(source.Position{File: p.Path}, CodeBudget, "page_kb", num(l.PageKB), msgPage,
+		list.Add(diag.Newf(diag.Position{File: p.Path}, CodeBudget, "page_kb", num(l.PageKB), msgPage,
 			KBs(p.Total), KBs(p.HTML), KBs(p.CSS), KBs(p.JS), KBs(int(l.PageKB*KB))))
 	}
 	if l.ChartKB > 0 && r.Chart > int(l.ChartKB*KB) {
-		list.Add(source.Newf(source.Position{File: r.ChartSrc[0]}, CodeBudget, "chart_kb", num(l.ChartKB), msgChart,
+		list.Add(diag.Newf(diag.Position{File: r.ChartSrc[0]}, CodeBudget, "chart_kb", num(l.ChartKB), msgChart,
 			KBs(r.Chart), KBs(int(l.ChartKB*KB))))
 	}
 	return list.Err()

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 func write(t *testing.T, dir, name, s string) {
@@ -64,7 +64,7 @@ func TestMeasure(t *testing.T) {
 	if r.Chart != gz(echarts) {
 		t.Errorf("chart %d, want %d", r.Chart, gz(echarts))
 	}
-	all := source.All(r.Check(limits))
+	all := diag.All(r.Check(limits))
 	if len(all) != 2 || all[0].Pos.File != "a/index.html" || all[1].Pos.File != "vendor/e.js" {
 		t.Fatalf("problems %v", all)
 	}

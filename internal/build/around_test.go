@@ -14,9 +14,9 @@ import (
 
 	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/buildtest"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/fold"
 	"github.com/minhbach/minhbach/internal/ogimage"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // pageTypes are a page of every type, as paths in the Vietnamese site
@@ -227,11 +227,11 @@ func TestBudgetBrokenFailsTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = b.BuildErr()
-	probs := source.All(err)
+	probs := diag.All(err)
 	if len(probs) < 2 {
 		t.Fatalf("want problems, got %v", err)
 	}
-	var page, chart *source.Error
+	var page, chart *diag.Error
 	for _, p := range probs {
 		switch {
 		case p.Pos.File == "chi-so/vb01/index.html":

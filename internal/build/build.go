@@ -19,6 +19,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/budget"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/echartsjs"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
@@ -31,7 +32,6 @@ import (
 	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/sitedata"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -77,7 +77,7 @@ type Result struct {
 	Limits      budget.Limits // and the site's budget
 	// Warnings are what the build says without failing: raw HTML in the
 	// staff's text, left out of the pages (EditorialWarnings).
-	Warnings []*source.Error
+	Warnings []*diag.Error
 }
 
 // historyDir is the ledger folder of opt, and its name in messages.
@@ -105,7 +105,7 @@ func Inputs() []string { return append([]string{"data"}, site.Inputs()...) }
 // every problem at once. The Analysis is nil when there is any problem.
 func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Editorial, error) {
 	fsys := os.DirFS(opt.Source)
-	var problems source.List
+	var problems diag.List
 	opt.Progress.Step(progress.Load)
 	ds, err := load.Dataset(fsys)
 	if err := collect(&problems, err); err != nil {
@@ -136,11 +136,11 @@ func Check(ctx context.Context, opt Options) (*analyse.Analysis, []sitedata.Edit
 
 // collect moves positioned problems from err into l, and returns err when
 // it holds anything else (an I/O failure rather than bad data).
-func collect(l *source.List, err error) error {
+func collect(l *diag.List, err error) error {
 	if err == nil {
 		return nil
 	}
-	all := source.All(err)
+	all := diag.All(err)
 	if len(all) == 0 {
 		return err
 	}
@@ -152,7 +152,7 @@ func collect(l *source.List, err error) error {
 
 // editorial reads content/bao-cao/*.md and checks each names a period that
 // has a snapshot and a language the site has.
-func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata.Editorial, error) {
+func editorial(src string, ds *model.Dataset, problems *diag.List) ([]sitedata.Editorial, error) {
 	files, err := site.ReadEditorial(src, EditorialDir)
 	if err != nil {
 		return nil, err
@@ -168,14 +168,14 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 	}
 	seen := map[key]string{}
 	for _, f := range files {
-		pos := source.Position{File: f.File}
+		pos := diag.Position{File: f.File}
 		p, err := period.Parse(f.Name)
 		if err != nil {
-			problems.Addf(pos, source.CodeSource, msgNotPeriod)
+			problems.Addf(pos, diag.CodeSource, msgNotPeriod)
 			continue
 		}
 		if !have[p] {
-			problems.Addf(pos, source.CodeForeignKey, msgNoSnapshot, p, p)
+			problems.Addf(pos, diag.CodeForeignKey, msgNoSnapshot, p, p)
 			continue
 		}
 		lang := model.VI
@@ -184,13 +184,13 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		case "en":
 			lang = model.EN
 		default:
-			problems.Addf(pos, source.CodeSource, msgUnknownLang, f.Lang, p, p)
+			problems.Addf(pos, diag.CodeSource, msgUnknownLang, f.Lang, p, p)
 			continue
 		}
 		// 2024-Q4.md and 2024-Q4.vi.md are both the Vietnamese text: one
 		// would silently hide the other.
 		if other, dup := seen[key{p, lang}]; dup {
-			problems.Addf(pos, source.CodePrimaryKey, msgDupEditorial, other)
+			problems.Addf(pos, diag.CodePrimaryKey, msgDupEditorial, other)
 			continue
 		}
 		seen[key{p, lang}] = f.File
@@ -203,7 +203,7 @@ func editorial(src string, ds *model.Dataset, problems *source.List) ([]sitedata
 		case "replace":
 			replace = true
 		default:
-			problems.Addf(pos, source.CodeSource, msgGenerated, GeneratedKey, fmt.Sprint(g), GeneratedKey)
+			problems.Addf(pos, diag.CodeSource, msgGenerated, GeneratedKey, fmt.Sprint(g), GeneratedKey)
 			continue
 		}
 		out = append(out, sitedata.Editorial{Period: p, Lang: lang, Title: title, Body: f.Body, File: f.File, Line: f.Line, Replace: replace})

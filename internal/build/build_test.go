@@ -16,7 +16,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/buildtest"
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 func TestMain(m *testing.M) { buildtest.Main(m) }
@@ -300,7 +300,7 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	}
 
 	err = b.BuildErr()
-	problems := source.All(err)
+	problems := diag.All(err)
 	if len(problems) != 2 {
 		t.Fatalf("want 2 problems reported at once, got %v", err)
 	}
@@ -543,8 +543,8 @@ func TestTwoEditorialFilesForOnePeriodAreAnError(t *testing.T) {
 	t.Parallel()
 	b := buildtest.New(t, "-- content/bao-cao/2024-Q4.vi.md --\nMột bài khác.\n", buildtest.Options{Sample: true})
 	_, _, err := build.Check(t.Context(), build.Options{Source: b.Source, Today: buildtest.Today})
-	problems := source.All(err)
-	if len(problems) != 1 || problems[0].Code != source.CodePrimaryKey ||
+	problems := diag.All(err)
+	if len(problems) != 1 || problems[0].Code != diag.CodePrimaryKey ||
 		!strings.Contains(problems[0].Error(), "content/bao-cao/2024-Q4.md is also the text of this period") ||
 		problems[0].Pos.File != "content/bao-cao/2024-Q4.vi.md" {
 		t.Fatalf("want one primary-key problem naming both files, got %v", err)

@@ -8,8 +8,8 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/buildtest"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/ledger"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // TestHistoryMigrationDraftDamage: a site published before the ledger
@@ -80,8 +80,8 @@ func TestHistoryMigrationDraftDamage(t *testing.T) {
 	if err := os.WriteFile(f, []byte("period,unit\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	all := source.All(b.BuildErr())
-	if len(all) != 1 || all[0].Code != source.CodeChecksum || all[0].Pos.File != filepath.ToSlash(b.History)+"/releases.csv" || all[0].Pos.Line != 2 ||
+	all := diag.All(b.BuildErr())
+	if len(all) != 1 || all[0].Code != diag.CodeChecksum || all[0].Pos.File != filepath.ToSlash(b.History)+"/releases.csv" || all[0].Pos.Line != 2 ||
 		!strings.Contains(all[0].Message("vi"), "đã bị thay đổi sau khi xuất bản") {
 		t.Errorf("damaged ledger: %v", all)
 	}

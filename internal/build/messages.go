@@ -28,8 +28,8 @@ var (
 		"không còn bản phát hành nào cũ hơn bản đang công bố để quay lại: chạy minhbach releases để xem các bản còn giữ, rồi chọn bằng --release",
 		"no release older than the live one is kept to roll back to: run minhbach releases to see those kept, then choose one with --release")
 	msgNotInHistory = msg.New(
-		"lịch sử xuất bản của trang không có các tệp của bản phát hành này, nên lần xuất bản sau không biết nó đã công bố gì: hãy chạy lệnh từ thư mục trang web đã xuất bản nó (--source), hoặc chọn bản khác",
-		"the site's publishing history does not have this release's files, so the next publish could not know what it published: run the command from the site folder that published it (--source), or choose another release")
+		"lịch sử xuất bản của trang không có các tệp của bản phát hành này, nên lần xuất bản sau không biết nó đã công bố gì: hãy chạy lệnh từ thư mục trang web đã xuất bản nó (--site), hoặc chọn bản khác",
+		"the site's publishing history does not have this release's files, so the next publish could not know what it published: run the command from the site folder that published it (--site), or choose another release")
 	msgRawHTML = msg.New(
 		"HTML trong bài viết bị bỏ qua, không hiện trên trang (trang web chỉ nhận Markdown): hãy viết bằng Markdown, ví dụ **chữ đậm**, hoặc xoá thẻ này",
 		"HTML in the report text is left out of the page (the site takes Markdown only): write it in Markdown, such as **bold**, or remove the tag")

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/sitedata"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // CodeRawHTML warns of HTML in the staff's text, which the site leaves out
@@ -20,8 +20,8 @@ var htmlTag = regexp.MustCompile(`<!--|<\?|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?
 
 // EditorialWarnings finds the raw HTML of each editorial text, outside code
 // fences and code spans: one warning per line, at its first tag.
-func EditorialWarnings(eds []sitedata.Editorial) []*source.Error {
-	var out []*source.Error
+func EditorialWarnings(eds []sitedata.Editorial) []*diag.Error {
+	var out []*diag.Error
 	for _, e := range eds {
 		fence := ""
 		for i, line := range strings.Split(e.Body, "\n") {
@@ -43,8 +43,8 @@ func EditorialWarnings(eds []sitedata.Editorial) []*source.Error {
 			if loc == nil {
 				continue
 			}
-			pos := source.Position{File: e.File, Line: e.Line + i, Column: utf8.RuneCountInString(line[:loc[0]]) + 1}
-			out = append(out, source.Newf(pos, CodeRawHTML, "", line[loc[0]:loc[1]], msgRawHTML))
+			pos := diag.Position{File: e.File, Line: e.Line + i, Column: utf8.RuneCountInString(line[:loc[0]]) + 1}
+			out = append(out, diag.Newf(pos, CodeRawHTML, "", line[loc[0]:loc[1]], msgRawHTML))
 		}
 	}
 	return out

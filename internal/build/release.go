@@ -5,10 +5,10 @@ import (
 	"slices"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/publish"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // RollbackOptions say which release to return to, where, and whose
@@ -60,11 +60,11 @@ func Rollback(ctx context.Context, opt RollbackOptions) (from, to string, err er
 			}
 		}
 		if to == "" {
-			return "", "", source.Newf(source.Position{File: opt.Target.String()}, source.CodeTarget, "", "", msgNoEarlier)
+			return "", "", diag.Newf(diag.Position{File: opt.Target.String()}, diag.CodeTarget, "", "", msgNoEarlier)
 		}
 	}
 	if !led.Has(to) {
-		return "", "", source.Newf(source.Position{File: shown}, source.CodeForeignKey, "release", to, msgNotInHistory)
+		return "", "", diag.Newf(diag.Position{File: shown}, diag.CodeForeignKey, "release", to, msgNotInHistory)
 	}
 	if err := opt.Target.Switch(ctx, to); err != nil {
 		return "", "", err

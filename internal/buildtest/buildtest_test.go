@@ -8,7 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/minhbach/minhbach/internal/buildtest"
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // site is the smallest site worth building: two units under a district,
@@ -77,7 +77,7 @@ func TestBuildErr(t *testing.T) {
 unit,indicator,value,numerator,denominator,note,source
 02020,VB01,"12,5",,,,
 `)
-	problems := source.All(err)
+	problems := diag.All(err)
 	if len(problems) != 1 || problems[0].Pos.File != "data/snapshots/2024-Q3.csv" || problems[0].Pos.Line != 2 {
 		t.Errorf("want one problem at data/snapshots/2024-Q3.csv:2, got %v", err)
 	}

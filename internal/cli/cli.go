@@ -13,16 +13,17 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/minhbach/minhbach/internal/budget"
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/progress"
 	"github.com/minhbach/minhbach/internal/route"
 	"github.com/minhbach/minhbach/internal/site"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Exit codes.
@@ -187,7 +188,7 @@ func addReportFlags(cmd *cobra.Command, opt *reportOptions) {
 // that is not about the input (a disk failure, a lock held) is printed as
 // it is.
 func report(w io.Writer, err error, opt reportOptions) {
-	problems := source.All(err)
+	problems := diag.All(err)
 	if opt.Format == "json" {
 		r := jsonReport{Problems: jsonProblems(problems, opt.Lang), Count: len(problems)}
 		if len(problems) == 0 && err != nil {
@@ -220,7 +221,7 @@ func report(w io.Writer, err error, opt reportOptions) {
 }
 
 // jsonProblems is problems in the JSON report's form, in lang.
-func jsonProblems(problems []*source.Error, lang string) []jsonProblem {
+func jsonProblems(problems []*diag.Error, lang string) []jsonProblem {
 	out := make([]jsonProblem, 0, len(problems))
 	for _, p := range problems {
 		out = append(out, jsonProblem{
@@ -234,7 +235,7 @@ func jsonProblems(problems []*source.Error, lang string) []jsonProblem {
 
 // printWarnings prints each warning as a problem is printed, marked as a
 // warning, then their count.
-func printWarnings(w io.Writer, lang string, warn []*source.Error) {
+func printWarnings(w io.Writer, lang string, warn []*diag.Error) {
 	if len(warn) == 0 {
 		return
 	}
@@ -327,6 +328,14 @@ func newRoot(env Env) *cobra.Command {
 	root.Flags().String("lang", "vi", "") // for "minhbach --help --lang en"; see localize
 	root.AddCommand(newBuild(env), newCheck(env), newImport(env), newStatus(env), newNames(env), newNew(env), newPublish(env), newRollback(env), newReleases(env), newServe(env))
 	root.CompletionOptions.DisableDefaultCmd = true
+	// --source was the site folder's flag before "source" came to mean
+	// only where a figure comes from: old scripts keep working.
+	root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "source" {
+			name = "site"
+		}
+		return pflag.NormalizedName(name)
+	})
 	return root
 }
 
@@ -342,7 +351,7 @@ func newBuild(env Env) *cobra.Command {
 	var draft bool
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:  "build [--source DIR] [--dest DIR] [--draft]",
+		Use:  "build [--site DIR] [--dest DIR] [--draft]",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			start := time.Now()
@@ -355,7 +364,7 @@ func newBuild(env Env) *cobra.Command {
 			return published(env, opt, src, res, start)
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&src, "site", ".", "")
 	cmd.Flags().StringVar(&dest, "dest", "", "")
 	cmd.Flags().BoolVar(&draft, "draft", false, "")
 	addReportFlags(cmd, &opt)
@@ -414,7 +423,7 @@ func newCheck(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:  "check [--source DIR]",
+		Use:  "check [--site DIR]",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, eds, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()})
@@ -437,7 +446,7 @@ func newCheck(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&src, "site", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }

@@ -66,7 +66,7 @@ func TestExitCodes(t *testing.T) {
 		{"help en", []string{"--help", "--lang", "en"}, cli.OK, "Check the data and publish the site", nil},
 		{"build help", []string{"build", "--help"}, cli.OK, "--dest string     nơi xuất bản trang web (mặc định: SOURCE/public)", nil},
 		{"build help en", []string{"build", "--help", "--lang=en"}, cli.OK, "--dest string     where to publish the site (default: SOURCE/public)", nil},
-		{"check help", []string{"check", "--help"}, cli.OK, "Cách dùng:\n  minhbach check [--source DIR] [tùy chọn]", nil},
+		{"check help", []string{"check", "--help"}, cli.OK, "Cách dùng:\n  minhbach check [--site DIR] [tùy chọn]", nil},
 		{"unknown command", []string{"publsh"}, cli.Usage, "", []string{`không có lệnh "publsh" trong "minhbach"`}},
 		{"unknown command en", []string{"publsh", "--lang", "en"}, cli.Usage, "", []string{`unknown command "publsh"`}},
 		{"unknown flag", []string{"build", "--dst", "x", "--lang", "en"}, cli.Usage, "", []string{"unknown flag: --dst", "minhbach build --help"}},
@@ -75,25 +75,25 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag in Vietnamese", []string{"check", "--srouce", "x"}, cli.Usage, "", []string{"không có tùy chọn --srouce", "Chạy 'minhbach check --help' để xem cách dùng."}},
 		{"bad language", []string{"check", "--lang", "fr"}, cli.Usage, "", []string{`--lang phải là "vi" hoặc "en", không phải "fr"`, "Chạy 'minhbach check --help'"}},
 		{"bad format", []string{"build", "--format=xml", "--lang=en"}, cli.Usage, "", []string{`--format must be text or json, not "xml"`, "Run 'minhbach build --help' for usage."}},
-		{"check ok", []string{"check", "--source", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ số, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},
-		{"check ok en", []string{"check", "--source", good, "--lang", "en"}, cli.OK, "data OK: 1 indicators, 3 units, 1 targets, 1 snapshots (latest 2024-Q4)", nil},
-		{"check bad", []string{"check", "--source", bad}, cli.Fail, "", []string{
+		{"check ok", []string{"check", "--site", good}, cli.OK, "minhbach: dữ liệu hợp lệ: 1 chỉ số, 3 đơn vị, 1 mục tiêu, 1 kỳ số liệu (mới nhất 2024-Q4)", nil},
+		{"check ok en", []string{"check", "--site", good, "--lang", "en"}, cli.OK, "data OK: 1 indicators, 3 units, 1 targets, 1 snapshots (latest 2024-Q4)", nil},
+		{"check bad", []string{"check", "--site", bad}, cli.Fail, "", []string{
 			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": không phải là số: hãy viết 12.5, dùng dấu chấm thay cho dấu phẩy`,
 			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": không có chỉ số này`,
 			"minhbach: 2 lỗi; chưa xuất bản gì.",
 		}},
-		{"check bad en", []string{"check", "--source", bad, "--lang", "en"}, cli.Fail, "", []string{
+		{"check bad en", []string{"check", "--site", bad, "--lang", "en"}, cli.Fail, "", []string{
 			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": not a number: write 12.5, with a dot`,
 			`data/snapshots/2024-Q4.csv:3:7: foreign-key: indicator "VB99": unknown indicator`,
 			"minhbach: 2 problems found; nothing was published",
 		}},
-		{"build bad", []string{"build", "--source", bad, "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, "", []string{
+		{"build bad", []string{"build", "--site", bad, "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, "", []string{
 			`data/snapshots/2024-Q4.csv:2:12: type-error: value "12,5": không phải là số`,
 			"minhbach: 2 lỗi; chưa xuất bản gì.",
 		}},
-		{"build bad json", []string{"build", "--source", bad, "--format", "json", "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, `"code": "type-error"`, nil},
-		{"check ok json", []string{"check", "--source", good, "--format", "json"}, cli.OK, `"ok": true`, nil},
-		{"missing site", []string{"check", "--source", filepath.Join(good, "nope")}, cli.Fail, "", []string{"data/indicators.csv: source-error: không tìm thấy tệp"}},
+		{"build bad json", []string{"build", "--site", bad, "--format", "json", "--dest", filepath.Join(t.TempDir(), "www")}, cli.Fail, `"code": "type-error"`, nil},
+		{"check ok json", []string{"check", "--site", good, "--format", "json"}, cli.OK, `"ok": true`, nil},
+		{"missing site", []string{"check", "--site", filepath.Join(good, "nope")}, cli.Fail, "", []string{"data/indicators.csv: source-error: không tìm thấy tệp"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := run(t, tc.args...)
@@ -115,7 +115,7 @@ func TestExitCodes(t *testing.T) {
 func TestBuildPublishes(t *testing.T) {
 	src := site(t, header+"02020,VB01,90,9,10,,\n02023,VB01,,45,50,,\n")
 	dest := filepath.Join(t.TempDir(), "www")
-	code, stdout, stderr := run(t, "build", "--source", src, "--dest", dest)
+	code, stdout, stderr := run(t, "build", "--site", src, "--dest", dest)
 	if code != cli.OK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -129,7 +129,7 @@ func TestBuildPublishes(t *testing.T) {
 		t.Errorf("history/releases.csv after one build: %q, %v", b, err)
 	}
 	// English, and the same build again (publishing replaces the site).
-	code, stdout, stderr = run(t, "build", "--source", src, "--dest", dest, "--lang", "en")
+	code, stdout, stderr = run(t, "build", "--site", src, "--dest", dest, "--lang", "en")
 	if code != cli.OK || !regexp.MustCompile(`^minhbach: published \d+ pages and \d+ downloads`).MatchString(stdout) {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
@@ -143,7 +143,7 @@ func TestBuildPublishes(t *testing.T) {
 		t.Error("indicator page lacks the rolled-up ratio 54/60")
 	}
 	// Build into the site's own data folder is refused before anything is touched.
-	code, _, stderr = run(t, "build", "--source", src, "--dest", filepath.Join(src, "data"))
+	code, _, stderr = run(t, "build", "--site", src, "--dest", filepath.Join(src, "data"))
 	if code != cli.Fail || !strings.Contains(stderr, "data") {
 		t.Errorf("publishing over data/ must fail: exit %d, %s", code, stderr)
 	}
@@ -156,7 +156,7 @@ func TestBuildPublishes(t *testing.T) {
 // publishing into the data folder) still gives a JSON document.
 func TestJSONNotData(t *testing.T) {
 	src := site(t, header+"02020,VB01,90,9,10,,\n")
-	code, stdout, stderr := run(t, "build", "--source", src, "--dest", filepath.Join(src, "data"), "--format", "json")
+	code, stdout, stderr := run(t, "build", "--site", src, "--dest", filepath.Join(src, "data"), "--format", "json")
 	var doc struct {
 		OK       bool
 		Problems []any
@@ -191,7 +191,7 @@ func TestInterruptedBuildPublishesNothing(t *testing.T) {
 		"en": "minhbach: stopped on request; nothing was published, the published site is unchanged.\n",
 	} {
 		var out, errb bytes.Buffer
-		code := cli.Main(ctx, []string{"build", "--source", src, "--dest", dest, "--lang", lang}, cli.Env{Stdout: &out, Stderr: &errb, Now: time.Now})
+		code := cli.Main(ctx, []string{"build", "--site", src, "--dest", dest, "--lang", lang}, cli.Env{Stdout: &out, Stderr: &errb, Now: time.Now})
 		if code != cli.Fail || out.Len() != 0 || errb.String() != want {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and %q", lang, code, out.String(), errb.String(), want)
 		}
@@ -255,7 +255,7 @@ func TestBuildFailuresInBothLanguages(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for lang, want := range map[string][]string{"vi": tc.vi, "en": tc.en} {
-				code, stdout, stderr := run(t, "build", "--source", tc.source, "--dest", tc.dest, "--lang", lang)
+				code, stdout, stderr := run(t, "build", "--site", tc.source, "--dest", tc.dest, "--lang", lang)
 				// Hugo's own log lines may come first; the report is last.
 				report := stderr[max(strings.LastIndex(stderr, "minhbach: "), 0):]
 				if code != cli.Fail || stdout != "" || !strings.HasPrefix(report, want[0]) {

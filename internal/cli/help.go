@@ -47,7 +47,7 @@ var (
 )
 
 func common(flags map[string]*msg.Message) map[string]*msg.Message {
-	out := map[string]*msg.Message{"source": helpSource, "lang": helpLang, "format": helpFormat}
+	out := map[string]*msg.Message{"site": helpSource, "lang": helpLang, "format": helpFormat}
 	for k, v := range flags {
 		out[k] = v
 	}
@@ -72,7 +72,7 @@ var helpTexts = map[string]cmdHelp{
 		long: msg.New(
 			"build kiểm tra mọi tệp đầu vào, rồi dựng trang web vào một thư mục tạm cạnh nơi\nxuất bản và chỉ thay vào khi đã dựng xong. Nếu có gì hỏng, trang đã công bố\ntrước đó được giữ nguyên.\n\nLỗi được báo như lệnh check: mỗi lỗi một dòng trên luồng lỗi chuẩn, bằng\ntiếng Việt trừ khi có --lang en, hoặc một tài liệu JSON trên đầu ra chuẩn\nvới --format json.",
 			"build checks every input file, then builds the site into a temporary folder\nbeside the destination and swaps it in only when it is complete. If anything\nfails, the previously published site is left exactly as it was.\n\nProblems are reported as by check: one line each on standard error, in\nVietnamese unless --lang en is given, or one JSON document on standard\noutput with --format json."),
-		example: "  minhbach build\n  minhbach build --source ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
+		example: "  minhbach build\n  minhbach build --site ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
 		flags: common(map[string]*msg.Message{"dest": msg.New(
 			"nơi xuất bản trang web (mặc định: SOURCE/public)",
 			"where to publish the site (default: SOURCE/public)"),
@@ -129,7 +129,7 @@ var helpTexts = map[string]cmdHelp{
 		long: msg.New(
 			"check đọc và kiểm tra mọi tệp đầu vào, báo mọi lỗi cùng một lúc. Lệnh này không ghi gì.\n\nMỗi lỗi một dòng, tệp:dòng:cột: mã: cột \"giá trị\": thông báo, bằng tiếng Việt\ntrừ khi có --lang en, trên luồng lỗi chuẩn. Với --format json, cùng báo cáo đó\nlà một tài liệu JSON trên đầu ra chuẩn. Mã thoát là 0 khi số liệu hợp lệ,\n1 khi có lỗi, 2 khi dòng lệnh viết sai.",
 			"check reads and validates every input file and reports all problems at once. It writes nothing.\n\nEach problem is one line, file:line:column: code: field \"value\": message,\nin Vietnamese unless --lang en is given, on standard error. With\n--format json the same report is one JSON document on standard output.\nThe exit code is 0 when the data is fine, 1 when it has problems, 2 when\nthe command line is wrong."),
-		example: "  minhbach check\n  minhbach check --source ../cho-don",
+		example: "  minhbach check\n  minhbach check --site ../cho-don",
 		flags:   common(nil),
 	},
 	"minhbach import": {
@@ -143,9 +143,9 @@ var helpTexts = map[string]cmdHelp{
 			"  minhbach import xa-ban-thi.xlsx xa-yen-thinh.xlsx --period 2025-Q1\n" +
 			"  minhbach import xa-ban-thi-sua.xlsx --period 2025-Q1 --replace 02035\n" +
 			"  minhbach import tong-hop.csv --period 2024-Q4 --decimal comma\n" +
-			"  minhbach import so-lieu.xlsx --period 2025 --sheet \"Biểu 01\" --source ../cho-don",
+			"  minhbach import so-lieu.xlsx --period 2025 --sheet \"Biểu 01\" --site ../cho-don",
 		flags: common(map[string]*msg.Message{
-			"source": msg.New(
+			"site": msg.New(
 				"thư mục trang web (có data/units.csv và data/indicators.csv)",
 				"the site folder (with data/units.csv and data/indicators.csv)"),
 			"period": msg.New(
@@ -178,7 +178,7 @@ var helpTexts = map[string]cmdHelp{
 		long: msg.New(
 			"status cho biết, với kỳ PERIOD (mặc định: kỳ mới nhất), mỗi đơn vị đã báo cáo\nnhững chỉ số nào và còn thiếu chỉ số nào, rồi mỗi chỉ số có bao nhiêu đơn vị\nđã báo cáo trên số đơn vị cần báo cáo. Một đơn vị cần báo cáo một chỉ số khi nó\nđã từng báo cáo chỉ số đó ở một kỳ nào đó: cùng một quy tắc với trang tình\ntrạng báo cáo và con số \"N/M đơn vị\" của trang web.",
 			"status says, for PERIOD (default: the latest), which indicators each unit\nhas reported and which it still owes, then for each indicator how many units\nreported it of those expected to. A unit is expected to report an indicator\nwhen it has reported it in any period: the same rule as the site's reporting\nstatus page and its \"N/M units\"."),
-		example: "  minhbach status\n  minhbach status 2025-Q1 --source ../cho-don",
+		example: "  minhbach status\n  minhbach status 2025-Q1 --site ../cho-don",
 		flags:   common(nil),
 	},
 	"minhbach names": {

@@ -7,10 +7,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/importer"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/site"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // newImport is the import command: an Excel workbook or a CSV/text export
@@ -23,7 +23,7 @@ func newImport(env Env) *cobra.Command {
 		opt                       reportOptions
 	)
 	cmd := &cobra.Command{
-		Use: "import FILE... --period P [--source DIR]",
+		Use: "import FILE... --period P [--site DIR]",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{msgImportArgs.Err()}
@@ -55,7 +55,7 @@ func newImport(env Env) *cobra.Command {
 				// nothing when the site has problems elsewhere (check says
 				// those).
 				if a, _, err := build.Check(cmd.Context(), build.Options{Source: src, Today: env.Now()}); err == nil {
-					var own []*source.Error
+					var own []*diag.Error
 					threshold := site.DefaultThreshold
 					if s, err := site.ReadSettings(src); err == nil {
 						threshold = s.Threshold
@@ -73,7 +73,7 @@ func newImport(env Env) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&per, "period", "", "")
-	f.StringVar(&src, "source", ".", "")
+	f.StringVar(&src, "site", ".", "")
 	f.StringVar(&sheet, "sheet", "", "")
 	f.StringVar(&dec, "decimal", "", "")
 	f.BoolVar(&fraction, "fraction", false, "")

@@ -16,8 +16,8 @@ var (
 		`--format phải là "text" hoặc "json", không phải %q`,
 		"--format must be text or json, not %q")
 	msgNoArgs = msg.New(
-		"lệnh %s không nhận đối số nào, nhưng có %q (thư mục trang web thì ghi sau --source)",
-		"%s takes no arguments, got %q (use --source DIR for the site folder)")
+		"lệnh %s không nhận đối số nào, nhưng có %q (thư mục trang web thì ghi sau --site)",
+		"%s takes no arguments, got %q (use --site DIR for the site folder)")
 	msgImportArgs = msg.New(
 		"lệnh import cần ít nhất một tệp để nhập, ví dụ: minhbach import bao-cao-xa.xlsx --period 2025-Q1",
 		"import needs at least one file to import, such as: minhbach import bao-cao-xa.xlsx --period 2025-Q1")
@@ -155,7 +155,7 @@ var (
 		"warning")
 	msgWarnings = msg.New(
 		"minhbach: %d cảnh báo (không phải lỗi; trang web vẫn được dựng)",
-		"minhbach: %d warnings (not errors; the site still builds)")
+		"minhbach: %d warning(s), not errors: the site still builds")
 )
 
 // The publishing history (see package ledger) and releases.

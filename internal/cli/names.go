@@ -16,7 +16,7 @@ func newNames(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use: "names [units|indicators] [--source DIR]",
+		Use: "names [units|indicators] [--site DIR]",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if err := cobra.MatchAll(cobra.MaximumNArgs(1), cobra.OnlyValidArgs)(cmd, args); err != nil {
 				return usageError{err}
@@ -73,7 +73,7 @@ func newNames(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&src, "site", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }

@@ -32,7 +32,7 @@ func newReport(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use: "report PERIOD [--source DIR]",
+		Use: "report PERIOD [--site DIR]",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError{msgReportArgs.Err()}
@@ -75,7 +75,7 @@ func newReport(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&src, "site", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }

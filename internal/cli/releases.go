@@ -46,7 +46,7 @@ func newPublish(env Env) *cobra.Command {
 	var dryRun bool
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "publish [--source DIR] --to TARGET [--keep N] [--dry-run]",
+		Use:   "publish [--site DIR] --to TARGET [--keep N] [--dry-run]",
 		Short: "Check the data and publish the site as a new release, keeping earlier ones",
 		Long: `publish checks the data, builds the site into TARGET/releases/<id>/ and then
 switches the link TARGET/current to it in one step: point the web server at
@@ -64,7 +64,7 @@ would be uploaded and deleted, and changes nothing.
 
 The id of a release is its date and time (UTC) and the start of a checksum
 of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
-		Example: "  minhbach publish --to /var/www/cho-don\n  minhbach publish --source ../cho-don --to /srv/web/cho-don --keep 10",
+		Example: "  minhbach publish --to /var/www/cho-don\n  minhbach publish --site ../cho-don --to /srv/web/cho-don --keep 10",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var plan gocloud.Plan
@@ -86,7 +86,7 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 			return published(env, opt, src, res, start)
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
+	cmd.Flags().StringVar(&src, "site", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
 	cmd.Flags().StringVar(&to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…")
 	cmd.Flags().IntVar(&keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
@@ -99,7 +99,7 @@ func newRollback(env Env) *cobra.Command {
 	var src, to, release string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "rollback --to TARGET [--release ID] [--source DIR]",
+		Use:   "rollback --to TARGET [--release ID] [--site DIR]",
 		Short: "Make an earlier release live again",
 		Long: `rollback switches TARGET/current back to a kept release in one step: the
 one before the live release, or --release ID (see minhbach releases). The
@@ -126,7 +126,7 @@ release now live and carries its errata forward.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder, whose history/ records the rollback")
+	cmd.Flags().StringVar(&src, "site", ".", "the site folder, whose history/ records the rollback")
 	cmd.Flags().StringVar(&to, "to", "", "the folder published to")
 	cmd.Flags().StringVar(&release, "release", "", "the release to make live (default: the one before the live one)")
 	addReportFlags(cmd, &opt)

@@ -155,7 +155,7 @@ func state(ts *testscript.TestScript) *scriptState {
 }
 
 // cliMu serialises the runs of the command line, which reads relative
-// paths (--source, the file to import) against the working directory of
+// paths (--site, the file to import) against the working directory of
 // the process: each run changes to its script's folder first. The runs
 // stay in this process rather than exec a copy of the test binary
 // (testscript.Main), whose every start spends about 0.2 s initialising

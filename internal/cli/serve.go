@@ -16,7 +16,7 @@ func newServe(env Env) *cobra.Command {
 	var src, addr string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "serve [--source DIR] [--addr 127.0.0.1:1313]",
+		Use:   "serve [--site DIR] [--addr 127.0.0.1:1313]",
 		Short: "Preview the site on this computer while editing it",
 		Long: `serve builds the site into a temporary folder of its own and serves it on
 this computer only. Open the address it prints in a browser: each page
@@ -27,7 +27,7 @@ While the data has problems, the browser shows them, as check reports
 them; the page comes back once they are fixed. Nothing is published: the
 destination folder and its list of corrections are never read or
 written. Ctrl-C stops the preview and removes its temporary folder.`,
-		Example: "  minhbach serve\n  minhbach serve --source ../cho-don --addr 127.0.0.1:8080 --lang en",
+		Example: "  minhbach serve\n  minhbach serve --site ../cho-don --addr 127.0.0.1:8080 --lang en",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := preview.CheckAddr(addr); err != nil {
@@ -48,7 +48,7 @@ written. Ctrl-C stops the preview and removes its temporary folder.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
+	cmd.Flags().StringVar(&src, "site", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:1313", "where to serve the preview: an address of this computer and a port")
 	addReportFlags(cmd, &opt)
 	_ = cmd.Flags().MarkHidden("format") // the preview reports to the browser and the terminal

@@ -49,7 +49,7 @@ func cmdServeBg(ts *testscript.TestScript, neg bool, args []string) {
 	s := &serving{cancel: cancel, done: make(chan int, 1), out: &syncBuffer{}, errb: &syncBuffer{}}
 	// The site's folder is given in full: serve does not depend on the
 	// working directory, so it runs beside the other scripts' commands.
-	argv := append([]string{"serve", "--source", ts.MkAbs("."), "--addr", "127.0.0.1:0"}, args...)
+	argv := append([]string{"serve", "--site", ts.MkAbs("."), "--addr", "127.0.0.1:0"}, args...)
 	go func() { s.done <- cli.Main(ctx, argv, cli.Env{Stdout: s.out, Stderr: s.errb, Now: today}) }()
 	ts.Defer(func() { stopServing(s) })
 	for deadline := time.Now().Add(time.Minute); ; {

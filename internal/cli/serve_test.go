@@ -183,7 +183,7 @@ func TestServe(t *testing.T) {
 	t.Parallel()
 	site := buildtest.New(t, "", buildtest.Options{Sample: true})
 	before := files(t, site.Source)
-	s := serve(t, "--source", site.Source, "--lang", "en")
+	s := serve(t, "--site", site.Source, "--lang", "en")
 	builds := s.builds(t)
 	const page = "/chi-so/nl02/"
 	value := func(doc *html.Node) string {
@@ -295,7 +295,7 @@ func TestServeUnderLoad(t *testing.T) {
 		dur = time.Duration(n) * time.Second
 	}
 	site := buildtest.New(t, "", buildtest.Options{Sample: true})
-	s := serve(t, "--source", site.Source)
+	s := serve(t, "--site", site.Source)
 	builds := s.builds(t)
 	_, doc := s.get(t, "/")
 	css := buildtest.Attr(buildtest.Select(doc, `link[rel="stylesheet"]`)[0], "href")

@@ -21,7 +21,7 @@ func newStatus(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use: "status [PERIOD] [--source DIR]",
+		Use: "status [PERIOD] [--site DIR]",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if err := cobra.MaximumNArgs(1)(cmd, args); err != nil {
 				return usageError{err}
@@ -51,7 +51,7 @@ func newStatus(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "source", ".", "")
+	cmd.Flags().StringVar(&src, "site", ".", "")
 	addReportFlags(cmd, &opt)
 	return cmd
 }

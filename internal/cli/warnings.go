@@ -2,9 +2,9 @@ package cli
 
 import (
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // CodeBlankRollup warns of a percent given without its numerator and
@@ -24,9 +24,9 @@ const CodeBelowThreshold = "period-incomplete"
 // file with the same effect are one warning over their lines. Then each
 // period below threshold (a percentage, analyse.Complete), at its
 // snapshot file.
-func warnings(a *analyse.Analysis, threshold float64) []*source.Error {
+func warnings(a *analyse.Analysis, threshold float64) []*diag.Error {
 	ds, idx := a.Dataset(), a.Index()
-	var out []*source.Error
+	var out []*diag.Error
 	for _, s := range ds.Snapshots {
 		for _, o := range s.Observations {
 			ind, ok := idx.Indicator(o.Indicator)
@@ -40,17 +40,17 @@ func warnings(a *analyse.Analysis, threshold float64) []*source.Error {
 			if _, ok := a.At(parent.Code, o.Indicator, o.Period); ok {
 				continue // the parent has its own row, or a figure rolled up all the same
 			}
-			out = append(out, source.Newf(o.At.Cell("numerator"), CodeBlankRollup, "", "", msgBlankRollup,
+			out = append(out, diag.Newf(o.At.Cell("numerator"), CodeBlankRollup, "", "", msgBlankRollup,
 				o.Indicator, parent.Code, o.Period.String()))
 		}
 	}
-	out = source.Collapse(out)
+	out = diag.Collapse(out)
 	for _, s := range ds.Snapshots {
 		if a.Complete(s.Period, threshold) {
 			continue
 		}
 		n, of := a.Reporters(s.Period)
-		out = append(out, source.Newf(source.Position{File: s.File}, CodeBelowThreshold, "", "", msgBelowThreshold,
+		out = append(out, diag.Newf(diag.Position{File: s.File}, CodeBelowThreshold, "", "", msgBelowThreshold,
 			s.Period.String(), locale.Reporters{Reported: n, Expected: of}, threshold, s.Period.String()))
 	}
 	return out

@@ -20,9 +20,9 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/route"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/xlsx"
 )
 
@@ -268,7 +268,7 @@ func indicatorRows(a *analyse.Analysis, ind model.Indicator, lang model.Lang) []
 	return rows
 }
 
-func sources(ps []source.Position) string {
+func sources(ps []diag.Position) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
 		parts[i] = fmt.Sprintf("%s:%d", p.File, p.Line) // the row, as a spreadsheet numbers it

@@ -18,10 +18,10 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/route"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 const bom = "\uFEFF"
@@ -61,7 +61,7 @@ func obs(p, unit, ind string, line int, value, num, den *float64, note string) m
 	return model.Observation{
 		Period: period.MustParse(p), Unit: unit, Indicator: ind,
 		Value: value, Numerator: num, Denominator: den, Note: note,
-		At: source.Origin{Row: source.Position{File: file, Line: line, Column: 1}},
+		At: diag.Origin{Row: diag.Position{File: file, Line: line, Column: 1}},
 	}
 }
 

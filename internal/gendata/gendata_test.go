@@ -14,10 +14,10 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/gendata"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -47,7 +47,7 @@ func check(t *testing.T, dir string) *model.Dataset {
 		err = validate.Dataset(ds, validate.Options{Today: today})
 	}
 	if err != nil {
-		all := source.All(err)
+		all := diag.All(err)
 		for i, e := range all {
 			if i == 10 {
 				t.Errorf("… and %d more", len(all)-i)

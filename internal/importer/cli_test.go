@@ -79,7 +79,7 @@ func TestCLIImport(t *testing.T) {
 
 	// Problems: exit 1, every problem on its own line, nothing written.
 	write("Đơn vị;HT01;HT04\nXã Bản Thi;gần 100%;2\nXã Không Có;90;1\n")
-	code, _, stderr := runCLI("import", in, "--period", "2025-Q1", "--source", site, "--lang", "en")
+	code, _, stderr := runCLI("import", in, "--period", "2025-Q1", "--site", site, "--lang", "en")
 	if code != cli.Fail || read() != "" {
 		t.Fatalf("bad file: exit %d, snapshot %q; want %d and none\n%s", code, read(), cli.Fail, stderr)
 	}
@@ -89,10 +89,10 @@ func TestCLIImport(t *testing.T) {
 		}
 	}
 	// The same in Vietnamese (the default) and as JSON.
-	if _, _, stderr := runCLI("import", in, "--period", "2025-Q1", "--source", site); !strings.Contains(stderr, "đây là lời, không phải số liệu") {
+	if _, _, stderr := runCLI("import", in, "--period", "2025-Q1", "--site", site); !strings.Contains(stderr, "đây là lời, không phải số liệu") {
 		t.Errorf("Vietnamese report lacks the translated message:\n%s", stderr)
 	}
-	code, stdout, _ := runCLI("import", in, "--period", "2025-Q1", "--source", site, "--format", "json")
+	code, stdout, _ := runCLI("import", in, "--period", "2025-Q1", "--site", site, "--format", "json")
 	var rep struct {
 		OK       bool
 		Count    int
@@ -108,7 +108,7 @@ func TestCLIImport(t *testing.T) {
 
 	// A good file: exit 0, the snapshot written, and the site still checks.
 	write("UBND XÃ BẢN THI\nBÁO CÁO QUÝ I/2025\n\nĐơn vị;HT01;HT04;Ghi chú\nXã Bản Thi;14/16;2;\nXã Yên Thịnh;94,7;1;ước\n")
-	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site)
+	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--site", site)
 	want := "unit,indicator,value,numerator,denominator,note,source\n" +
 		"02035,HT01,,14,16,,xa-ban-thi.csv:5:12\n02035,HT04,2,,,,xa-ban-thi.csv:5:18\n" +
 		"02044,HT01,94.7,,,ước,xa-ban-thi.csv:6:14\n02044,HT04,1,,,ước,xa-ban-thi.csv:6:19\n"
@@ -118,7 +118,7 @@ func TestCLIImport(t *testing.T) {
 	if !strings.Contains(stdout, "4 dòng, 2 đơn vị, 2 chỉ số") {
 		t.Errorf("summary: %q", stdout)
 	}
-	if code, stdout, stderr := runCLI("check", "--source", site, "--lang", "en"); code != cli.OK {
+	if code, stdout, stderr := runCLI("check", "--site", site, "--lang", "en"); code != cli.OK {
 		t.Errorf("check after import: exit %d\n%s%s", code, stdout, stderr)
 	}
 
@@ -127,11 +127,11 @@ func TestCLIImport(t *testing.T) {
 	// --replace UNIT or --force lets the new figure in; the same figure
 	// again is no conflict.
 	write("Đơn vị;HT01;NL02\nXã Bản Thi;90;\nXã Nam Cường;80;1\n")
-	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--lang", "en")
+	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--site", site, "--lang", "en")
 	if code != cli.Fail || read() != want || !strings.Contains(stderr, in+":2:12: value-conflict: \"90\": unit 02035, indicator HT01 already has another figure, 14/16 at data/snapshots/2025-Q1.csv:2:1 (source: xa-ban-thi.csv:5:12)") {
 		t.Errorf("conflict: exit %d, snapshot changed: %v\n%s", code, read() != want, stderr)
 	}
-	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--replace", "02035")
+	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--site", site, "--replace", "02035")
 	merged := "unit,indicator,value,numerator,denominator,note,source\n" +
 		"02026,HT01,80,,,,xa-ban-thi.csv:3:14\n02026,NL02,1,,,,xa-ban-thi.csv:3:17\n" +
 		"02035,HT01,90,,,,xa-ban-thi.csv:2:12\n" +
@@ -139,12 +139,12 @@ func TestCLIImport(t *testing.T) {
 	if code != cli.OK || read() != merged || !strings.Contains(stdout, "giữ 2 dòng, thêm 3 dòng mới, thay 2 dòng cũ") {
 		t.Errorf("--replace: exit %d, snapshot %q\n%s%s", code, read(), stdout, stderr)
 	}
-	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site)
+	code, stdout, stderr = runCLI("import", in, "--period", "2025-Q1", "--site", site)
 	if code != cli.OK || read() != merged || !strings.Contains(stdout, "giữ 5 dòng, thêm 0 dòng mới, thay 0 dòng cũ") {
 		t.Errorf("the same figures again: exit %d, snapshot %q\n%s%s", code, read(), stdout, stderr)
 	}
 	write("Đơn vị;HT01\nXã Nam Cường;85\n")
-	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--source", site, "--force")
+	code, _, stderr = runCLI("import", in, "--period", "2025-Q1", "--site", site, "--force")
 	if code != cli.OK || !strings.Contains(read(), "02026,HT01,85,,,,xa-ban-thi.csv:2:14\n02026,NL02,1,") {
 		t.Errorf("with --force: exit %d, snapshot %q\n%s", code, read(), stderr)
 	}
@@ -156,11 +156,11 @@ func TestCLIImport(t *testing.T) {
 	}
 
 	// A period that overlaps the site's quarters, and one in the future.
-	code, _, stderr = runCLI("import", in, "--period", "2024", "--source", site, "--lang", "en")
+	code, _, stderr = runCLI("import", in, "--period", "2024", "--site", site, "--lang", "en")
 	if code != cli.Fail || !strings.Contains(stderr, "period-overlap") {
 		t.Errorf("overlapping period: exit %d\n%s", code, stderr)
 	}
-	code, _, stderr = runCLI("import", in, "--period", "2026-Q1", "--source", site, "--lang", "en")
+	code, _, stderr = runCLI("import", in, "--period", "2026-Q1", "--site", site, "--lang", "en")
 	if code != cli.Fail || !strings.Contains(stderr, "period has not started yet") {
 		t.Errorf("future period: exit %d\n%s", code, stderr)
 	}

@@ -9,8 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // sampleSite is the repository's own site (the repo root): its units and
@@ -29,7 +29,7 @@ func sampleSite(t testing.TB) fstest.MapFS {
 }
 
 // FuzzImportCSV feeds arbitrary bytes to the importer as a CSV export: it
-// must never panic, and every problem must be a *source.Error whose
+// must never panic, and every problem must be a *diag.Error whose
 // position names the input file (or the snapshot it would write).
 func FuzzImportCSV(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "cases", "*", "input.*"))
@@ -59,7 +59,7 @@ func FuzzImportCSV(f *testing.F) {
 	})
 }
 
-// checkErr asserts that err joins only *source.Error values, each at a
+// checkErr asserts that err joins only *diag.Error values, each at a
 // position in file (or the snapshot written).
 func checkErr(t *testing.T, err error, file string) {
 	t.Helper()
@@ -68,9 +68,9 @@ func checkErr(t *testing.T, err error, file string) {
 		t.Fatalf("error %T is not a joined error: %v", err, err)
 	}
 	for _, e := range u.Unwrap() {
-		var se *source.Error
+		var se *diag.Error
 		if !errors.As(e, &se) || se != e {
-			t.Fatalf("joined error %T is not a *source.Error: %v", e, e)
+			t.Fatalf("joined error %T is not a *diag.Error: %v", e, e)
 		}
 		if se.Pos.File != file && !strings.HasPrefix(se.Pos.File, "data/") {
 			t.Fatalf("error names file %q, not %q: %v", se.Pos.File, file, se)

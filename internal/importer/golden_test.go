@@ -9,9 +9,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 var today = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -320,7 +320,7 @@ func run(t *testing.T, dir, input string) string {
 		var b strings.Builder
 		for _, lang := range []string{"en", "vi"} {
 			fmt.Fprintf(&b, "# problems (%s)\n", lang)
-			for _, e := range source.All(err) {
+			for _, e := range diag.All(err) {
 				b.WriteString(e.Line(lang))
 				b.WriteByte('\n')
 			}

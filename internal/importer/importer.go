@@ -18,14 +18,14 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/publish"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
-// Error codes import adds to those of package source.
+// Error codes import adds to those of package diag.
 const (
 	CodeSizeLimit         = "size-limit"
 	CodeMojibake          = "mojibake"
@@ -83,10 +83,10 @@ func SnapshotPath(p period.Period) string { return "data/snapshots/" + p.String(
 
 // Import converts opt.Files and writes the snapshot into opt.Site, all or
 // nothing: on any problem nothing is written and the error joins every
-// *source.Error found. When the period's snapshot exists, the new figures
+// *diag.Error found. When the period's snapshot exists, the new figures
 // are added to it (see merge).
 func Import(opt Options) (*Result, error) {
-	var errs source.List
+	var errs diag.List
 	var ins []input
 	for _, f := range opt.Files {
 		data, e := readFile(f)
@@ -108,9 +108,9 @@ func Import(opt Options) (*Result, error) {
 	}
 	if err := publish.WriteFile(target, res.Data, publish.FileOptions{Replace: statErr == nil}); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			errs.Add(source.Newf(source.Position{File: rel}, CodeExists, "", "", msgExists))
+			errs.Add(diag.Newf(diag.Position{File: rel}, CodeExists, "", "", msgExists))
 		} else {
-			errs.Add(source.Newf(source.Position{File: rel}, source.CodeSource, "", "", msgCannotWrite, plainIOError(err)))
+			errs.Add(diag.Newf(diag.Position{File: rel}, diag.CodeSource, "", "", msgCannotWrite, plainIOError(err)))
 		}
 		return nil, errs.Err()
 	}
@@ -130,14 +130,14 @@ type importer struct {
 	ds    *model.Dataset
 	units *matcher
 	inds  *matcher
-	errs  source.List
+	errs  diag.List
 	// done marks cells already reported, so one mistake is one problem.
-	done map[source.Position]bool
+	done map[diag.Position]bool
 	more int // problems found beyond maxProblems
 	res  Result
 }
 
-func (im *importer) add(e *source.Error) {
+func (im *importer) add(e *diag.Error) {
 	// Only cells: problems of the whole file (a period overlapping two
 	// snapshots) are distinct at the same position.
 	if e.Pos.Line > 0 && im.done[e.Pos] {
@@ -166,12 +166,12 @@ func Convert(name string, data []byte, fsys fs.FS, opt Options) (*Result, error)
 
 // convertAll converts each input, merges their records with the period's
 // snapshot in fsys, and checks the result. Repeated problems are
-// collapsed (see source.Collapse).
+// collapsed (see diag.Collapse).
 func convertAll(ins []input, fsys fs.FS, opt Options) (*Result, error) {
-	var errs source.List
+	var errs diag.List
 	ds, err := load.Dataset(fsys)
 	rel := SnapshotPath(opt.Period)
-	for _, e := range source.All(err) {
+	for _, e := range diag.All(err) {
 		// The lists, and the snapshot the figures are added to, must read.
 		if e.Pos.File == "data/units.csv" || e.Pos.File == "data/indicators.csv" || e.Pos.File == rel {
 			errs.Add(e)
@@ -179,7 +179,7 @@ func convertAll(ins []input, fsys fs.FS, opt Options) (*Result, error) {
 	}
 	if ds == nil || len(ds.Units) == 0 || len(ds.Indicators) == 0 {
 		if errs.Len() == 0 {
-			errs.Add(source.Newf(source.Position{File: "data/units.csv"}, source.CodeSource, "", "", msgNoLists))
+			errs.Add(diag.Newf(diag.Position{File: "data/units.csv"}, diag.CodeSource, "", "", msgNoLists))
 		}
 		return nil, collapse(&errs)
 	}
@@ -191,12 +191,12 @@ func convertAll(ins []input, fsys fs.FS, opt Options) (*Result, error) {
 		ie = append(ie, entry{ind.Code, ind.Name.VI})
 	}
 	units, inds := newMatcher(ue, true), newMatcher(ie, false)
-	fin := &importer{opt: opt, ds: ds, units: units, inds: inds, done: map[source.Position]bool{}}
+	fin := &importer{opt: opt, ds: ds, units: units, inds: inds, done: map[diag.Position]bool{}}
 	fin.res.Path = rel
 	var recs [][]record
 	n, tooMany := 0, false
 	for i, in := range ins {
-		im := &importer{opt: opt, name: in.name, ds: ds, units: units, inds: inds, done: map[source.Position]bool{}}
+		im := &importer{opt: opt, name: in.name, ds: ds, units: units, inds: inds, done: map[diag.Position]bool{}}
 		out := im.convertFile(in.data)
 		errs.Merge(&im.errs)
 		recs = append(recs, out)
@@ -229,9 +229,9 @@ func convertAll(ins []input, fsys fs.FS, opt Options) (*Result, error) {
 }
 
 // collapse returns the problems of l with repeated ones collapsed.
-func collapse(l *source.List) error {
-	var out source.List
-	for _, e := range source.Collapse(l.Errors()) {
+func collapse(l *diag.List) error {
+	var out diag.List
+	for _, e := range diag.Collapse(l.Errors()) {
 		out.Add(e)
 	}
 	return out.Err()
@@ -250,7 +250,7 @@ func (im *importer) convertFile(data []byte) []record {
 	// keep an old sheet typed in TCVN3 beside the one to import. With no
 	// table found, it explains why no heading was recognised.
 	var t *table
-	var tableErrs source.List
+	var tableErrs diag.List
 	for _, g := range grids {
 		if t = im.findTable(g, &tableErrs); t != nil {
 			break
@@ -261,11 +261,11 @@ func (im *importer) convertFile(data []byte) []record {
 	}
 	im.errs.Merge(&tableErrs)
 	if t == nil {
-		pos := source.Position{File: name}
+		pos := diag.Position{File: name}
 		if len(grids) == 1 {
 			pos = grids[0].filePos()
 		}
-		im.errs.Add(source.Newf(pos, source.CodeMissing, "", "", msgNoHeader, maxTitleRows))
+		im.errs.Add(diag.Newf(pos, diag.CodeMissing, "", "", msgNoHeader, maxTitleRows))
 		return nil
 	}
 	im.res.Sheet, im.res.Wide = t.g.sheet, t.wide
@@ -275,9 +275,9 @@ func (im *importer) convertFile(data []byte) []record {
 	out := im.unique(recs)
 	switch {
 	case im.more > 0:
-		im.errs.Add(source.Newf(t.g.filePos(), source.CodeSource, "", "", msgTooMany, im.more, maxProblems))
+		im.errs.Add(diag.Newf(t.g.filePos(), diag.CodeSource, "", "", msgTooMany, im.more, maxProblems))
 	case len(out) == 0 && im.errs.Len() == 0:
-		im.errs.Add(source.Newf(t.g.filePos(), source.CodeSource, "", "", msgNoFigures))
+		im.errs.Add(diag.Newf(t.g.filePos(), diag.CodeSource, "", "", msgNoFigures))
 	}
 	if im.more > 0 {
 		return nil
@@ -289,15 +289,15 @@ func (im *importer) convertFile(data []byte) []record {
 // the site's data/units.csv and data/indicators.csv, with their problems
 // (those of the snapshots are not the lists').
 func Lists(fsys fs.FS) ([]model.Unit, []model.Indicator, error) {
-	var errs source.List
+	var errs diag.List
 	ds, err := load.Dataset(fsys)
-	for _, e := range source.All(err) {
+	for _, e := range diag.All(err) {
 		if e.Pos.File == "data/units.csv" || e.Pos.File == "data/indicators.csv" {
 			errs.Add(e)
 		}
 	}
 	if errs.Len() == 0 && (ds == nil || len(ds.Units) == 0 || len(ds.Indicators) == 0) {
-		errs.Add(source.Newf(source.Position{File: "data/units.csv"}, source.CodeSource, "", "", msgNoLists))
+		errs.Add(diag.Newf(diag.Position{File: "data/units.csv"}, diag.CodeSource, "", "", msgNoLists))
 	}
 	if errs.Len() > 0 {
 		return nil, nil, errs.Err()

@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // role is what a column holds.
@@ -228,7 +228,7 @@ func (im *importer) subIndicators(r row) bool {
 // heading row of indicators or of Tử số/Mẫu số/Tỷ lệ under each
 // indicator, and the columns' roles. It returns nil when the grid has no
 // heading row.
-func (im *importer) findTable(g *grid, errs *source.List) *table {
+func (im *importer) findTable(g *grid, errs *diag.List) *table {
 	h := im.headingRow(g)
 	if h < 0 {
 		return nil
@@ -366,7 +366,7 @@ func columnNumbers(r row) bool {
 }
 
 // checkColumns reports headings that are unknown, repeated, or missing.
-func (im *importer) checkColumns(t *table, errs *source.List) {
+func (im *importer) checkColumns(t *table, errs *diag.List) {
 	g := t.g
 	type key struct {
 		r   role
@@ -380,16 +380,16 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		if col.role == rNone {
 			if text != "" && !c.follower {
 				if col.under > 0 {
-					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownSub, im.ds.Indicators[col.under-1].Code, knownSubs))
+					errs.Add(diag.Newf(g.at(c), diag.CodeExtraLabel, "", text, msgUnknownSub, im.ds.Indicators[col.under-1].Code, knownSubs))
 				} else if ind, rest := im.codePrefix(text); ind >= 0 {
-					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgCodeText, im.ds.Indicators[ind].Code, clip(rest)))
+					errs.Add(diag.Newf(g.at(c), diag.CodeExtraLabel, "", text, msgCodeText, im.ds.Indicators[ind].Code, clip(rest)))
 				} else if t.wide {
-					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownWide, knownLabels))
+					errs.Add(diag.Newf(g.at(c), diag.CodeExtraLabel, "", text, msgUnknownWide, knownLabels))
 				} else {
-					errs.Add(source.Newf(g.at(c), source.CodeExtraLabel, "", text, msgUnknownLong, knownLabels))
+					errs.Add(diag.Newf(g.at(c), diag.CodeExtraLabel, "", text, msgUnknownLong, knownLabels))
 				}
 			} else if (g.sheet != "" || i < t.heads) && im.hasData(t, i) {
-				errs.Add(source.Newf(g.at(c), source.CodeBlankLabel, "", "", msgBlankLabel))
+				errs.Add(diag.Newf(g.at(c), diag.CodeBlankLabel, "", "", msgBlankLabel))
 			}
 			continue
 		}
@@ -399,7 +399,7 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		}
 		k := key{col.role, col.ind}
 		if prev, ok := seen[k]; ok {
-			errs.Add(source.Newf(g.at(c), source.CodeDupLabel, "", text, msgDupLabel, g.at(prev).String()))
+			errs.Add(diag.Newf(g.at(c), diag.CodeDupLabel, "", text, msgDupLabel, g.at(prev).String()))
 			t.cols[i].role = rNone
 			continue
 		}
@@ -410,12 +410,12 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 		for _, gr := range im.groups(t) {
 			if gr.value < 0 && gr.num < 0 && gr.den < 0 {
 				c := t.cols[gr.note].label
-				errs.Add(source.Newf(g.at(c), source.CodeMissing, "", clip(c.eff()), msgNoFigureCol, im.ds.Indicators[gr.ind].Code))
+				errs.Add(diag.Newf(g.at(c), diag.CodeMissing, "", clip(c.eff()), msgNoFigureCol, im.ds.Indicators[gr.ind].Code))
 			}
 		}
 	} else {
 		if !has[rValue] && !has[rNum] {
-			errs.Add(source.Newf(g.pos(t.cols[0].label.line, 1), source.CodeMissing, "", "", msgNoValueCol))
+			errs.Add(diag.Newf(g.pos(t.cols[0].label.line, 1), diag.CodeMissing, "", "", msgNoValueCol))
 		}
 	}
 }
@@ -425,7 +425,7 @@ func (im *importer) checkColumns(t *table, errs *source.List) {
 // quotes, which shifts the row's cells, so the row cannot be trusted. (A
 // workbook's cells cannot shift: a column there without a heading is a
 // blank-label.)
-func (im *importer) extraCells(t *table, errs *source.List) {
+func (im *importer) extraCells(t *table, errs *diag.List) {
 	g := t.g
 	if g.sheet != "" {
 		return
@@ -440,7 +440,7 @@ func (im *importer) extraCells(t *table, errs *source.List) {
 		}
 		for _, c := range r.cells[min(t.heads, len(r.cells)):] {
 			if strings.TrimSpace(c.text) != "" {
-				errs.Add(source.Newf(g.at(c), source.CodeExtraCell, "", clip(c.text), msgExtraCell, len(r.cells), t.heads, delim))
+				errs.Add(diag.Newf(g.at(c), diag.CodeExtraCell, "", clip(c.text), msgExtraCell, len(r.cells), t.heads, delim))
 				break
 			}
 		}

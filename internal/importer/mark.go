@@ -6,7 +6,7 @@ package importer
 import (
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // decideMark finds the file's decimal mark from the cells that can only
@@ -48,9 +48,9 @@ func (im *importer) decideMark(g *grid, ps []pending) Mark {
 		for _, s := range minor {
 			at := g.at(major[0].c).String()
 			if mark == MarkComma {
-				im.add(source.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgMixedComma, major[0].tok, at))
+				im.add(diag.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgMixedComma, major[0].tok, at))
 			} else {
-				im.add(source.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgMixedDot, major[0].tok, at))
+				im.add(diag.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgMixedDot, major[0].tok, at))
 			}
 		}
 		return mark
@@ -62,7 +62,7 @@ func (im *importer) decideMark(g *grid, ps []pending) Mark {
 	for _, s := range amb {
 		whole := strings.NewReplacer(".", "", ",", "").Replace(s.tok)
 		frac := strings.ReplaceAll(s.tok, ",", ".")
-		im.add(source.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgAmbiguousDec, whole, frac))
+		im.add(diag.Newf(g.at(s.c), CodeAmbiguousDecimal, "", clip(s.c.text), msgAmbiguousDec, whole, frac))
 	}
 	return MarkUnknown
 }

@@ -13,7 +13,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // CodeConflict is a unit and indicator given two different figures: by
@@ -44,7 +44,7 @@ func (im *importer) merge(fsys fs.FS, recs [][]record) []record {
 				fresh[k] = r
 				order = append(order, k)
 			case !sameFigure(prev, r):
-				im.add(source.Newf(r.origin, CodeConflict, "", figure(r), msgConflictFiles,
+				im.add(diag.Newf(r.origin, CodeConflict, "", figure(r), msgConflictFiles,
 					im.ds.Units[r.unit].Code, im.ds.Indicators[r.ind].Code, figure(prev), prev.origin.String()))
 			}
 		}
@@ -72,7 +72,7 @@ func (im *importer) merge(fsys fs.FS, recs [][]record) []record {
 			continue
 		}
 		code := im.ds.Units[old.unit].Code
-		im.add(source.Newf(r.origin, CodeConflict, "", figure(r), msgConflict,
+		im.add(diag.Newf(r.origin, CodeConflict, "", figure(r), msgConflict,
 			code, im.ds.Indicators[old.ind].Code, figure(old), old.origin.String(), old.src))
 	}
 	for _, k := range order {
@@ -94,7 +94,7 @@ func (im *importer) replaceUnits() map[int]bool {
 			if near == "" {
 				near = "-"
 			}
-			im.add(source.Newf(source.Position{File: "data/units.csv"}, CodeUnitNotFound, "", s, msgReplaceUnit, near))
+			im.add(diag.Newf(diag.Position{File: "data/units.csv"}, CodeUnitNotFound, "", s, msgReplaceUnit, near))
 			continue
 		}
 		out[i] = true
@@ -119,7 +119,7 @@ func (im *importer) existing(fsys fs.FS) []record {
 				continue // reported by the self-check
 			}
 			r := record{unit: u, ind: i, value: o.Value, num: o.Numerator, den: o.Denominator,
-				note: o.Note, src: o.Source, kept: true, origin: o.At.Row, pos: map[string]source.Position{}, text: map[string]string{}}
+				note: o.Note, src: o.Source, kept: true, origin: o.At.Row, pos: map[string]diag.Position{}, text: map[string]string{}}
 			if blankValue[o.At.Row.Line] {
 				r.value = nil // the loader computed it from the numerator and denominator
 			}

@@ -61,8 +61,8 @@ var (
 		"số liệu của kỳ này đã có: hãy chạy lại với --force để thay thế",
 		"this snapshot already exists: run again with --force to replace it")
 	msgNoLists = msg.New(
-		"trang web chưa có danh sách đơn vị hoặc chỉ số: lệnh nhập đối chiếu tên với data/units.csv và data/indicators.csv (dùng --source để chỉ thư mục trang web)",
-		"the site has no units or no indicators: import matches names against data/units.csv and data/indicators.csv (use --source for the site folder)")
+		"trang web chưa có danh sách đơn vị hoặc chỉ số: lệnh nhập đối chiếu tên với data/units.csv và data/indicators.csv (dùng --site để chỉ thư mục trang web)",
+		"the site has no units or no indicators: import matches names against data/units.csv and data/indicators.csv (use --site for the site folder)")
 	msgMojibake = msg.New(
 		"văn bản gõ bằng phông chữ tiếng Việt cũ (TCVN3 .VnTime hoặc VNI), hiện thành %q: hãy chuyển mã tệp sang Unicode bằng công cụ chuyển mã của Unikey, rồi nhập lại",
 		"text typed with an old Vietnamese font (TCVN3 .VnTime or VNI), shown as %q: convert the file to Unicode with Unikey's converter (Công cụ chuyển mã), then import it again")

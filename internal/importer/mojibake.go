@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // Text typed with the old TCVN3 (.VnTime) or VNI fonts stores Vietnamese
@@ -52,7 +52,7 @@ func (im *importer) mojibake(grids []*grid) bool {
 		for _, r := range g.rows {
 			for _, c := range r.cells {
 				if w := mojibake(c.text); w != "" {
-					im.errs.Add(source.Newf(g.at(c), CodeMojibake, "", clip(c.text), msgMojibake, w))
+					im.errs.Add(diag.Newf(g.at(c), CodeMojibake, "", clip(c.text), msgMojibake, w))
 					return true
 				}
 			}

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 var snapshotHeader = []string{"unit", "indicator", "value", "numerator", "denominator", "note", "source"}
@@ -23,7 +23,7 @@ func (im *importer) unique(recs []record) []record {
 	for _, r := range recs {
 		k := key{r.unit, r.ind}
 		if prev, ok := first[k]; ok {
-			im.add(source.Newf(r.origin, source.CodePrimaryKey, "", "", msgDuplicate,
+			im.add(diag.Newf(r.origin, diag.CodePrimaryKey, "", "", msgDuplicate,
 				im.ds.Units[r.unit].Code, im.ds.Indicators[r.ind].Code, prev.origin.String()))
 			continue
 		}

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/locale"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // MaxSize is the largest file import reads. A commune's workbook is a few
@@ -26,29 +26,29 @@ const MaxSize = 8 << 20
 
 // readFile reads the input file whole. A file larger than MaxSize is
 // refused from its size, before a byte is read.
-func readFile(name string) ([]byte, *source.Error) {
-	filePos := source.Position{File: name}
+func readFile(name string) ([]byte, *diag.Error) {
+	filePos := diag.Position{File: name}
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, source.Newf(filePos, source.CodeSource, "", "", msgCannotOpen, plainIOError(err))
+		return nil, diag.Newf(filePos, diag.CodeSource, "", "", msgCannotOpen, plainIOError(err))
 	}
 	if st.IsDir() {
-		return nil, source.Newf(filePos, source.CodeSource, "", "", msgIsDir)
+		return nil, diag.Newf(filePos, diag.CodeSource, "", "", msgIsDir)
 	}
 	if st.Size() > MaxSize {
-		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(st.Size()), MaxSize>>20)
+		return nil, diag.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(st.Size()), MaxSize>>20)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, source.Newf(filePos, source.CodeSource, "", "", msgCannotOpen, plainIOError(err))
+		return nil, diag.Newf(filePos, diag.CodeSource, "", "", msgCannotOpen, plainIOError(err))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	f.Close()
 	if err != nil {
-		return nil, source.Newf(filePos, source.CodeSource, "", "", msgCannotRead, plainIOError(err))
+		return nil, diag.Newf(filePos, diag.CodeSource, "", "", msgCannotRead, plainIOError(err))
 	}
 	if len(data) > MaxSize { // grew since Stat
-		return nil, source.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(len(data)), MaxSize>>20)
+		return nil, diag.Newf(filePos, CodeSizeLimit, "", "", msgSizeLimit, locale.Size(len(data)), MaxSize>>20)
 	}
 	return data, nil
 }
@@ -92,14 +92,14 @@ type grid struct {
 	rows  []row
 }
 
-func (g *grid) pos(line, col int) source.Position {
-	return source.Position{File: g.file, Sheet: g.sheet, Line: line, Column: col}
+func (g *grid) pos(line, col int) diag.Position {
+	return diag.Position{File: g.file, Sheet: g.sheet, Line: line, Column: col}
 }
 
-func (g *grid) at(c cell) source.Position { return g.pos(c.line, c.col) }
+func (g *grid) at(c cell) diag.Position { return g.pos(c.line, c.col) }
 
 // filePos is the position of the whole file (or worksheet).
-func (g *grid) filePos() source.Position { return source.Position{File: g.file, Sheet: g.sheet} }
+func (g *grid) filePos() diag.Position { return diag.Position{File: g.file, Sheet: g.sheet} }
 
 // get returns cell i of r, or an empty cell at the right place when the
 // row is shorter.
@@ -118,19 +118,19 @@ func (g *grid) get(r row, i int) cell {
 // read reads the input file into grids: one for a text file, one per
 // worksheet of a workbook. score rates a row as a header, to choose the
 // delimiter of a text file.
-func read(name string, data []byte, opt *Options, score func([]string) int, errs *source.List) []*grid {
-	filePos := source.Position{File: name}
+func read(name string, data []byte, opt *Options, score func([]string) int, errs *diag.List) []*grid {
+	filePos := diag.Position{File: name}
 	if len(data) == 0 {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgEmpty))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgEmpty))
 		return nil
 	}
 	switch ext := strings.ToLower(filepath.Ext(name)); {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgOldExcel))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgOldExcel))
 		return nil
 	case ext == ".xlsx" || ext == ".xlsm" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if ext != ".xlsx" && ext != ".xlsm" {
-			errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgZipNotXLSX))
+			errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgZipNotXLSX))
 			return nil
 		}
 		return readWorkbook(name, data, opt.Sheet, errs)
@@ -140,11 +140,11 @@ func read(name string, data []byte, opt *Options, score func([]string) int, errs
 			return nil
 		}
 		if opt.Sheet != "" {
-			errs.Add(source.Newf(filePos, source.CodeSource, "", opt.Sheet, msgSheetOnText))
+			errs.Add(diag.Newf(filePos, diag.CodeSource, "", opt.Sheet, msgSheetOnText))
 		}
 		return []*grid{g}
 	default:
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgExtension, ext))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgExtension, ext))
 		return nil
 	}
 }

@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // record is one row of the snapshot, with where each of its cells came
@@ -19,11 +19,11 @@ type record struct {
 	scope           int
 	value, num, den *float64
 	note, src       string
-	pos             map[string]source.Position // by snapshot column
+	pos             map[string]diag.Position // by snapshot column
 	// origin is the input cell the record came from: its first figure's,
 	// else its unit's. The snapshot's source column cites it, and a
 	// problem with no cell of its own is reported there.
-	origin source.Position
+	origin diag.Position
 	// text is each figure's cell as written, for messages: "1.234,5",
 	// not the 1234.5 written to the snapshot.
 	text map[string]string
@@ -34,7 +34,7 @@ type record struct {
 
 type fraction struct {
 	v    float64
-	pos  source.Position
+	pos  diag.Position
 	text string
 }
 
@@ -47,7 +47,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 	plain := map[int][]fraction{} // percent values written without %, per indicator
 	for _, p := range ps {
 		ind := im.ds.Indicators[p.ind]
-		rec := record{unit: p.unit, ind: p.ind, scope: p.scope, note: p.note, src: p.src, pos: map[string]source.Position{
+		rec := record{unit: p.unit, ind: p.ind, scope: p.scope, note: p.note, src: p.src, pos: map[string]diag.Position{
 			"unit": g.at(p.unitCell), "indicator": g.at(p.indCell),
 		}, text: map[string]string{}}
 		if p.noteCell != nil {
@@ -55,7 +55,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 		}
 		has := false
 		if p.value != nil && p.value.date {
-			im.add(source.Newf(g.at(*p.value), source.CodeType, "value", p.value.text, msgDateCell, p.value.text))
+			im.add(diag.Newf(g.at(*p.value), diag.CodeType, "value", p.value.text, msgDateCell, p.value.text))
 		} else if p.value != nil && !mergedFollower(p.value, p.total) {
 			rec.pos["value"] = g.at(*p.value)
 			t := im.tok(p.value)
@@ -68,7 +68,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			ok := im.value(g, p, ind, t, &rec, plain)
 			has = has || ok
 		} else if p.value != nil {
-			im.add(source.Newf(g.at(*p.value), CodeMergedValue, "", clip(p.value.mergedVal), msgMergedValue))
+			im.add(diag.Newf(g.at(*p.value), CodeMergedValue, "", clip(p.value.mergedVal), msgMergedValue))
 		}
 		for _, part := range []struct {
 			c     *cell
@@ -79,11 +79,11 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 				continue
 			}
 			if part.c.date {
-				im.add(source.Newf(g.at(*part.c), source.CodeType, part.field, part.c.text, msgDateCell, part.c.text))
+				im.add(diag.Newf(g.at(*part.c), diag.CodeType, part.field, part.c.text, msgDateCell, part.c.text))
 				continue
 			}
 			if mergedFollower(part.c, p.total) {
-				im.add(source.Newf(g.at(*part.c), CodeMergedValue, part.field, clip(part.c.mergedVal), msgMergedValue))
+				im.add(diag.Newf(g.at(*part.c), CodeMergedValue, part.field, clip(part.c.mergedVal), msgMergedValue))
 				continue
 			}
 			t := im.tok(part.c)
@@ -92,7 +92,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 			}
 			rec.pos[part.field] = g.at(*part.c)
 			rec.written(part.field, part.c)
-			if rec.origin == (source.Position{}) {
+			if rec.origin == (diag.Position{}) {
 				rec.origin = g.at(*part.c)
 			}
 			switch t.kind {
@@ -100,7 +100,7 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 				has = true
 			case kNumber:
 				if *part.dst != nil {
-					im.add(source.Newf(g.at(*part.c), source.CodeRow, part.field, clip(part.c.text), msgRatioAndCols))
+					im.add(diag.Newf(g.at(*part.c), diag.CodeRow, part.field, clip(part.c.text), msgRatioAndCols))
 					continue
 				}
 				v := t.v
@@ -110,14 +110,14 @@ func (im *importer) convert(g *grid, ps []pending) []record {
 				if e := controlChar(g.at(*part.c), part.field, part.c.text); e != nil {
 					im.add(e)
 				} else {
-					im.add(source.Newf(g.at(*part.c), source.CodeType, part.field, clip(part.c.text), msgNotCount))
+					im.add(diag.Newf(g.at(*part.c), diag.CodeType, part.field, clip(part.c.text), msgNotCount))
 				}
 			}
 		}
 		if !has && !p.noteOnly {
 			continue
 		}
-		if rec.origin == (source.Position{}) {
+		if rec.origin == (diag.Position{}) {
 			rec.origin = g.at(p.unitCell)
 		}
 		if p.total {
@@ -161,7 +161,7 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 		if ind.Measure == model.Percent && !c.pct {
 			if im.opt.Fraction {
 				if v < 0 || v > 1 {
-					im.add(source.Newf(pos, source.CodeConstraint, "value", text, msgNotFraction, format(v)))
+					im.add(diag.Newf(pos, diag.CodeConstraint, "value", text, msgNotFraction, format(v)))
 					return false
 				}
 				v = excel(v * 100)
@@ -173,7 +173,7 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 		return true
 	case kPercent:
 		if ind.Measure != model.Percent {
-			im.add(source.Newf(pos, source.CodeType, "value", text, msgPercentSign, ind.Code, string(ind.Measure)))
+			im.add(diag.Newf(pos, diag.CodeType, "value", text, msgPercentSign, ind.Code, string(ind.Measure)))
 			return false
 		}
 		v := t.v
@@ -181,11 +181,11 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 		return true
 	case kRatio:
 		if ind.Measure != model.Percent {
-			im.add(source.Newf(pos, source.CodeType, "value", text, msgRatioNotPct, ind.Code, string(ind.Measure)))
+			im.add(diag.Newf(pos, diag.CodeType, "value", text, msgRatioNotPct, ind.Code, string(ind.Measure)))
 			return false
 		}
 		if !allEmpty(p.num, p.den) {
-			im.add(source.Newf(pos, source.CodeRow, "value", text, msgRatioAndCols))
+			im.add(diag.Newf(pos, diag.CodeRow, "value", text, msgRatioAndCols))
 			return false
 		}
 		n, d := t.num, t.den
@@ -200,14 +200,14 @@ func (im *importer) value(g *grid, p pending, ind model.Indicator, t token, rec 
 			rec.pos["note"] = pos
 			return true
 		}
-		im.add(source.Newf(pos, CodeQualitative, "value", text, msgQualitative))
+		im.add(diag.Newf(pos, CodeQualitative, "value", text, msgQualitative))
 		return false
 	default:
 		if e := controlChar(pos, "value", c.eff()); e != nil {
 			im.add(e)
 			return false
 		}
-		im.add(source.Newf(pos, source.CodeType, "value", text, msgNotNumber, im.numberHint()))
+		im.add(diag.Newf(pos, diag.CodeType, "value", text, msgNotNumber, im.numberHint()))
 		return false
 	}
 }
@@ -223,7 +223,7 @@ func (r *record) written(field string, c *cell) {
 // controlChar reports a cell with a control character, which Excel does
 // not show: the cell looks like a figure there, so "not a number" alone
 // would not help.
-func controlChar(pos source.Position, field, s string) *source.Error {
+func controlChar(pos diag.Position, field, s string) *diag.Error {
 	why := load.Forbidden(s)
 	if why.IsZero() {
 		return nil
@@ -232,7 +232,7 @@ func controlChar(pos source.Position, field, s string) *source.Error {
 	if r := []rune(s); len(r) > 60 {
 		value = string(r[:60]) + "…"
 	}
-	return source.New(pos, source.CodeForbidden, field, value, why)
+	return diag.New(pos, diag.CodeForbidden, field, value, why)
 }
 
 // checkFractions reports the percents written without % that lie
@@ -256,9 +256,9 @@ func (im *importer) checkFractions(plain map[int][]fraction) {
 				continue
 			}
 			if all {
-				im.add(source.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgLooksFrac, format(f.v), format(excel(f.v*100))))
+				im.add(diag.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgLooksFrac, format(f.v), format(excel(f.v*100))))
 			} else {
-				im.add(source.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgSmallPercent, format(f.v), format(excel(f.v*100))))
+				im.add(diag.Newf(f.pos, CodeAmbiguousPercent, "value", f.text, msgSmallPercent, format(f.v), format(excel(f.v*100))))
 			}
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // TestReportPlaces checks what a staff member reads about the mistakes of
@@ -49,7 +49,7 @@ func TestReportPlaces(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Convert("in.csv", []byte(tc.in), sampleSite(t), Options{Period: period.MustParse("2024-Q4"), Today: today})
 			var got []string
-			for _, e := range source.All(err) {
+			for _, e := range diag.All(err) {
 				got = append(got, e.Line("en"))
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
@@ -66,7 +66,7 @@ func TestSharedCode(t *testing.T) {
 	units := string(site["data/units.csv"].Data) + "02023,Xã Xuân Lạc (cũ),,commune,064\n"
 	site["data/units.csv"] = &fstest.MapFile{Data: []byte(units)}
 	_, err := Convert("in.csv", []byte("unit,indicator,value\n02023,HT01,90\n"), site, Options{Period: period.MustParse("2024-Q4")})
-	all := source.All(err)
+	all := diag.All(err)
 	if len(all) != 1 || all[0].Code != CodeUnitAmbiguous || all[0].Text.Message() != msgUnitDupCode || !strings.Contains(all[0].Msg, "02023 Xã Xuân Lạc; 02023 Xã Xuân Lạc (cũ)") {
 		t.Errorf("got %v", err)
 	}
@@ -81,8 +81,8 @@ func TestOverlapsAll(t *testing.T) {
 	site["data/snapshots/2024-Q4.csv"] = &fstest.MapFile{Data: []byte(snap)}
 	_, err := Convert("in.csv", []byte(snap), site, Options{Period: period.MustParse("2024-H2")})
 	var got []string
-	for _, e := range source.All(err) {
-		if e.Code == source.CodeOverlap {
+	for _, e := range diag.All(err) {
+		if e.Code == diag.CodeOverlap {
 			got = append(got, e.Msg)
 		}
 	}

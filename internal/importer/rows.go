@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // pending is one figure found in pass one, before the decimal mark is
@@ -109,7 +109,7 @@ func (im *importer) rows(t *table) []pending {
 	last := -1 // unit of the block being read; -1 none, -2 a name that did not match
 	// Why no name is filled down (when last is -1), and the cell of the
 	// last name written, for the message of a row without one.
-	stop, lastAt := stopStart, source.Position{}
+	stop, lastAt := stopStart, diag.Position{}
 	scope := 0
 	for _, r := range g.rows[min(t.first, len(g.rows)):] {
 		if blank(r) {
@@ -187,13 +187,13 @@ func (im *importer) rows(t *table) []pending {
 			_, cands, amb := im.units.match(unitText)
 			switch {
 			case amb && im.units.sharedCode(unitText):
-				im.add(source.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitDupCode, im.units.list(cands)))
+				im.add(diag.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitDupCode, im.units.list(cands)))
 			case amb:
-				im.add(source.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitAmbig, im.units.list(cands)))
+				im.add(diag.Newf(g.at(unitCell), CodeUnitAmbiguous, "", clip(unitText), msgUnitAmbig, im.units.list(cands)))
 			case len(cands) > 0:
-				im.add(source.Newf(g.at(unitCell), CodeUnitNotFound, "", clip(unitText), msgUnitNearBy, im.units.list(cands)))
+				im.add(diag.Newf(g.at(unitCell), CodeUnitNotFound, "", clip(unitText), msgUnitNearBy, im.units.list(cands)))
 			default:
-				im.add(source.Newf(g.at(unitCell), CodeUnitNotFound, "", clip(unitText), msgUnitNotFound))
+				im.add(diag.Newf(g.at(unitCell), CodeUnitNotFound, "", clip(unitText), msgUnitNotFound))
 			}
 			last = -2
 			continue
@@ -248,7 +248,7 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 			return nil
 		}
 		if text == "" {
-			im.add(source.Newf(g.at(p.indCell), source.CodeConstraint, "", "", msgNoIndicator))
+			im.add(diag.Newf(g.at(p.indCell), diag.CodeConstraint, "", "", msgNoIndicator))
 			return nil
 		}
 		i, cands, amb := im.inds.match(text)
@@ -258,16 +258,16 @@ func (im *importer) figures(t *table, r row, groups []group, indCols []int, base
 		switch {
 		case i >= 0:
 		case amb && im.inds.sharedCode(text):
-			im.add(source.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndDupCode, im.inds.list(cands)))
+			im.add(diag.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndDupCode, im.inds.list(cands)))
 			return nil
 		case amb:
-			im.add(source.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndAmbig, im.inds.list(cands)))
+			im.add(diag.Newf(g.at(p.indCell), CodeIndicatorAmbig, "", clip(text), msgIndAmbig, im.inds.list(cands)))
 			return nil
 		case len(cands) > 0:
-			im.add(source.Newf(g.at(p.indCell), CodeIndicatorNotFound, "", clip(text), msgIndNearBy, im.inds.list(cands)))
+			im.add(diag.Newf(g.at(p.indCell), CodeIndicatorNotFound, "", clip(text), msgIndNearBy, im.inds.list(cands)))
 			return nil
 		default:
-			im.add(source.Newf(g.at(p.indCell), CodeIndicatorNotFound, "", clip(text), msgIndNotFound))
+			im.add(diag.Newf(g.at(p.indCell), CodeIndicatorNotFound, "", clip(text), msgIndNotFound))
 			return nil
 		}
 		p.ind = i
@@ -356,18 +356,18 @@ const (
 // why the name above it was not filled down and what to do. The message
 // names no cell of its own row, so that the rows of one block give the
 // same problem, reported once with their range.
-func (im *importer) noUnit(at source.Position, wide bool, last, stop int, lastAt source.Position, stt bool) *source.Error {
+func (im *importer) noUnit(at diag.Position, wide bool, last, stop int, lastAt diag.Position, stt bool) *diag.Error {
 	switch {
 	case wide:
-		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitWide)
+		return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnitWide)
 	case last >= 0 && stt:
-		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitSTT, im.ds.Units[last].Name.VI, lastAt.String())
+		return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnitSTT, im.ds.Units[last].Name.VI, lastAt.String())
 	case stop == stopBlank:
-		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitBlank)
+		return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnitBlank)
 	case stop == stopGroup:
-		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitGroup)
+		return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnitGroup)
 	case stop == stopTotal:
-		return source.Newf(at, source.CodeConstraint, "", "", msgNoUnitTotal)
+		return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnitTotal)
 	}
-	return source.Newf(at, source.CodeConstraint, "", "", msgNoUnit)
+	return diag.Newf(at, diag.CodeConstraint, "", "", msgNoUnit)
 }

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -27,9 +27,9 @@ func (im *importer) selfCheck(fsys fs.FS, out []record) {
 	target := im.res.Path
 	over := &overlay{base: fsys, name: target, data: im.res.Data}
 	ds, err := load.Dataset(over)
-	all := source.All(err)
+	all := diag.All(err)
 	if ds != nil {
-		all = append(all, source.All(validate.Dataset(ds, validate.Options{Today: im.opt.Today}))...)
+		all = append(all, diag.All(validate.Dataset(ds, validate.Options{Today: im.opt.Today}))...)
 	}
 	for _, e := range all {
 		if e.Pos.File != target && !slices.Contains(e.Text.Args(), any(target)) && !strings.Contains(e.Msg, target) {

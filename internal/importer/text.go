@@ -15,41 +15,41 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // decode turns the bytes of a text file into NFC text: UTF-8 (with or
 // without a byte order mark), UTF-16 with a byte order mark (Excel
 // "Unicode Text"), or else Windows-1258 (Excel "CSV" on Vietnamese
 // Windows), whose decoding leaves tone marks as combining characters.
-func decode(name string, data []byte, errs *source.List) (string, bool) {
+func decode(name string, data []byte, errs *diag.List) (string, bool) {
 	var s string
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		b, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			errs.Add(source.Newf(source.Position{File: name}, source.CodeEncoding, "", "", msgBadUTF16))
+			errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeEncoding, "", "", msgBadUTF16))
 			return "", false
 		}
 		s = string(b)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		b, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			errs.Add(source.Newf(source.Position{File: name}, source.CodeEncoding, "", "", msgBadUTF16))
+			errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeEncoding, "", "", msgBadUTF16))
 			return "", false
 		}
 		s = string(b)
 	case bytes.Count(data[:min(len(data), 4096)], []byte{0}) > min(len(data), 4096)/8:
 		// Text has no NUL bytes; UTF-16 has one in every other byte.
-		errs.Add(source.Newf(source.Position{File: name}, source.CodeEncoding, "", "", msgUTF16NoBOM))
+		errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeEncoding, "", "", msgUTF16NoBOM))
 		return "", false
 	case utf8.Valid(data):
 		s = strings.TrimPrefix(string(data), "\uFEFF")
 	default:
 		b, err := charmap.Windows1258.NewDecoder().Bytes(data)
 		if err != nil {
-			errs.Add(source.Newf(source.Position{File: name}, source.CodeEncoding, "", "", msgBadUTF16))
+			errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeEncoding, "", "", msgBadUTF16))
 			return "", false
 		}
 		s = string(b)
@@ -59,7 +59,7 @@ func decode(name string, data []byte, errs *source.List) (string, bool) {
 	if i := strings.IndexRune(s, utf8.RuneError); i >= 0 {
 		line := strings.Count(s[:i], "\n") + 1
 		col := utf8.RuneCountInString(s[strings.LastIndexByte(s[:i], '\n')+1:i]) + 1
-		errs.Add(source.Newf(source.Position{File: name, Line: line, Column: col}, source.CodeEncoding, "", "", msgNotText))
+		errs.Add(diag.Newf(diag.Position{File: name, Line: line, Column: col}, diag.CodeEncoding, "", "", msgNotText))
 		return "", false
 	}
 	return norm.NFC.String(s), true
@@ -68,13 +68,13 @@ func decode(name string, data []byte, errs *source.List) (string, bool) {
 var delimiters = []rune{',', ';', '\t'}
 
 // readText reads a CSV or tab-separated text file.
-func readText(name string, data []byte, score func([]string) int, errs *source.List) *grid {
+func readText(name string, data []byte, score func([]string) int, errs *diag.List) *grid {
 	text, ok := decode(name, data, errs)
 	if !ok {
 		return nil
 	}
 	if strings.TrimSpace(text) == "" {
-		errs.Add(source.Newf(source.Position{File: name}, source.CodeSource, "", "", msgEmpty))
+		errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeSource, "", "", msgEmpty))
 		return nil
 	}
 	comma := detectDelimiter(text, score)
@@ -96,7 +96,7 @@ func readText(name string, data []byte, score func([]string) int, errs *source.L
 				errs.Add(ix.quoteError(name, comma, pe))
 				continue
 			}
-			errs.Add(source.Newf(source.Position{File: name}, source.CodeSource, "", "", msgCannotRead, err.Error()))
+			errs.Add(diag.Newf(diag.Position{File: name}, diag.CodeSource, "", "", msgCannotRead, err.Error()))
 			return nil
 		}
 		rw := row{cells: make([]cell, len(rec))}
@@ -180,14 +180,14 @@ func newLineIndex(text string) *lineIndex {
 // should look, as the loader does: a stray quote mark where it is, text
 // after a closing quote mark where that quote is, and a quote mark never
 // closed where it opens, not at the end of the file.
-func (x *lineIndex) quoteError(name string, comma rune, pe *csv.ParseError) *source.Error {
+func (x *lineIndex) quoteError(name string, comma rune, pe *csv.ParseError) *diag.Error {
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote) && x.byteAt(pe.Line, pe.Column) == '"':
-		return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", load.MsgAfterQuote)
+		return diag.Newf(x.pos(name, pe.Line, pe.Column), diag.CodeFormat, "", "", load.MsgAfterQuote)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return source.Newf(x.pos(name, pe.StartLine, x.openQuote(pe.StartLine, comma)), source.CodeFormat, "", "", load.MsgOpenQuote)
+		return diag.Newf(x.pos(name, pe.StartLine, x.openQuote(pe.StartLine, comma)), diag.CodeFormat, "", "", load.MsgOpenQuote)
 	}
-	return source.Newf(x.pos(name, pe.Line, pe.Column), source.CodeFormat, "", "", load.MsgStrayQuote)
+	return diag.Newf(x.pos(name, pe.Line, pe.Column), diag.CodeFormat, "", "", load.MsgStrayQuote)
 }
 
 // lineText returns a 1-based line, without its line break.
@@ -220,9 +220,9 @@ func (x *lineIndex) openQuote(line int, comma rune) int {
 	return 1
 }
 
-func (x *lineIndex) pos(file string, line, byteCol int) source.Position {
+func (x *lineIndex) pos(file string, line, byteCol int) diag.Position {
 	if line < 1 || line > len(x.starts) {
-		return source.Position{File: file, Line: max(line, 1), Column: 1}
+		return diag.Position{File: file, Line: max(line, 1), Column: 1}
 	}
 	start := x.starts[line-1]
 	end := len(x.text)
@@ -236,5 +236,5 @@ func (x *lineIndex) pos(file string, line, byteCol int) source.Position {
 	}
 	x.runes += utf8.RuneCountInString(s[x.bytes:n])
 	x.bytes = n
-	return source.Position{File: file, Line: line, Column: x.runes + 1}
+	return diag.Position{File: file, Line: line, Column: x.runes + 1}
 }

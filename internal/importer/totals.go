@@ -7,8 +7,8 @@ import (
 	"math"
 
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // agreement is how far a total may be from the recomputed roll-up, in
@@ -50,14 +50,14 @@ func (im *importer) checkTotals(recs, totals []record, at []pending) {
 				continue
 			}
 			if tot.num != nil && *tot.num != sn {
-				im.add(source.Newf(tot.pos["numerator"], CodeTotalMismatch, "numerator", format(*tot.num), msgTotalNum, format(sn), len(in)))
+				im.add(diag.Newf(tot.pos["numerator"], CodeTotalMismatch, "numerator", format(*tot.num), msgTotalNum, format(sn), len(in)))
 			}
 			if tot.den != nil && *tot.den != sd {
-				im.add(source.Newf(tot.pos["denominator"], CodeTotalMismatch, "denominator", format(*tot.den), msgTotalDen, format(sd), len(in)))
+				im.add(diag.Newf(tot.pos["denominator"], CodeTotalMismatch, "denominator", format(*tot.den), msgTotalDen, format(sd), len(in)))
 			}
 			want := 100 * sn / sd
 			if tot.value != nil && math.Abs(*tot.value-want) > agreement {
-				im.add(source.Newf(tot.pos["value"], CodeTotalMismatch, "value", format(*tot.value), msgTotalPercent,
+				im.add(diag.Newf(tot.pos["value"], CodeTotalMismatch, "value", format(*tot.value), msgTotalPercent,
 					format(decimal.Round(want, 2)), format(sn), format(sd), len(in)))
 			}
 		case model.Count:
@@ -71,7 +71,7 @@ func (im *importer) checkTotals(recs, totals []record, at []pending) {
 				sum += *r.value
 			}
 			if !math.IsNaN(sum) && tot.value != nil && math.Abs(*tot.value-sum) > agreement {
-				im.add(source.Newf(tot.pos["value"], CodeTotalMismatch, "value", format(*tot.value), msgTotalCount, format(sum), len(in)))
+				im.add(diag.Newf(tot.pos["value"], CodeTotalMismatch, "value", format(*tot.value), msgTotalCount, format(sum), len(in)))
 			}
 		}
 	}

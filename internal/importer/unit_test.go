@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/xlsx/xlsxtest"
 )
 
@@ -180,14 +180,14 @@ func TestDecode(t *testing.T) {
 		"utf16be":  utf16(t, text, true),
 		"cp1258":   cp1258(t, text),
 	} {
-		var errs source.List
+		var errs diag.List
 		got, ok := decode("f.csv", data, &errs)
 		if !ok || got != text {
 			t.Errorf("%s: decode = %q, %v (%v); want %q", name, got, ok, errs.Err(), text)
 		}
 	}
-	var errs source.List
-	if _, ok := decode("f.csv", []byte("a\x00b\x00c\x00d\x00"), &errs); ok || errs.Len() != 1 || errs.Errors()[0].Code != source.CodeEncoding {
+	var errs diag.List
+	if _, ok := decode("f.csv", []byte("a\x00b\x00c\x00d\x00"), &errs); ok || errs.Len() != 1 || errs.Errors()[0].Code != diag.CodeEncoding {
 		t.Errorf("UTF-16 without BOM: want an encoding error, got %v", errs.Err())
 	}
 }
@@ -214,7 +214,7 @@ func testImporter(t *testing.T) *importer {
 	if err != nil || res == nil {
 		t.Fatalf("sample conversion failed: %v", err)
 	}
-	im := &importer{done: map[source.Position]bool{}}
+	im := &importer{done: map[diag.Position]bool{}}
 	var ue, ie []entry
 	for _, l := range [][2]string{{"02035", "Xã Bản Thi"}, {"02020", "Thị trấn Bằng Lũng"}} {
 		ue = append(ue, entry{l[0], l[1]})
@@ -245,7 +245,7 @@ func TestLayout(t *testing.T) {
 		{"indicators on a second heading row", "STT,Đơn vị,Hạ tầng,\n,,HT01,HT02\n1,Xã Bản Thi,1,2\n", true, 2,
 			[]role{rIgnore, rUnit, rValue, rValue}},
 	} {
-		var errs source.List
+		var errs diag.List
 		g := readText("t.csv", []byte(tc.text), im.score, &errs)
 		tab := im.findTable(g, &errs)
 		if tab == nil || errs.Len() > 0 {
@@ -293,7 +293,7 @@ func TestFillDown(t *testing.T) {
 		{"wide table", "Đơn vị,HT01\nXã Bản Thi,90\n,91\n", 0, 1, nil},
 	} {
 		res, err := Convert("t.csv", []byte(tc.text), sampleSite(t), Options{Period: period.MustParse("2024-Q4")})
-		n := len(source.All(err))
+		n := len(diag.All(err))
 		if n != tc.errs {
 			t.Errorf("%s: %d problems, want %d: %v", tc.name, n, tc.errs, err)
 			continue
@@ -327,7 +327,7 @@ func TestTotals(t *testing.T) {
 	} {
 		res, err := Convert("t.csv", []byte(tc.text), sampleSite(t), Options{Period: period.MustParse("2024-Q4")})
 		var codes []string
-		for _, e := range source.All(err) {
+		for _, e := range diag.All(err) {
 			codes = append(codes, e.Code)
 		}
 		if strings.Join(codes, " ") != strings.Join(tc.codes, " ") {
@@ -368,7 +368,7 @@ func TestSizeLimit(t *testing.T) {
 	// different error (root can still read, so also check the code).
 	os.Chmod(name, 0o200)
 	_, err = Import(Options{Files: []string{name}, Site: filepath.Join("..", ".."), Period: period.MustParse("2024-Q4")})
-	errs := source.All(err)
+	errs := diag.All(err)
 	if len(errs) != 1 || errs[0].Code != CodeSizeLimit || errs[0].Pos.File != name {
 		t.Fatalf("want one size-limit error naming the file, got %v", err)
 	}
@@ -386,12 +386,12 @@ func TestSheets(t *testing.T) {
 	}
 	opt.Sheet = "Khác"
 	_, err = Convert("b.xlsx", book, sampleSite(t), opt)
-	if errs := source.All(err); len(errs) != 1 || !strings.Contains(errs[0].Msg, "Hướng dẫn, Số liệu") {
+	if errs := diag.All(err); len(errs) != 1 || !strings.Contains(errs[0].Msg, "Hướng dẫn, Số liệu") {
 		t.Fatalf("unknown sheet: %v", err)
 	}
 	opt.Sheet = "Hướng dẫn"
 	_, err = Convert("b.xlsx", book, sampleSite(t), opt)
-	if errs := source.All(err); len(errs) != 1 || errs[0].Code != source.CodeMissing || errs[0].Pos.Sheet != "Hướng dẫn" {
+	if errs := diag.All(err); len(errs) != 1 || errs[0].Code != diag.CodeMissing || errs[0].Pos.Sheet != "Hướng dẫn" {
 		t.Fatalf("sheet without headings: %v", err)
 	}
 }
@@ -421,7 +421,7 @@ func TestHeadingRow(t *testing.T) {
 		"Tiêu đề\nĐơn vị,Ghi chú\n":                                            1, // the best there is, for its messages
 		"Tiêu đề\nXã Bản Thi,90\n":                                             -1,
 	} {
-		var errs source.List
+		var errs diag.List
 		g := readText("t.csv", []byte(text), im.score, &errs)
 		if got := im.headingRow(g); got != want {
 			t.Errorf("headingRow(%q) = %d, want %d", text, got, want)

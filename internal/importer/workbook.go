@@ -11,24 +11,24 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/xlsx"
 )
 
 // readWorkbook reads every worksheet of an .xlsx file, or only the one
 // named by --sheet.
-func readWorkbook(name string, data []byte, only string, errs *source.List) []*grid {
-	filePos := source.Position{File: name}
+func readWorkbook(name string, data []byte, only string, errs *diag.List) []*grid {
+	filePos := diag.Position{File: name}
 	wb, err := xlsx.Open(data)
 	if err != nil {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgBadWorkbook, err.Error()))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgBadWorkbook, err.Error()))
 		return nil
 	}
 	defer wb.Close()
 	sheets := wb.Sheets()
 	if only != "" {
 		if !slices.Contains(sheets, only) {
-			errs.Add(source.Newf(filePos, source.CodeSource, "", only, msgNoSheet, strings.Join(sheets, ", ")))
+			errs.Add(diag.Newf(filePos, diag.CodeSource, "", only, msgNoSheet, strings.Join(sheets, ", ")))
 			return nil
 		}
 		sheets = []string{only}
@@ -37,7 +37,7 @@ func readWorkbook(name string, data []byte, only string, errs *source.List) []*g
 	for _, sheet := range sheets {
 		sh, err := wb.Sheet(sheet)
 		if err != nil {
-			errs.Add(source.Newf(source.Position{File: name, Sheet: sheet}, source.CodeSource, "", "", msgBadWorkbook, err.Error()))
+			errs.Add(diag.Newf(diag.Position{File: name, Sheet: sheet}, diag.CodeSource, "", "", msgBadWorkbook, err.Error()))
 			continue
 		}
 		out = append(out, sheetGrid(name, sh))

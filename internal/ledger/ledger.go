@@ -37,10 +37,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/publish"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Dir is the ledger's folder in a site folder.
@@ -103,7 +103,7 @@ type History struct {
 
 // Read reads the ledger in dir, which messages call shown (slash path).
 // A missing folder or file is an empty ledger; anything damaged is a
-// positioned problem (see package source), and so are the files of the
+// positioned problem (see package diag), and so are the files of the
 // live release when they are missing or changed.
 func Read(ctx context.Context, dir, shown string) (*Ledger, error) {
 	l := &Ledger{dir: dir, shown: shown}
@@ -112,7 +112,7 @@ func Read(ctx context.Context, dir, shown string) (*Ledger, error) {
 		return l, nil
 	}
 	if err != nil {
-		return nil, source.Newf(l.pos(0, 0), source.CodeSource, "", "", msgUnreadable, err)
+		return nil, diag.Newf(l.pos(0, 0), diag.CodeSource, "", "", msgUnreadable, err)
 	}
 	l.raw = b
 	if err := l.parse(b); err != nil {
@@ -130,8 +130,8 @@ func Read(ctx context.Context, dir, shown string) (*Ledger, error) {
 }
 
 // pos is a position in releases.csv.
-func (l *Ledger) pos(line, col int) source.Position {
-	return source.Position{File: path.Join(l.shown, File), Line: line, Column: col}
+func (l *Ledger) pos(line, col int) diag.Position {
+	return diag.Position{File: path.Join(l.shown, File), Line: line, Column: col}
 }
 
 var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -140,13 +140,13 @@ var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 func (l *Ledger) parse(b []byte) error {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
 	r.FieldsPerRecord = -1
-	var problems source.List
+	var problems diag.List
 	header, err := r.Read()
 	if err != nil {
 		return l.csvError(err)
 	}
 	if !slices.Equal(header, Columns) {
-		return source.Newf(l.pos(1, 1), source.CodeFormat, "", "", msgHeader, strings.Join(Columns, ","))
+		return diag.Newf(l.pos(1, 1), diag.CodeFormat, "", "", msgHeader, strings.Join(Columns, ","))
 	}
 	published := map[string]bool{}
 	for {
@@ -159,19 +159,19 @@ func (l *Ledger) parse(b []byte) error {
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) != len(Columns) {
-			problems.Addf(l.pos(line, 1), source.CodeExtraCell, msgCells, len(rec), len(Columns))
+			problems.Addf(l.pos(line, 1), diag.CodeExtraCell, msgCells, len(rec), len(Columns))
 			continue
 		}
 		cell := func(i int, code string, m *msg.Message, args ...any) {
 			_, col := r.FieldPos(i)
-			problems.Add(source.Newf(l.pos(line, col), code, Columns[i], rec[i], m, args...))
+			problems.Add(diag.Newf(l.pos(line, col), code, Columns[i], rec[i], m, args...))
 		}
 		// The version first: a newer ledger is not misread as damaged.
 		if f, err := strconv.Atoi(rec[0]); err != nil || f < 1 {
-			cell(0, source.CodeFormat, msgFormat, Format)
+			cell(0, diag.CodeFormat, msgFormat, Format)
 			continue
 		} else if f > Format {
-			cell(0, source.CodeFormat, msgNewer, Format)
+			cell(0, diag.CodeFormat, msgNewer, Format)
 			continue
 		}
 		e := Event{Kind: rec[1], row: line, Release: Release{ID: rec[2], Latest: rec[4], Figures: rec[6], Corrections: rec[7]}}
@@ -179,25 +179,25 @@ func (l *Ledger) parse(b []byte) error {
 		_, e.sums[1] = r.FieldPos(7)
 		bad := problems.Len()
 		if e.Kind != Published && e.Kind != RolledBack {
-			cell(1, source.CodeConstraint, msgEvent, Published, RolledBack)
+			cell(1, diag.CodeConstraint, msgEvent, Published, RolledBack)
 		}
 		if !publish.ValidID(e.ID) {
-			cell(2, source.CodeType, msgID)
+			cell(2, diag.CodeType, msgID)
 		} else if e.Kind == RolledBack && !published[e.ID] {
-			cell(2, source.CodeForeignKey, msgRollbackUnknown)
+			cell(2, diag.CodeForeignKey, msgRollbackUnknown)
 		}
 		if e.Date, err = time.Parse(time.RFC3339, rec[3]); err != nil {
-			cell(3, source.CodeType, msgDate)
+			cell(3, diag.CodeType, msgDate)
 		}
 		if _, err := period.Parse(e.Latest); err != nil {
-			cell(4, source.CodeType, msgPeriod)
+			cell(4, diag.CodeType, msgPeriod)
 		}
 		if e.Pages, err = strconv.Atoi(rec[5]); err != nil || e.Pages < 0 {
-			cell(5, source.CodeType, msgPages)
+			cell(5, diag.CodeType, msgPages)
 		}
 		for _, i := range []int{6, 7} {
 			if !sha256Pattern.MatchString(rec[i]) {
-				cell(i, source.CodeType, msgSum)
+				cell(i, diag.CodeType, msgSum)
 			}
 		}
 		if problems.Len() == bad {
@@ -212,12 +212,12 @@ func (l *Ledger) parse(b []byte) error {
 func (l *Ledger) csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return source.Newf(l.pos(pe.Line, pe.Column), source.CodeFormat, "", "", msgSyntax, pe.Err)
+		return diag.Newf(l.pos(pe.Line, pe.Column), diag.CodeFormat, "", "", msgSyntax, pe.Err)
 	}
 	if errors.Is(err, io.EOF) {
-		return source.Newf(l.pos(1, 1), source.CodeFormat, "", "", msgEmpty, strings.Join(Columns, ","))
+		return diag.Newf(l.pos(1, 1), diag.CodeFormat, "", "", msgEmpty, strings.Join(Columns, ","))
 	}
-	return source.Newf(l.pos(0, 0), source.CodeSource, "", "", msgUnreadable, err)
+	return diag.Newf(l.pos(0, 0), diag.CodeSource, "", "", msgUnreadable, err)
 }
 
 // Empty reports whether nothing was ever published with this ledger.
@@ -268,10 +268,10 @@ func (l *Ledger) Releases() []Release {
 func (l *Ledger) Load(id string) (History, error) {
 	row := l.row(id)
 	if row.ID == "" {
-		return History{}, source.Newf(l.pos(0, 0), source.CodeForeignKey, "release", id, msgNoRelease)
+		return History{}, diag.Newf(l.pos(0, 0), diag.CodeForeignKey, "release", id, msgNoRelease)
 	}
 	h := History{Release: row.Release}
-	var problems source.List
+	var problems diag.List
 	for i, f := range []struct {
 		name, sum string
 		dst       *[]byte
@@ -281,11 +281,11 @@ func (l *Ledger) Load(id string) (History, error) {
 		b, err := os.ReadFile(filepath.Join(l.dir, id, f.name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			problems.Add(source.Newf(at, source.CodeSource, field, f.sum, msgFileMissing, file))
+			problems.Add(diag.Newf(at, diag.CodeSource, field, f.sum, msgFileMissing, file))
 		case err != nil:
-			problems.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgUnreadable, err))
+			problems.Add(diag.Newf(diag.Position{File: file}, diag.CodeSource, "", "", msgUnreadable, err))
 		case publish.Sum(b) != f.sum:
-			problems.Add(source.Newf(at, source.CodeChecksum, field, f.sum, msgFileChanged, file, publish.Sum(b)))
+			problems.Add(diag.Newf(at, diag.CodeChecksum, field, f.sum, msgFileChanged, file, publish.Sum(b)))
 		default:
 			*f.dst = b
 		}
@@ -328,14 +328,14 @@ type KeptFile struct {
 func (l *Ledger) Kept(ctx context.Context) ([]Release, [][]KeptFile, error) {
 	var rs []Release
 	var files [][]KeptFile
-	var problems source.List
+	var problems diag.List
 	for _, r := range l.Releases() {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		row := l.row(r.ID)
 		var kept []KeptFile
-		var own source.List
+		var own diag.List
 		missing := 0
 		for i, f := range []struct{ name, sum string }{{FiguresFile, r.Figures}, {CorrectionsFile, r.Corrections}} {
 			at, field := l.pos(row.row, row.sums[i]), Columns[6+i]
@@ -344,15 +344,15 @@ func (l *Ledger) Kept(ctx context.Context) ([]Release, [][]KeptFile, error) {
 			fi, err := os.Stat(disk)
 			if errors.Is(err, fs.ErrNotExist) {
 				missing++
-				own.Add(source.Newf(at, source.CodeSource, field, f.sum, msgFileMissing, file))
+				own.Add(diag.Newf(at, diag.CodeSource, field, f.sum, msgFileMissing, file))
 				continue
 			}
 			sum, err := publish.FileSum(disk)
 			switch {
 			case err != nil:
-				own.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgUnreadable, err))
+				own.Add(diag.Newf(diag.Position{File: file}, diag.CodeSource, "", "", msgUnreadable, err))
 			case sum != f.sum:
-				own.Add(source.Newf(at, source.CodeChecksum, field, f.sum, msgFileChanged, file, sum))
+				own.Add(diag.Newf(at, diag.CodeChecksum, field, f.sum, msgFileChanged, file, sum))
 			default:
 				kept = append(kept, KeptFile{Name: f.name, Path: disk, Size: fi.Size(), SHA256: sum})
 			}
@@ -385,7 +385,7 @@ func (l *Ledger) Rollback(ctx context.Context, id string, date time.Time) error 
 	}
 	r, ok := l.latest(id)
 	if !ok {
-		return source.Newf(l.pos(0, 0), source.CodeForeignKey, "release", id, msgNoRelease)
+		return diag.Newf(l.pos(0, 0), diag.CodeForeignKey, "release", id, msgNoRelease)
 	}
 	if _, err := l.Load(id); err != nil {
 		return err
@@ -423,5 +423,5 @@ func (l *Ledger) String() string { return l.shown }
 // Errorf is a problem with a release's files found after loading them (a
 // figures file this minhbach cannot read), at that file.
 func (l *Ledger) Errorf(id, name string, err error) error {
-	return source.Newf(source.Position{File: path.Join(l.shown, id, name)}, source.CodeFormat, "", "", msgBadFile, err)
+	return diag.Newf(diag.Position{File: path.Join(l.shown, id, name)}, diag.CodeFormat, "", "", msgBadFile, err)
 }

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/publish"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 var day = time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
@@ -138,7 +138,7 @@ func TestDamaged(t *testing.T) {
 			dir := record(t, 2)
 			tc.damage(t, dir)
 			_, err := ledger.Read(context.Background(), dir, "history")
-			all := source.All(err)
+			all := diag.All(err)
 			if len(all) == 0 {
 				t.Fatalf("no positioned problem: %v", err)
 			}
@@ -201,8 +201,8 @@ func TestKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = l.Kept(t.Context())
-	all := source.All(err)
-	if len(all) != 1 || all[0].Code != source.CodeChecksum || all[0].Pos.Line != 3 || all[0].Pos.File != "history/releases.csv" {
+	all := diag.All(err)
+	if len(all) != 1 || all[0].Code != diag.CodeChecksum || all[0].Pos.Line != 3 || all[0].Pos.File != "history/releases.csv" {
 		t.Errorf("a changed file: %v", err)
 	}
 }

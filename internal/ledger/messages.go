@@ -49,8 +49,8 @@ var (
 		"không phải mã kiểm tra SHA-256 (64 chữ số hệ 16)",
 		"not a SHA-256 checksum (64 hexadecimal digits)")
 	msgNoRelease = msg.New(
-		"sổ lịch sử xuất bản không có bản phát hành này: hãy chạy lệnh từ thư mục trang web đã xuất bản nó (--source)",
-		"the publishing history has no such release: run the command from the site folder that published it (--source)")
+		"sổ lịch sử xuất bản không có bản phát hành này: hãy chạy lệnh từ thư mục trang web đã xuất bản nó (--site)",
+		"the publishing history has no such release: run the command from the site folder that published it (--site)")
 	msgFileMissing = msg.New(
 		"thiếu tệp %s của bản phát hành này: hãy lấy lại thư mục lịch sử từ bản sao lưu hoặc từ git",
 		"the file %s of this release is missing: restore the history folder from a backup or from git")

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 func TestNumber(t *testing.T) {
@@ -142,8 +142,8 @@ func TestForbidden(t *testing.T) {
 // become character columns, and that a BOM is not counted.
 func TestColumnsCountCharacters(t *testing.T) {
 	data := []byte("\uFEFFcode,name_vi,name_en,kind,parent\nĐồn,Huyện Chợ Đồn,\"Chợ, Đồn\",district,x\n")
-	var errs source.List
-	var got []source.Position
+	var errs diag.List
+	var got []diag.Position
 	var header []string
 	readTable("f.csv", data, unitColumns, false, "", &errs, func(tb *table, rows []record) {
 		header = tb.header

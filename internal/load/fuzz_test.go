@@ -12,8 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -33,7 +33,7 @@ func seed(f *testing.F, pattern string) {
 }
 
 // checkReport runs load and validate on fsys and checks the promises every
-// report keeps, whatever the input: no panic, only *source.Error values,
+// report keeps, whatever the input: no panic, only *diag.Error values,
 // each naming a file of the site and a line in it, with a stable code and a
 // message in both languages. Only whole-file problems (source-error:
 // missing, empty, no rows; size-limit) have no line; whole-file problems
@@ -47,14 +47,14 @@ func checkReport(t *testing.T, fsys fstest.MapFS) {
 	checkErrors(t, err)
 	verr := validate.Dataset(ds, validate.Options{})
 	checkErrors(t, verr)
-	for _, e := range append(source.All(err), source.All(verr)...) {
+	for _, e := range append(diag.All(err), diag.All(verr)...) {
 		f, ok := fsys[e.Pos.File]
 		switch {
 		case !ok:
 			t.Errorf("error names a file that is not in the site: %v", e)
 			continue
 		case e.Pos.Line == 0:
-			if (e.Code != source.CodeSource && e.Code != source.CodeSizeLimit) || e.Pos.Column != 0 {
+			if (e.Code != diag.CodeSource && e.Code != diag.CodeSizeLimit) || e.Pos.Column != 0 {
 				t.Errorf("only a whole-file source-error may have no line: %v (%s)", e, e.Code)
 			}
 		case e.Pos.Line < 0, e.Pos.Column < 1:

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/load"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -20,16 +20,16 @@ var today = time.Date(2025, 6, 15, 10, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 
 // problems loads and validates the site in dir, as the build does, and
 // returns every problem in file and position order.
-func problems(t testing.TB, dir string) []*source.Error {
+func problems(t testing.TB, dir string) []*diag.Error {
 	t.Helper()
 	ds, err := load.Dataset(os.DirFS(dir))
 	if ds == nil {
 		t.Fatalf("Dataset returned a nil dataset (err %v)", err)
 	}
-	all := source.All(err)
-	all = append(all, source.All(validate.Dataset(ds, validate.Options{Today: today}))...)
+	all := diag.All(err)
+	all = append(all, diag.All(validate.Dataset(ds, validate.Options{Today: today}))...)
 	checkErrors(t, err)
-	slices.SortStableFunc(all, func(a, b *source.Error) int { return a.Pos.Compare(b.Pos) })
+	slices.SortStableFunc(all, func(a, b *diag.Error) int { return a.Pos.Compare(b.Pos) })
 	return all
 }
 
@@ -44,7 +44,7 @@ func report(t testing.TB, dir, lang string) string {
 	return b.String()
 }
 
-// checkErrors asserts that err joins only *source.Error values.
+// checkErrors asserts that err joins only *diag.Error values.
 func checkErrors(t testing.TB, err error) {
 	t.Helper()
 	if err == nil {
@@ -55,9 +55,9 @@ func checkErrors(t testing.TB, err error) {
 		t.Fatalf("error %T is not a joined error: %v", err, err)
 	}
 	for _, e := range u.Unwrap() {
-		var se *source.Error
+		var se *diag.Error
 		if !errors.As(e, &se) || se != e {
-			t.Errorf("joined error %T is not a *source.Error: %v", e, e)
+			t.Errorf("joined error %T is not a *diag.Error: %v", e, e)
 		}
 	}
 }

@@ -18,9 +18,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // File names, relative to the site directory.
@@ -94,7 +94,7 @@ type snapshotRow struct {
 // validation can still run and every problem is reported in one go. Rows
 // that could not be read (a bad number, the wrong number of cells, a
 // missing column) are left out of the dataset. The error joins
-// *source.Error values.
+// *diag.Error values.
 func Dataset(fsys fs.FS) (*model.Dataset, error) {
 	l := &loader{fsys: fsys}
 	ds := &model.Dataset{}
@@ -150,7 +150,7 @@ func Dataset(fsys fs.FS) (*model.Dataset, error) {
 // loader is the state of one Dataset call.
 type loader struct {
 	fsys fs.FS
-	errs source.List
+	errs diag.List
 	strs interner // shared by every file: codes repeat from file to file
 }
 
@@ -160,7 +160,7 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 	errs := &l.errs
 	entries, err := fs.ReadDir(l.fsys, snapshotsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "", msgReadFolder, plainIOError(err)))
+		errs.Add(diag.Newf(diag.Position{File: snapshotsDir}, diag.CodeSource, "", "", msgReadFolder, plainIOError(err)))
 		return nil
 	}
 	var snaps []model.Snapshot
@@ -175,16 +175,16 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 		ext := path.Ext(name)
 		if e.IsDir() || ext != ".csv" {
 			if !e.IsDir() && strings.EqualFold(ext, ".csv") {
-				errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "", msgNotCSVName))
+				errs.Add(diag.Newf(diag.Position{File: file}, diag.CodeSource, "", "", msgNotCSVName))
 				continue
 			}
-			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
+			errs.Add(diag.Newf(diag.Position{File: file}, diag.CodeSource, "", "",
 				msgNotSnapshot, snapshotsDir))
 			continue
 		}
 		p, err := period.Parse(strings.TrimSuffix(name, ext))
 		if err != nil {
-			errs.Add(source.Newf(source.Position{File: file}, source.CodeSource, "", "",
+			errs.Add(diag.Newf(diag.Position{File: file}, diag.CodeSource, "", "",
 				msgNotPeriod))
 			continue
 		}
@@ -211,7 +211,7 @@ func (l *loader) readSnapshots(idx *model.Index) []model.Snapshot {
 		snaps = append(snaps, snap)
 	}
 	if !found {
-		errs.Add(source.Newf(source.Position{File: snapshotsDir}, source.CodeSource, "", "",
+		errs.Add(diag.Newf(diag.Position{File: snapshotsDir}, diag.CodeSource, "", "",
 			msgNoSnapshots, snapshotsDir))
 	}
 	slices.SortStableFunc(snaps, func(a, b model.Snapshot) int { return a.Period.Compare(b.Period) })
@@ -256,16 +256,16 @@ func readFile[T, M any](l *loader, file string, columns []string, required, allo
 // whose size is not known in advance.
 func (l *loader) read(file string, required bool) []byte {
 	errs := &l.errs
-	pos := source.Position{File: file}
+	pos := diag.Position{File: file}
 	f, err := l.fsys.Open(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
-			errs.Add(source.Newf(pos, source.CodeSource, "", "", msgNotFound))
+			errs.Add(diag.Newf(pos, diag.CodeSource, "", "", msgNotFound))
 		}
 		return nil
 	}
 	if err != nil {
-		errs.Add(source.Newf(pos, source.CodeSource, "", "", msgCannotOpen, plainIOError(err)))
+		errs.Add(diag.Newf(pos, diag.CodeSource, "", "", msgCannotOpen, plainIOError(err)))
 		return nil
 	}
 	defer f.Close()
@@ -275,11 +275,11 @@ func (l *loader) read(file string, required bool) []byte {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		errs.Add(source.Newf(pos, source.CodeSource, "", "", msgCannotRead, plainIOError(err)))
+		errs.Add(diag.Newf(pos, diag.CodeSource, "", "", msgCannotRead, plainIOError(err)))
 		return nil
 	}
 	if len(data) > maxFileSize {
-		errs.Add(source.Newf(pos, source.CodeSizeLimit, "", "",
+		errs.Add(diag.Newf(pos, diag.CodeSizeLimit, "", "",
 			msgTooLargeRead, maxFileSize>>20))
 		return nil
 	}
@@ -287,9 +287,9 @@ func (l *loader) read(file string, required bool) []byte {
 }
 
 // tooLarge reports a file of the given size, over maxFileSize.
-func tooLarge(pos source.Position, size int64) *source.Error {
+func tooLarge(pos diag.Position, size int64) *diag.Error {
 	const mb = 1 << 20
-	return source.Newf(pos, source.CodeSizeLimit, "", "",
+	return diag.Newf(pos, diag.CodeSizeLimit, "", "",
 		msgTooLarge,
 		(size+mb-1)/mb, maxFileSize/mb)
 }

@@ -10,21 +10,21 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
 // origin builds the expected Origin of a row from its cells' columns, in
 // the order the columns appear in the file.
-func origin(file string, line int, cols []string, at ...int) source.Origin {
-	cells := make([]source.Place, len(cols))
+func origin(file string, line int, cols []string, at ...int) diag.Origin {
+	cells := make([]diag.Place, len(cols))
 	for i := range cols {
-		cells[i] = source.Place{Line: line, Column: at[i]}
+		cells[i] = diag.Place{Line: line, Column: at[i]}
 	}
-	return source.NewColumns(file, cols...).Origin(line, cells...)
+	return diag.NewColumns(file, cols...).Origin(line, cells...)
 }
 
 func ptr(v float64) *float64 { return &v }
@@ -116,7 +116,7 @@ const snapHeader = "unit,indicator,value,numerator,denominator,note,source\n"
 
 func errorLines(err error) []string {
 	var out []string
-	for _, e := range source.All(err) {
+	for _, e := range diag.All(err) {
 		out = append(out, e.Line("en"))
 	}
 	return out
@@ -293,7 +293,7 @@ func TestManyRows(t *testing.T) {
 		if o.Source != strconv.Itoa(line) || *o.Value != float64(line%100) {
 			t.Fatalf("line %d read as value %v, source %q", line, *o.Value, o.Source)
 		}
-		if got, want := o.At.Cell("source"), (source.Position{File: "data/snapshots/2024-Q4.csv", Line: line, Column: 11 + len(strconv.Itoa(line%100))}); got != want {
+		if got, want := o.At.Cell("source"), (diag.Position{File: "data/snapshots/2024-Q4.csv", Line: line, Column: 11 + len(strconv.Itoa(line%100))}); got != want {
 			t.Fatalf("source cell at %v, want %v", got, want)
 		}
 	}

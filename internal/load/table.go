@@ -13,8 +13,8 @@ import (
 	"github.com/gocarina/gocsv"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // table is a CSV file read and checked cell by cell with encoding/csv, so
@@ -36,9 +36,9 @@ type table struct {
 
 	// origins names the accepted columns in file order; its column k is
 	// cell index[k] of a row. It makes the Origins of the file's records.
-	origins *source.Columns
+	origins *diag.Columns
 	index   []int
-	places  []source.Place // scratch for origin
+	places  []diag.Place // scratch for origin
 
 	flush func(*table, []record) // receives each chunk of usable rows
 	rows  []record               // the chunk being filled
@@ -68,8 +68,8 @@ type record struct {
 type cellAt struct{ line, col int32 }
 
 // pos is the position of cell i.
-func (r *record) pos(i int) source.Position {
-	return source.Position{File: r.file, Line: int(r.at[i].line), Column: int(r.at[i].col)}
+func (r *record) pos(i int) diag.Position {
+	return diag.Position{File: r.file, Line: int(r.at[i].line), Column: int(r.at[i].col)}
 }
 
 // readTable checks data as a CSV file with the given columns (in any
@@ -82,14 +82,14 @@ func (r *record) pos(i int) source.Position {
 // files Excel makes on Vietnamese Windows (UTF-16, Windows-1258,
 // semicolons) can then be converted with minhbach import, and the hint
 // says so.
-func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *source.List, flush func(*table, []record)) {
-	filePos := source.Position{File: file}
+func readTable(file string, data []byte, columns []string, allowEmpty bool, period string, errs *diag.List, flush func(*table, []record)) {
+	filePos := diag.Position{File: file}
 	if len(data) == 0 {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgEmpty))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgEmpty))
 		return
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		errs.Add(source.Newf(at(file, 1, 1), source.CodeEncoding, "", "",
+		errs.Add(diag.Newf(at(file, 1, 1), diag.CodeEncoding, "", "",
 			msgUTF16, resave(period)))
 		return
 	}
@@ -99,7 +99,7 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 	t := &table{file: file, lines: lineStarts(data), col: map[string]int{}, flush: flush}
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
-		errs.Add(source.Newf(t.pos(data, i), source.CodeEncoding, "", "",
+		errs.Add(diag.Newf(t.pos(data, i), diag.CodeEncoding, "", "",
 			msgNotUTF8, data[i], resave(period)))
 		return
 	}
@@ -142,7 +142,7 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 				if headerDone && i < len(t.header) {
 					field = t.header[i]
 				}
-				errs.Add(source.New(rec.pos(i), source.CodeForbidden, field, c, why))
+				errs.Add(diag.New(rec.pos(i), diag.CodeForbidden, field, c, why))
 			}
 		}
 		if !headerDone {
@@ -157,12 +157,12 @@ func readTable(file string, data []byte, columns []string, allowEmpty bool, peri
 		}
 	}
 	if !headerDone {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgEmpty))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgEmpty))
 		return
 	}
 	t.flushRows()
 	if seen == 0 && !allowEmpty {
-		errs.Add(source.Newf(filePos, source.CodeSource, "", "", msgNoRows))
+		errs.Add(diag.Newf(filePos, diag.CodeSource, "", "", msgNoRows))
 	}
 }
 
@@ -204,17 +204,17 @@ func resave(period string) msg.Text {
 
 // wrongDelimiter reports a header read as a single column that holds the
 // usual other separators: the rows of such a file cannot be read at all.
-func (t *table) wrongDelimiter(header record, columns []string, period string, errs *source.List) bool {
+func (t *table) wrongDelimiter(header record, columns []string, period string, errs *diag.List) bool {
 	if len(header.cells) != 1 || len(columns) < 2 {
 		return false
 	}
 	switch {
 	case strings.Contains(header.cells[0], ";"):
-		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(header.pos(0), diag.CodeFormat, "", "",
 			msgSemicolons, resave(period)))
 		return true
 	case strings.Contains(header.cells[0], "\t"):
-		errs.Add(source.Newf(header.pos(0), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(header.pos(0), diag.CodeFormat, "", "",
 			msgTabs, resave(period)))
 		return true
 	}
@@ -222,7 +222,7 @@ func (t *table) wrongDelimiter(header record, columns []string, period string, e
 }
 
 // readHeader checks the column names, in any order.
-func (t *table) readHeader(rec record, columns []string, errs *source.List) {
+func (t *table) readHeader(rec record, columns []string, errs *diag.List) {
 	t.header = slices.Clone(rec.cells)
 	for i, name := range rec.cells {
 		pos := rec.pos(i)
@@ -230,16 +230,16 @@ func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 		case rec.bad[i]:
 			// already reported
 		case strings.TrimSpace(name) == "":
-			errs.Add(source.Newf(pos, source.CodeBlankLabel, "", "", msgBlankLabel))
+			errs.Add(diag.Newf(pos, diag.CodeBlankLabel, "", "", msgBlankLabel))
 		case t.has(name):
-			errs.Add(source.Newf(pos, source.CodeDupLabel, "", name, msgDupLabel, t.col[name]+1))
+			errs.Add(diag.Newf(pos, diag.CodeDupLabel, "", name, msgDupLabel, t.col[name]+1))
 		case slices.Contains(columns, name):
 			t.col[name] = i
 		case guessColumn(name, columns) != "":
-			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
+			errs.Add(diag.Newf(pos, diag.CodeExtraLabel, "", name,
 				msgDidYouMean, guessColumn(name, columns)))
 		default:
-			errs.Add(source.Newf(pos, source.CodeExtraLabel, "", name,
+			errs.Add(diag.Newf(pos, diag.CodeExtraLabel, "", name,
 				msgUnknownColumn, strings.Join(columns, ", ")))
 		}
 	}
@@ -250,11 +250,11 @@ func (t *table) readHeader(rec record, columns []string, errs *source.List) {
 			t.index = append(t.index, i)
 		}
 	}
-	t.origins = source.NewColumns(t.file, names...)
+	t.origins = diag.NewColumns(t.file, names...)
 	for _, c := range columns {
 		if !t.has(c) {
 			t.broken = true
-			errs.Add(source.Newf(source.Position{File: t.file, Line: rec.line, Column: 1}, source.CodeMissing, "", "",
+			errs.Add(diag.Newf(diag.Position{File: t.file, Line: rec.line, Column: 1}, diag.CodeMissing, "", "",
 				msgMissingColumn, c))
 		}
 	}
@@ -275,7 +275,7 @@ func guessColumn(name string, columns []string) string {
 
 // addRow checks a data row's shape and keeps it for gocsv when it is
 // usable, reporting whether it did.
-func (t *table) addRow(rec record, errs *source.List) bool {
+func (t *table) addRow(rec record, errs *diag.List) bool {
 	blank := true
 	for _, c := range rec.cells {
 		if strings.TrimSpace(c) != "" {
@@ -283,24 +283,24 @@ func (t *table) addRow(rec record, errs *source.List) bool {
 			break
 		}
 	}
-	row := source.Position{File: t.file, Line: rec.line, Column: 1}
+	row := diag.Position{File: t.file, Line: rec.line, Column: 1}
 	switch {
 	case blank:
-		errs.Add(source.Newf(row, source.CodeBlankRow, "", "", msgBlankRow))
+		errs.Add(diag.Newf(row, diag.CodeBlankRow, "", "", msgBlankRow))
 	case len(rec.cells) > len(t.header):
 		// A row with the wrong number of cells has its cells shifted, so
 		// none of them can be trusted: it does not reach the model.
 		n := len(t.header)
 		if strings.TrimSpace(strings.Join(rec.cells[n:], "")) == "" {
-			errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
+			errs.Add(diag.Newf(rec.pos(n), diag.CodeExtraCell, "", rec.cells[n],
 				msgTrailingComma, len(rec.cells), n))
 			break
 		}
-		errs.Add(source.Newf(rec.pos(n), source.CodeExtraCell, "", rec.cells[n],
+		errs.Add(diag.Newf(rec.pos(n), diag.CodeExtraCell, "", rec.cells[n],
 			msgExtraCell, len(rec.cells), n))
 	case len(rec.cells) < len(t.header):
 		last := len(rec.cells) - 1
-		errs.Add(source.Newf(rec.pos(last), source.CodeMissingCell, "", "",
+		errs.Add(diag.Newf(rec.pos(last), diag.CodeMissingCell, "", "",
 			msgMissingCell, len(rec.cells), len(t.header)))
 	default:
 		t.rows = append(t.rows, rec)
@@ -314,26 +314,26 @@ func (t *table) addRow(rec record, errs *source.List) bool {
 
 // parseError reports a quoting error from encoding/csv at the place a
 // person should look.
-func (t *table) parseError(data []byte, err error, errs *source.List) {
+func (t *table) parseError(data []byte, err error, errs *diag.List) {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "", msgCannotRead, err))
+		errs.Add(diag.Newf(diag.Position{File: t.file}, diag.CodeSource, "", "", msgCannotRead, err))
 		return
 	}
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(t.posAt(data, pe.Line, pe.Column), diag.CodeFormat, "", "",
 			MsgStrayQuote))
 	case errors.Is(pe.Err, csv.ErrQuote) && t.byteAt(data, pe.Line, pe.Column) == '"':
 		// encoding/csv points at a closing quote followed by more text.
-		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(t.posAt(data, pe.Line, pe.Column), diag.CodeFormat, "", "",
 			MsgAfterQuote))
 	case errors.Is(pe.Err, csv.ErrQuote):
 		// The file ended inside a quoted cell: point at where it opened.
-		errs.Add(source.Newf(t.openQuote(data, pe.StartLine), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(t.openQuote(data, pe.StartLine), diag.CodeFormat, "", "",
 			MsgOpenQuote))
 	default:
-		errs.Add(source.Newf(t.posAt(data, pe.Line, pe.Column), source.CodeFormat, "", "",
+		errs.Add(diag.Newf(t.posAt(data, pe.Line, pe.Column), diag.CodeFormat, "", "",
 			msgBadCSV, pe.Err))
 	}
 }
@@ -349,7 +349,7 @@ func (t *table) byteAt(data []byte, line, byteCol int) byte {
 
 // openQuote finds the quote mark that opens the unclosed cell of a record
 // starting on line.
-func (t *table) openQuote(data []byte, line int) source.Position {
+func (t *table) openQuote(data []byte, line int) diag.Position {
 	open := OpenQuote(t.lineText(data, line), ',')
 	if open < 0 {
 		return at(t.file, line, 1)
@@ -421,7 +421,7 @@ func (t *table) lineText(data []byte, line int) []byte {
 // position whose column counts characters. Cells are asked for in order,
 // so counting resumes from the previous cell of the same line: a long line
 // of many cells costs its length once, not once per cell.
-func (t *table) posAt(data []byte, line, byteCol int) source.Position {
+func (t *table) posAt(data []byte, line, byteCol int) diag.Position {
 	s := t.lineText(data, line)
 	n := min(max(byteCol-1, 0), len(s))
 	c := &t.cursor
@@ -437,7 +437,7 @@ func (t *table) posAt(data []byte, line, byteCol int) source.Position {
 type cursor struct{ line, bytes, runes int }
 
 // pos returns the position of byte offset i.
-func (t *table) pos(data []byte, i int) source.Position {
+func (t *table) pos(data []byte, i int) diag.Position {
 	line, _ := slices.BinarySearch(t.lines, i+1) // lines starting at or before i
 	return t.posAt(data, line, i-t.lines[line-1]+1)
 }
@@ -453,15 +453,15 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-func at(file string, line, col int) source.Position {
-	return source.Position{File: file, Line: line, Column: col}
+func at(file string, line, col int) diag.Position {
+	return diag.Position{File: file, Line: line, Column: col}
 }
 
 // converter maps the rows of one file, a chunk at a time, to structs of
 // cell types with gocsv (T) and then to model records (M) with conv.
 type converter[T, M any] struct {
 	conv    func(*row, T) M
-	errs    *source.List
+	errs    *diag.List
 	out     []M
 	decoded []T        // gocsv's output, reused chunk after chunk
 	input   [][]string // gocsv's input: the header, then the chunk's rows
@@ -488,7 +488,7 @@ func (c *converter[T, M]) chunk(t *table, rows []record) {
 	}
 	if err := c.decode(t, rows); err != nil {
 		// Cannot happen with our own cell types; say so rather than panic.
-		c.errs.Add(source.Newf(source.Position{File: t.file}, source.CodeSource, "", "",
+		c.errs.Add(diag.Newf(diag.Position{File: t.file}, diag.CodeSource, "", "",
 			msgUnmarshal, fmt.Sprint(err)))
 		c.failed = true
 		return
@@ -554,10 +554,10 @@ func (r *rowsReader) ReadAll() ([][]string, error) {
 }
 
 // origin is where rec was read, with the position of each accepted column.
-func (t *table) origin(rec record) source.Origin {
+func (t *table) origin(rec record) diag.Origin {
 	t.places = t.places[:0]
 	for _, i := range t.index {
-		t.places = append(t.places, source.Place{Line: int(rec.at[i].line), Column: int(rec.at[i].col)})
+		t.places = append(t.places, diag.Place{Line: int(rec.at[i].line), Column: int(rec.at[i].col)})
 	}
 	return t.origins.Origin(rec.line, t.places...)
 }
@@ -607,13 +607,13 @@ func (in *interner) get(s string) string {
 type row struct {
 	t    *table
 	rec  record
-	errs *source.List
+	errs *diag.List
 	st   *store
 	ok   bool // no cell of this row was unreadable
 }
 
 // origin is where the row was read.
-func (r *row) origin() source.Origin { return r.t.origin(r.rec) }
+func (r *row) origin() diag.Origin { return r.t.origin(r.rec) }
 
 // cell returns the index of column col, false when the column is missing
 // from the file (already reported once, for the header).
@@ -632,7 +632,7 @@ func (r *row) bad(col string) bool {
 func (r *row) typeError(col, raw string, why msg.Text) {
 	i, _ := r.cell(col)
 	r.ok = false
-	r.errs.Add(source.New(r.rec.pos(i), source.CodeType, col, raw, why))
+	r.errs.Add(diag.New(r.rec.pos(i), diag.CodeType, col, raw, why))
 }
 
 // code returns a code cell. A code with a forbidden character matches
@@ -678,6 +678,6 @@ func (r *row) required(col, raw string, why msg.Text) {
 	i, ok := r.cell(col)
 	if ok && raw == "" && !r.rec.bad[i] {
 		r.ok = false
-		r.errs.Add(source.New(r.rec.pos(i), source.CodeConstraint, col, raw, why))
+		r.errs.Add(diag.New(r.rec.pos(i), diag.CodeConstraint, col, raw, why))
 	}
 }

@@ -4,8 +4,8 @@
 package model
 
 import (
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Lang is a content language code ("vi", "en").
@@ -94,7 +94,7 @@ type Indicator struct {
 	Direction  Direction
 	Definition Text
 	Source     Text
-	At         source.Origin
+	At         diag.Origin
 }
 
 // Unit is an administrative unit or agency: one row of data/units.csv.
@@ -103,7 +103,7 @@ type Unit struct {
 	Name   Text
 	Kind   string // district, township, commune, agency…
 	Parent string // empty for the top unit
-	At     source.Origin
+	At     diag.Origin
 }
 
 // AllUnits is the unit code of a target that applies to every unit.
@@ -117,7 +117,7 @@ type Target struct {
 	Year      int
 	Value     float64
 	Basis     Text
-	At        source.Origin
+	At        diag.Origin
 }
 
 // Observation is one row of a snapshot. Value is nil when the figure is
@@ -132,7 +132,7 @@ type Observation struct {
 	Denominator *float64
 	Note        string
 	Source      string
-	At          source.Origin // file and line of the row, and of each cell
+	At          diag.Origin // file and line of the row, and of each cell
 }
 
 // Snapshot is one data/snapshots/<period>.csv file.

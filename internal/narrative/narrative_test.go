@@ -12,13 +12,13 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/golden"
 	"github.com/minhbach/minhbach/internal/load"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/narrative"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 func f(v float64) *float64 { return &v }
@@ -73,7 +73,7 @@ func fixture() *model.Dataset {
 		for i, r := range rows {
 			o := model.Observation{
 				Period: s.Period, Unit: r.unit, Indicator: r.ind,
-				At: source.Origin{Row: source.Position{File: s.File, Line: i + 2, Column: 1}},
+				At: diag.Origin{Row: diag.Position{File: s.File, Line: i + 2, Column: 1}},
 			}
 			var n, d float64
 			if _, err := fmt.Sscanf(r.value, "%g/%g", &n, &d); err == nil {

@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // page serves a file of the latest good build. While the latest build has
@@ -198,7 +198,7 @@ pre{background:#f4f4f4;padding:.75rem}
 // reload script, so that saving the fix brings the site back.
 func (s *server) overlay(w http.ResponseWriter, st state) {
 	v := overlayView{Lang: s.lang}
-	if problems := source.All(st.err); len(problems) > 0 {
+	if problems := diag.All(st.err); len(problems) > 0 {
 		title := msgOverlayTitle
 		if len(problems) == 1 {
 			title = msgOverlayTitleOne

@@ -20,9 +20,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // BuildFunc builds the draft site into dest, a folder of the preview's
@@ -135,7 +135,7 @@ func logBuild(w io.Writer, lang string, err error, took time.Duration) {
 		fmt.Fprintln(w, msgBuilt.With(locale.Duration(took)).In(lang))
 		return
 	}
-	problems := source.All(err)
+	problems := diag.All(err)
 	if len(problems) == 0 {
 		fmt.Fprintln(w, msgFailed.With(msg.ErrorIn(err, lang)).In(lang))
 		return

@@ -21,7 +21,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/minhbach/minhbach/internal/buildtest"
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 // outcomes records the builds a rebuilder reports as done.
@@ -179,10 +179,10 @@ func TestInject(t *testing.T) {
 
 // problems are two problems whose values try to run script.
 func problems() error {
-	var l source.List
-	l.Add(source.New(source.Position{File: "data/snapshots/2024-Q4.csv", Line: 2, Column: 3}, source.CodeType, "value",
+	var l diag.List
+	l.Add(diag.New(diag.Position{File: "data/snapshots/2024-Q4.csv", Line: 2, Column: 3}, diag.CodeType, "value",
 		`<script>alert(1)</script>`, msgBanner.With()))
-	l.Add(source.New(source.Position{File: "data/units.csv", Line: 5, Column: 1}, source.CodeForeignKey, "parent",
+	l.Add(diag.New(diag.Position{File: "data/units.csv", Line: 5, Column: 1}, diag.CodeForeignKey, "parent",
 		`"><img src=x onerror=alert(2)>`, msgBanner.With()))
 	return l.Err()
 }
@@ -212,7 +212,7 @@ func TestOverlay(t *testing.T) {
 			}
 			doc := parse(t, rec.Body.Bytes())
 			items := buildtest.Select(doc, "ol.problems li")
-			all := source.All(err)
+			all := diag.All(err)
 			if len(items) != len(all) {
 				t.Fatalf("%s %s: %d problems shown, want %d", lang, p, len(items), len(all))
 			}

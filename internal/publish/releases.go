@@ -11,8 +11,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Releases is a folder on this machine, or a mounted web root, that keeps
@@ -53,7 +53,7 @@ func (r Releases) Dir(id string) string { return filepath.Join(r.Root, ReleasesD
 // fault is a target error at the target's path, exit 1 like a data
 // problem, in plain words.
 func fault(path string, m *msg.Message, args ...any) error {
-	return source.Newf(source.Position{File: path}, source.CodeTarget, "", "", m, args...)
+	return diag.Newf(diag.Position{File: path}, diag.CodeTarget, "", "", m, args...)
 }
 
 // check refuses a target that is missing, not a folder, a link loop,
@@ -262,7 +262,7 @@ func (r Releases) Verify(ctx context.Context, id string) error {
 		return fault(dir, msgTargetUnreadable, reason(err))
 	}
 	if !strings.HasSuffix(id, "-"+sum[:12]) {
-		return source.Newf(source.Position{File: dir}, source.CodeChecksum, "", "", msgReleaseDamaged, id)
+		return diag.Newf(diag.Position{File: dir}, diag.CodeChecksum, "", "", msgReleaseDamaged, id)
 	}
 	return nil
 }

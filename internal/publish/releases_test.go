@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/minhbach/minhbach/internal/source"
+	"github.com/minhbach/minhbach/internal/diag"
 )
 
 var day = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -95,7 +95,7 @@ func TestReleasesPublishSwitchPrune(t *testing.T) {
 	// A kept release whose files were changed is not switched to.
 	os.WriteFile(filepath.Join(r.Dir(id2), "index.html"), []byte("tampered"), 0o644)
 	err = r.Switch(t.Context(), id2)
-	if e := source.All(err); len(e) != 1 || e[0].Code != source.CodeChecksum {
+	if e := diag.All(err); len(e) != 1 || e[0].Code != diag.CodeChecksum {
 		t.Errorf("switch to a changed release: %v", err)
 	}
 	if live, _ := r.Live(t.Context()); live != id3 {

@@ -12,11 +12,11 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 	"github.com/minhbach/minhbach/internal/route"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // The small dataset of these tests, by hand. District T has communes A, B,
@@ -45,7 +45,7 @@ func pagesDataset(prevVersion bool) *model.Dataset {
 		for _, r := range rows {
 			s.Observations = append(s.Observations, model.Observation{
 				Period: s.Period, Unit: r.unit, Indicator: r.ind, Value: r.v, Numerator: r.num, Denominator: r.den, Note: r.note,
-				At: source.Origin{Row: source.Position{File: s.File, Line: r.line, Column: 1}},
+				At: diag.Origin{Row: diag.Position{File: s.File, Line: r.line, Column: 1}},
 			})
 		}
 		return s

@@ -8,9 +8,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // longCatalogue is a district T with communes A and B and n percent
@@ -42,7 +42,7 @@ func longCatalogue(n int) *model.Dataset {
 				num, den := float64(10+q+i%7), 20.0
 				s.Observations = append(s.Observations, model.Observation{
 					Period: s.Period, Unit: u, Indicator: ind.Code, Value: f(num / den * 100), Numerator: f(num), Denominator: f(den),
-					At: source.Origin{Row: source.Position{File: s.File, Line: line, Column: 1}},
+					At: diag.Origin{Row: diag.Position{File: s.File, Line: line, Column: 1}},
 				})
 			}
 		}

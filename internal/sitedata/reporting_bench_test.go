@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/analyse"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // nationalReporting is 3,321 communes under one top unit reporting 15
@@ -30,7 +30,7 @@ func nationalReporting() *model.Dataset {
 		for c, u := range ds.Units[1:] {
 			for i, ind := range ds.Indicators {
 				o := model.Observation{Period: p, Unit: u.Code, Indicator: ind.Code,
-					At: source.Origin{Row: source.Position{File: s.File, Line: len(s.Observations) + 2}}}
+					At: diag.Origin{Row: diag.Position{File: s.File, Line: len(s.Observations) + 2}}}
 				if q == 0 || (c+i)%3 != 0 {
 					v := float64(c % 7)
 					o.Value = &v

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg/msgtest"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -17,7 +17,7 @@ func TestLinesVI(t *testing.T) {
 	ds.Units[1].Parent = "Z"
 	ds.Snapshots[0].Observations[0].Numerator = f(11)
 	ds.Snapshots = append(ds.Snapshots, snapshot("2024"))
-	errs := source.All(validate.Dataset(ds, validate.Options{}))
+	errs := diag.All(validate.Dataset(ds, validate.Options{}))
 	if len(errs) < 4 {
 		t.Fatalf("want at least 4 problems, got %d", len(errs))
 	}

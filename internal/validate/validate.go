@@ -16,10 +16,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/decimal"
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // Options tune the checks.
@@ -51,7 +51,7 @@ const agreement = 0.05
 
 // Dataset checks everything that needs more than one cell: code syntax,
 // required texts, ranges, references between files, unique keys, the unit
-// tree and the snapshot periods. The error joins *source.Error values in
+// tree and the snapshot periods. The error joins *diag.Error values in
 // file and position order.
 func Dataset(ds *model.Dataset, opt Options) error {
 	c := &checker{ds: ds, opt: opt, idx: model.NewIndex(ds)}
@@ -66,20 +66,20 @@ func Dataset(ds *model.Dataset, opt Options) error {
 type checker struct {
 	ds   *model.Dataset
 	opt  Options
-	errs source.List
+	errs diag.List
 	// idx finds a record by code (the first with the code), without a
 	// scan for each row of a snapshot.
 	idx *model.Index
 }
 
 // add reports a problem at the cell col of a record.
-func (c *checker) add(at source.Origin, code, col, value string, m *msg.Message, args ...any) {
-	c.errs.Add(source.Newf(at.Cell(col), code, col, clip(value), m, args...))
+func (c *checker) add(at diag.Origin, code, col, value string, m *msg.Message, args ...any) {
+	c.errs.Add(diag.Newf(at.Cell(col), code, col, clip(value), m, args...))
 }
 
 // addP reports a problem, given as a Text, at the cell col of a record.
-func (c *checker) addP(at source.Origin, code, col, value string, t msg.Text) {
-	c.errs.Add(source.New(at.Cell(col), code, col, clip(value), t))
+func (c *checker) addP(at diag.Origin, code, col, value string, t msg.Text) {
+	c.errs.Add(diag.New(at.Cell(col), code, col, clip(value), t))
 }
 
 // clip shortens a value quoted in a message: a 1 MB cell must not become
@@ -133,24 +133,24 @@ func reservedCode(s string) bool {
 func codeProblem(s string) (string, msg.Text) {
 	switch {
 	case s == "":
-		return source.CodeConstraint, msgMissingCode.With()
+		return diag.CodeConstraint, msgMissingCode.With()
 	case strings.TrimSpace(s) != s:
-		return source.CodeConstraint, msgSpaces.With()
+		return diag.CodeConstraint, msgSpaces.With()
 	case strings.ContainsAny(s, `/\`) || strings.Contains(s, ".."):
-		return source.CodeUnsafePath, msgUnsafePath.With()
+		return diag.CodeUnsafePath, msgUnsafePath.With()
 	case utf8.RuneCountInString(s) > maxCode:
-		return source.CodeConstraint, msgCodeTooLong.With(maxCode)
+		return diag.CodeConstraint, msgCodeTooLong.With(maxCode)
 	case !isCode(s):
-		return source.CodeConstraint, msgBadCode.With()
+		return diag.CodeConstraint, msgBadCode.With()
 	case reservedCode(s):
-		return source.CodeUnsafePath, msgReserved.With()
+		return diag.CodeUnsafePath, msgReserved.With()
 	}
 	return "", msg.Text{}
 }
 
 // code checks a code cell and reports whether it is well formed, so that
 // references are only looked up for codes that could exist.
-func (c *checker) code(at source.Origin, col, s string) bool {
+func (c *checker) code(at diag.Origin, col, s string) bool {
 	if code, why := codeProblem(s); code != "" {
 		c.addP(at, code, col, s, why)
 		return false
@@ -160,13 +160,13 @@ func (c *checker) code(at source.Origin, col, s string) bool {
 
 // text checks a text's length and, when missing is not zero, that it is
 // given: missing is then the message for an empty cell.
-func (c *checker) text(at source.Origin, col, s string, limit int, missing msg.Text) {
+func (c *checker) text(at diag.Origin, col, s string, limit int, missing msg.Text) {
 	if s == "" && !missing.IsZero() {
-		c.addP(at, source.CodeConstraint, col, s, missing)
+		c.addP(at, diag.CodeConstraint, col, s, missing)
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
-		c.add(at, source.CodeConstraint, col, s, msgTooLong, n, limit)
+		c.add(at, diag.CodeConstraint, col, s, msgTooLong, n, limit)
 	}
 }
 
@@ -184,7 +184,7 @@ type keys struct {
 
 type keyOwner struct {
 	code string
-	at   source.Origin
+	at   diag.Origin
 }
 
 func newKeys(what string) *keys {
@@ -195,18 +195,18 @@ func newKeys(what string) *keys {
 // origin of the first record with the code, the one the index finds.
 // Both point into the dataset, so the record is a duplicate exactly when
 // they differ.
-func (k *keys) check(c *checker, at *source.Origin, col, code string, first *source.Origin) {
+func (k *keys) check(c *checker, at *diag.Origin, col, code string, first *diag.Origin) {
 	if prev := first; prev != at {
 		if k.what == "indicator" {
-			c.add(*at, source.CodePrimaryKey, col, code, msgDupIndicator, prev.Row.Line)
+			c.add(*at, diag.CodePrimaryKey, col, code, msgDupIndicator, prev.Row.Line)
 		} else {
-			c.add(*at, source.CodePrimaryKey, col, code, msgDupUnit, prev.Row.Line)
+			c.add(*at, diag.CodePrimaryKey, col, code, msgDupUnit, prev.Row.Line)
 		}
 		return
 	}
 	f := strings.ToLower(code)
 	if prev, ok := k.fold[f]; ok {
-		c.add(*at, source.CodeSlugCollide, col, code,
+		c.add(*at, diag.CodeSlugCollide, col, code,
 			msgDupFolded, prev.code, prev.at.Row.Line)
 		return
 	}
@@ -223,7 +223,7 @@ func (c *checker) indicators() {
 			seen.check(c, &ind.At, "code", ind.Code, &first.At)
 		}
 		if ind.Group == "" {
-			c.add(at, source.CodeConstraint, "group", "", msgMissingGroup)
+			c.add(at, diag.CodeConstraint, "group", "", msgMissingGroup)
 		} else {
 			c.code(at, "group", ind.Group)
 		}
@@ -235,16 +235,16 @@ func (c *checker) indicators() {
 		c.text(at, "source_en", ind.Source.EN, maxText, optional)
 		if m := string(ind.Measure); !ind.Measure.Valid() {
 			if w := nearMiss(m, "percent", "count", "number"); w != "" {
-				c.add(at, source.CodeConstraint, "unit", m, msgMeasureNear, w)
+				c.add(at, diag.CodeConstraint, "unit", m, msgMeasureNear, w)
 			} else {
-				c.add(at, source.CodeConstraint, "unit", m, msgMeasure)
+				c.add(at, diag.CodeConstraint, "unit", m, msgMeasure)
 			}
 		}
 		if d := string(ind.Direction); !ind.Direction.Valid() {
 			if w := nearMiss(d, "up", "down"); w != "" {
-				c.add(at, source.CodeConstraint, "direction", d, msgDirectionNear, w)
+				c.add(at, diag.CodeConstraint, "direction", d, msgDirectionNear, w)
 			} else {
-				c.add(at, source.CodeConstraint, "direction", d, msgDirection)
+				c.add(at, diag.CodeConstraint, "direction", d, msgDirection)
 			}
 		}
 	}
@@ -278,18 +278,18 @@ func (c *checker) units() {
 		case u.Parent == "" && top == nil:
 			top = u
 		case u.Parent == "":
-			c.add(u.At, source.CodeConstraint, "parent", "",
+			c.add(u.At, diag.CodeConstraint, "parent", "",
 				msgSecondTop, top.Code, top.At.Row.Line)
 		case c.code(u.At, "parent", u.Parent):
 			if !c.hasUnit(u.Parent) {
-				c.add(u.At, source.CodeForeignKey, "parent", u.Parent, msgUnknownParent, unitsFile)
+				c.add(u.At, diag.CodeForeignKey, "parent", u.Parent, msgUnknownParent, unitsFile)
 			}
 		}
 	}
 	// No units at all is the loader's to report: it knows why (a missing
 	// or empty file).
 	if top == nil && len(c.ds.Units) > 0 {
-		c.errs.Add(source.Newf(source.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, source.CodeConstraint, "", "",
+		c.errs.Add(diag.Newf(diag.Position{File: fileOf(c.ds.Units[0].At, unitsFile)}, diag.CodeConstraint, "", "",
 			msgNoTop))
 	}
 	c.cycles()
@@ -297,7 +297,7 @@ func (c *checker) units() {
 
 func (c *checker) hasUnit(code string) bool { _, ok := c.idx.Unit(code); return ok }
 
-func fileOf(at source.Origin, fallback string) string {
+func fileOf(at diag.Origin, fallback string) string {
 	if at.Row.File != "" {
 		return at.Row.File
 	}
@@ -357,7 +357,7 @@ func (c *checker) reportCycle(path []int, from int) {
 		names = append(names, c.ds.Units[loop[(first+k)%len(loop)]].Code)
 	}
 	u := c.ds.Units[loop[first]]
-	c.add(u.At, source.CodeConstraint, "parent", u.Parent,
+	c.add(u.At, diag.CodeConstraint, "parent", u.Parent,
 		msgLoop, strings.Join(names, " → "))
 }
 
@@ -366,7 +366,7 @@ func (c *checker) targets() {
 		ind, unit string
 		year      int
 	}
-	seen := map[key]source.Origin{}
+	seen := map[key]diag.Origin{}
 	for _, t := range c.ds.Targets {
 		at := t.At
 		ind, indOK := c.indicator(at, "indicator", t.Indicator)
@@ -374,7 +374,7 @@ func (c *checker) targets() {
 			c.unit(at, "unit", t.Unit)
 		}
 		if t.Year < 1900 || t.Year > 2200 {
-			c.add(at, source.CodeConstraint, "year", strconv.Itoa(t.Year), msgYearRange)
+			c.add(at, diag.CodeConstraint, "year", strconv.Itoa(t.Year), msgYearRange)
 		}
 		if indOK {
 			c.value(at, "value", t.Value, ind)
@@ -383,7 +383,7 @@ func (c *checker) targets() {
 		c.text(at, "basis_en", t.Basis.EN, maxText, optional)
 		k := key{t.Indicator, t.Unit, t.Year}
 		if prev, ok := seen[k]; ok {
-			c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
+			c.errs.Add(diag.Newf(at.Row, diag.CodePrimaryKey, "", "",
 				msgDupTarget, t.Indicator, t.Unit, t.Year, prev.Row.Line))
 			continue
 		}
@@ -392,42 +392,42 @@ func (c *checker) targets() {
 }
 
 // indicator checks a reference to an indicator and returns it when found.
-func (c *checker) indicator(at source.Origin, col, code string) (*model.Indicator, bool) {
+func (c *checker) indicator(at diag.Origin, col, code string) (*model.Indicator, bool) {
 	if !c.code(at, col, code) {
 		return nil, false
 	}
 	ind, ok := c.idx.Indicator(code)
 	if !ok && len(c.ds.Indicators) > 0 { // no indicators at all is reported on its own
-		c.add(at, source.CodeForeignKey, col, code, msgUnknownIndicator, indicatorsFile)
+		c.add(at, diag.CodeForeignKey, col, code, msgUnknownIndicator, indicatorsFile)
 	}
 	return ind, ok
 }
 
-func (c *checker) unit(at source.Origin, col, code string) {
+func (c *checker) unit(at diag.Origin, col, code string) {
 	if !c.code(at, col, code) {
 		return
 	}
 	if !c.hasUnit(code) && len(c.ds.Units) > 0 {
-		c.add(at, source.CodeForeignKey, col, code, msgUnknownUnit, unitsFile)
+		c.add(at, diag.CodeForeignKey, col, code, msgUnknownUnit, unitsFile)
 	}
 }
 
 // value checks v against the range of ind's measure.
-func (c *checker) value(at source.Origin, col string, v float64, ind *model.Indicator) {
+func (c *checker) value(at diag.Origin, col string, v float64, ind *model.Indicator) {
 	switch ind.Measure {
 	case model.Percent:
 		if v < 0 || v > 100 {
-			c.add(at, source.CodeConstraint, col, format(v), msgPercentRange, ind.Code)
+			c.add(at, diag.CodeConstraint, col, format(v), msgPercentRange, ind.Code)
 		}
 	case model.Count:
 		if v < 0 || v != math.Trunc(v) {
 			s := format(v)
 			if thousands := strings.ReplaceAll(s, ".", ""); v >= 1 && len(s)-strings.IndexByte(s, '.') == 4 {
-				c.add(at, source.CodeConstraint, col, s,
+				c.add(at, diag.CodeConstraint, col, s,
 					msgNotCountDot, ind.Code, strings.TrimLeft(thousands, "0"))
 				break
 			}
-			c.add(at, source.CodeConstraint, col, s, msgNotCount, ind.Code)
+			c.add(at, diag.CodeConstraint, col, s, msgNotCount, ind.Code)
 		}
 	}
 }
@@ -451,7 +451,7 @@ func (c *checker) snapshots() {
 			c.text(at, "source", o.Source, maxText, optional)
 			k := uint64(units.of(o.Unit))<<32 | uint64(indicators.of(o.Indicator))
 			if line, ok := seen[k]; ok {
-				c.errs.Add(source.Newf(at.Row, source.CodePrimaryKey, "", "",
+				c.errs.Add(diag.Newf(at.Row, diag.CodePrimaryKey, "", "",
 					msgDupRow, o.Unit, o.Indicator, line))
 			} else {
 				seen[k] = at.Row.Line
@@ -501,30 +501,30 @@ func (c *checker) ratio(o *model.Observation, ind *model.Indicator) bool {
 		if num == nil {
 			col, v = "denominator", den
 		}
-		c.add(at, source.CodeRow, col, format(*v),
+		c.add(at, diag.CodeRow, col, format(*v),
 			msgRatioNotPercent, ind.Code, string(ind.Measure))
 		return true // the value is still checked on its own
 	case den == nil:
-		c.add(at, source.CodeRow, "numerator", format(*num), msgNoDenominator)
+		c.add(at, diag.CodeRow, "numerator", format(*num), msgNoDenominator)
 		return false
 	case num == nil:
-		c.add(at, source.CodeRow, "denominator", format(*den), msgNoNumerator)
+		c.add(at, diag.CodeRow, "denominator", format(*den), msgNoNumerator)
 		return false
 	case *den <= 0:
-		c.add(at, source.CodeRow, "denominator", format(*den), msgZeroDenominator)
+		c.add(at, diag.CodeRow, "denominator", format(*den), msgZeroDenominator)
 		return false
 	case *num < 0:
-		c.add(at, source.CodeRow, "numerator", format(*num), msgNegativeNumerator)
+		c.add(at, diag.CodeRow, "numerator", format(*num), msgNegativeNumerator)
 		return false
 	case *num > *den:
-		c.add(at, source.CodeRow, "numerator", format(*num),
+		c.add(at, diag.CodeRow, "numerator", format(*num),
 			msgPartOverWhole, format(*den))
 		return false
 	}
 	if o.Value != nil {
 		want := 100 * *num / *den
 		if math.Abs(*o.Value-want) > agreement {
-			c.add(at, source.CodeRow, "value", format(*o.Value),
+			c.add(at, diag.CodeRow, "value", format(*o.Value),
 				msgRatioMismatch, format(*num), format(*den), format(decimal.Round(want, 2)))
 			return false
 		}
@@ -539,7 +539,7 @@ func (c *checker) periods() {
 	for j := range snaps {
 		for i := range j {
 			if snaps[i].Period.Overlaps(snaps[j].Period) {
-				c.errs.Add(source.Newf(source.Position{File: snaps[j].File}, source.CodeOverlap, "", "",
+				c.errs.Add(diag.Newf(diag.Position{File: snaps[j].File}, diag.CodeOverlap, "", "",
 					msgOverlap, snaps[j].Period.String(), snaps[i].File, snaps[i].Period.String()))
 			}
 		}
@@ -551,7 +551,7 @@ func (c *checker) periods() {
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	for _, s := range snaps {
 		if start := s.Period.Start(); start.After(today) {
-			c.errs.Add(source.Newf(source.Position{File: s.File}, source.CodeConstraint, "", "",
+			c.errs.Add(diag.Newf(diag.Position{File: s.File}, diag.CodeConstraint, "", "",
 				msgNotStarted, s.Period.String(), locale.Day(start), locale.Day(today)))
 		}
 	}

@@ -7,9 +7,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
-	"github.com/minhbach/minhbach/internal/source"
 	"github.com/minhbach/minhbach/internal/validate"
 )
 
@@ -23,16 +23,16 @@ var snapColumns = []string{"unit", "indicator", "value", "numerator", "denominat
 
 // at places a record on line of file, its i-th column at character 10i+1,
 // so that every expected message shows which cell it points at.
-func at(file string, line int) source.Origin {
+func at(file string, line int) diag.Origin {
 	cols, ok := columns[file]
 	if !ok {
 		cols = snapColumns
 	}
-	cells := make([]source.Place, len(cols))
+	cells := make([]diag.Place, len(cols))
 	for i := range cols {
-		cells[i] = source.Place{Line: line, Column: 10*i + 1}
+		cells[i] = diag.Place{Line: line, Column: 10*i + 1}
 	}
-	return source.NewColumns(file, cols...).Origin(line, cells...)
+	return diag.NewColumns(file, cols...).Origin(line, cells...)
 }
 
 func f(v float64) *float64 { return &v }
@@ -276,7 +276,7 @@ func TestDataset(t *testing.T) {
 			tc.change(ds)
 			err := validate.Dataset(ds, validate.Options{})
 			var got []string
-			for _, e := range source.All(err) {
+			for _, e := range diag.All(err) {
 				got = append(got, e.Error())
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -302,7 +302,7 @@ func TestFuturePeriod(t *testing.T) {
 	} {
 		err := validate.Dataset(base(), validate.Options{Today: tc.today})
 		var got []string
-		for _, e := range source.All(err) {
+		for _, e := range diag.All(err) {
 			got = append(got, e.Error())
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -321,7 +321,7 @@ func TestCodes(t *testing.T) {
 	ds.Snapshots = append(ds.Snapshots, snapshot("2024"))                                       // period-overlap
 	ds.Targets = append(ds.Targets, target(3, "P1", "*", 2025, 1), target(4, "", "*", 2025, 1)) // primary-key, constraint-error
 	var got []string
-	for _, e := range source.All(validate.Dataset(ds, validate.Options{})) {
+	for _, e := range diag.All(validate.Dataset(ds, validate.Options{})) {
 		got = append(got, e.Pos.String()+" "+e.Code)
 	}
 	want := []string{
@@ -344,7 +344,7 @@ func TestCodes(t *testing.T) {
 // positions: problems fall back to the row.
 func TestWithoutCellPositions(t *testing.T) {
 	ds := base()
-	ds.Units[1].At = source.Origin{Row: ds.Units[1].At.Row}
+	ds.Units[1].At = diag.Origin{Row: ds.Units[1].At.Row}
 	ds.Units[1].Parent = "Q"
 	want := `data/units.csv:3:1: parent "Q": unknown parent: no unit in data/units.csv has this code`
 	if err := validate.Dataset(ds, validate.Options{}); err == nil || err.Error() != want {

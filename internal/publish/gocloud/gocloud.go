@@ -52,9 +52,9 @@ import (
 	"gocloud.dev/blob/s3blob"
 	"gocloud.dev/gcerrors"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/publish"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 // The keys minhbach keeps in a bucket beside the site.
@@ -134,7 +134,7 @@ type manifest struct {
 
 // fault is a problem at the bucket, exit 1, in plain words.
 func (b Bucket) fault(m *msg.Message, args ...any) error {
-	return source.Newf(source.Position{File: b.String()}, source.CodeTarget, "", "", m, args...)
+	return diag.Newf(diag.Position{File: b.String()}, diag.CodeTarget, "", "", m, args...)
 }
 
 // failed words an error of the storage engine.
@@ -252,7 +252,7 @@ func (b Bucket) manifest(ctx context.Context, bk *blob.Bucket, id string) (manif
 		return manifest{}, b.fault(msgNewerManifest, key, m.Format)
 	}
 	if !strings.HasSuffix(id, "-"+treeSum(m.Files)[:12]) {
-		return manifest{}, source.Newf(source.Position{File: b.String()}, source.CodeChecksum, "", "", msgReleaseDamaged, id)
+		return manifest{}, diag.Newf(diag.Position{File: b.String()}, diag.CodeChecksum, "", "", msgReleaseDamaged, id)
 	}
 	return m, nil
 }

@@ -1,6 +1,6 @@
-// Package source describes where a value came from in the input files and
+// Package diag describes where a value came from in the input files and
 // carries the positioned errors that the loader and validator report.
-package source
+package diag
 
 import (
 	"cmp"

@@ -1,4 +1,4 @@
-package source_test
+package diag_test
 
 import (
 	"encoding/json"
@@ -10,21 +10,21 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/msg"
-	"github.com/minhbach/minhbach/internal/source"
 )
 
 func TestPositionString(t *testing.T) {
 	tests := []struct {
-		pos  source.Position
+		pos  diag.Position
 		want string
 	}{
-		{source.Position{File: "data/units.csv", Line: 3, Column: 7}, "data/units.csv:3:7"},
-		{source.Position{File: "data/units.csv", Line: 3}, "data/units.csv:3"},
-		{source.Position{File: "data/units.csv"}, "data/units.csv"},
-		{source.Position{File: "data/units.csv", Column: 7}, "data/units.csv"}, // a column without a line means nothing
-		{source.Position{File: "data/snapshots/2024-Q4.csv", Line: 12, Column: 1}, "data/snapshots/2024-Q4.csv:12:1"},
-		{source.Position{}, ""},
+		{diag.Position{File: "data/units.csv", Line: 3, Column: 7}, "data/units.csv:3:7"},
+		{diag.Position{File: "data/units.csv", Line: 3}, "data/units.csv:3"},
+		{diag.Position{File: "data/units.csv"}, "data/units.csv"},
+		{diag.Position{File: "data/units.csv", Column: 7}, "data/units.csv"}, // a column without a line means nothing
+		{diag.Position{File: "data/snapshots/2024-Q4.csv", Line: 12, Column: 1}, "data/snapshots/2024-Q4.csv:12:1"},
+		{diag.Position{}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.pos.String(); got != tt.want {
@@ -35,15 +35,15 @@ func TestPositionString(t *testing.T) {
 
 func TestPositionCompare(t *testing.T) {
 	tests := []struct {
-		a, b source.Position
+		a, b diag.Position
 		want int
 	}{
-		{source.Position{File: "a.csv", Line: 2, Column: 1}, source.Position{File: "a.csv", Line: 2, Column: 1}, 0},
-		{source.Position{File: "a.csv", Line: 2, Column: 9}, source.Position{File: "a.csv", Line: 3, Column: 1}, -1},
-		{source.Position{File: "a.csv", Line: 10}, source.Position{File: "a.csv", Line: 9}, 1}, // numeric, not lexical
-		{source.Position{File: "a.csv", Line: 2, Column: 2}, source.Position{File: "a.csv", Line: 2, Column: 10}, -1},
-		{source.Position{File: "b.csv", Line: 1}, source.Position{File: "a.csv", Line: 99}, 1},
-		{source.Position{File: "a.csv"}, source.Position{File: "a.csv", Line: 1}, -1},
+		{diag.Position{File: "a.csv", Line: 2, Column: 1}, diag.Position{File: "a.csv", Line: 2, Column: 1}, 0},
+		{diag.Position{File: "a.csv", Line: 2, Column: 9}, diag.Position{File: "a.csv", Line: 3, Column: 1}, -1},
+		{diag.Position{File: "a.csv", Line: 10}, diag.Position{File: "a.csv", Line: 9}, 1}, // numeric, not lexical
+		{diag.Position{File: "a.csv", Line: 2, Column: 2}, diag.Position{File: "a.csv", Line: 2, Column: 10}, -1},
+		{diag.Position{File: "b.csv", Line: 1}, diag.Position{File: "a.csv", Line: 99}, 1},
+		{diag.Position{File: "a.csv"}, diag.Position{File: "a.csv", Line: 1}, -1},
 	}
 	for _, tt := range tests {
 		if got := tt.a.Compare(tt.b); got != tt.want {
@@ -56,55 +56,55 @@ func TestPositionCompare(t *testing.T) {
 }
 
 func TestErrorString(t *testing.T) {
-	at := source.Position{File: "data/snapshots/2024-Q4.csv", Line: 5, Column: 3}
+	at := diag.Position{File: "data/snapshots/2024-Q4.csv", Line: 5, Column: 3}
 	tests := []struct {
 		name string
-		err  source.Error
+		err  diag.Error
 		want string
 	}{
 		{
 			"field and value",
-			source.Error{Pos: at, Code: source.CodeType, Field: "value", Value: "12,5", Msg: "not a number: write 12.5"},
+			diag.Error{Pos: at, Code: diag.CodeType, Field: "value", Value: "12,5", Msg: "not a number: write 12.5"},
 			`data/snapshots/2024-Q4.csv:5:3: value "12,5": not a number: write 12.5`,
 		},
 		{
 			"field with empty value",
-			source.Error{Pos: at, Code: source.CodeConstraint, Field: "unit", Msg: "required: write a unit code"},
+			diag.Error{Pos: at, Code: diag.CodeConstraint, Field: "unit", Msg: "required: write a unit code"},
 			`data/snapshots/2024-Q4.csv:5:3: unit "": required: write a unit code`,
 		},
 		{
 			"no field, no value",
-			source.Error{Pos: source.Position{File: "data/units.csv"}, Code: source.CodeSource, Msg: "file not found"},
+			diag.Error{Pos: diag.Position{File: "data/units.csv"}, Code: diag.CodeSource, Msg: "file not found"},
 			`data/units.csv: file not found`,
 		},
 		{
 			"value only",
-			source.Error{Pos: source.Position{File: "data/units.csv", Line: 1, Column: 4}, Code: source.CodeDupLabel, Value: "code", Msg: "duplicate column name"},
+			diag.Error{Pos: diag.Position{File: "data/units.csv", Line: 1, Column: 4}, Code: diag.CodeDupLabel, Value: "code", Msg: "duplicate column name"},
 			`data/units.csv:1:4: "code": duplicate column name`,
 		},
 		{
 			"line without column",
-			source.Error{Pos: source.Position{File: "data/units.csv", Line: 9}, Code: source.CodeBlankRow, Msg: "blank row"},
+			diag.Error{Pos: diag.Position{File: "data/units.csv", Line: 9}, Code: diag.CodeBlankRow, Msg: "blank row"},
 			`data/units.csv:9: blank row`,
 		},
 		{
 			"value with quotes",
-			source.Error{Pos: at, Field: "name_vi", Value: `Xã "Bằng Lãng"`, Msg: "unsafe"},
+			diag.Error{Pos: at, Field: "name_vi", Value: `Xã "Bằng Lãng"`, Msg: "unsafe"},
 			`data/snapshots/2024-Q4.csv:5:3: name_vi "Xã \"Bằng Lãng\"": unsafe`,
 		},
 		{
 			"value with a line break and a tab",
-			source.Error{Pos: at, Field: "note", Value: "dòng 1\ndòng 2\tx", Msg: "contains a line break"},
+			diag.Error{Pos: at, Field: "note", Value: "dòng 1\ndòng 2\tx", Msg: "contains a line break"},
 			`data/snapshots/2024-Q4.csv:5:3: note "dòng 1\ndòng 2\tx": contains a line break`,
 		},
 		{
 			"value with a backslash and an invisible character",
-			source.Error{Pos: at, Field: "note", Value: "a\\b\u200b", Msg: "x"},
+			diag.Error{Pos: at, Field: "note", Value: "a\\b\u200b", Msg: "x"},
 			`data/snapshots/2024-Q4.csv:5:3: note "a\\b\u200b": x`,
 		},
 		{
 			"Vietnamese stays readable",
-			source.Error{Pos: at, Field: "unit", Value: "Đồng Lạc", Msg: "unknown unit"},
+			diag.Error{Pos: at, Field: "unit", Value: "Đồng Lạc", Msg: "unknown unit"},
 			`data/snapshots/2024-Q4.csv:5:3: unit "Đồng Lạc": unknown unit`,
 		},
 	}
@@ -118,32 +118,32 @@ func TestErrorString(t *testing.T) {
 }
 
 func TestListEmpty(t *testing.T) {
-	var l source.List
+	var l diag.List
 	if err := l.Err(); err != nil {
 		t.Errorf("empty List.Err() = %v, want nil", err)
 	}
 	if l.Len() != 0 || len(l.Errors()) != 0 {
 		t.Errorf("empty List has Len %d, Errors %v", l.Len(), l.Errors())
 	}
-	if got := source.All(nil); got != nil {
+	if got := diag.All(nil); got != nil {
 		t.Errorf("All(nil) = %v, want nil", got)
 	}
 }
 
-func pos(file string, line, col int) source.Position {
-	return source.Position{File: file, Line: line, Column: col}
+func pos(file string, line, col int) diag.Position {
+	return diag.Position{File: file, Line: line, Column: col}
 }
 
 func TestListSortsStable(t *testing.T) {
-	var l source.List
+	var l diag.List
 	// Added out of order; the three at b.csv:2:3 keep the order they were added in.
-	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "first at b:2:3"})
-	l.Add(&source.Error{Pos: pos("a.csv", 10, 1), Msg: "a:10"})
-	l.Addf(pos("b.csv", 2, 3), source.CodeType, msgSecond, "b:2:3")
-	l.Add(&source.Error{Pos: pos("a.csv", 9, 4), Msg: "a:9"})
-	l.Add(&source.Error{Pos: pos("b.csv", 2, 3), Msg: "third at b:2:3"})
-	l.Add(&source.Error{Pos: pos("a.csv", 0, 0), Msg: "a file"})
-	l.Add(&source.Error{Pos: pos("b.csv", 1, 8), Msg: "b:1:8"})
+	l.Add(&diag.Error{Pos: pos("b.csv", 2, 3), Msg: "first at b:2:3"})
+	l.Add(&diag.Error{Pos: pos("a.csv", 10, 1), Msg: "a:10"})
+	l.Addf(pos("b.csv", 2, 3), diag.CodeType, msgSecond, "b:2:3")
+	l.Add(&diag.Error{Pos: pos("a.csv", 9, 4), Msg: "a:9"})
+	l.Add(&diag.Error{Pos: pos("b.csv", 2, 3), Msg: "third at b:2:3"})
+	l.Add(&diag.Error{Pos: pos("a.csv", 0, 0), Msg: "a file"})
+	l.Add(&diag.Error{Pos: pos("b.csv", 1, 8), Msg: "b:1:8"})
 
 	want := []string{
 		"a.csv: a file",
@@ -176,30 +176,30 @@ func TestListSortsStable(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Err().Unwrap() =\n%q\nwant\n%q", got, want)
 	}
-	if got := messages(source.All(err)); !slices.Equal(got, want) {
+	if got := messages(diag.All(err)); !slices.Equal(got, want) {
 		t.Errorf("All(Err()) =\n%q\nwant\n%q", got, want)
 	}
 
 	// Addf records the code and leaves field and value empty.
-	var second *source.Error
+	var second *diag.Error
 	for _, e := range l.Errors() {
 		if e.Msg == "second at b:2:3" {
 			second = e
 		}
 	}
-	if second == nil || second.Code != source.CodeType || second.Field != "" || second.Value != "" {
+	if second == nil || second.Code != diag.CodeType || second.Field != "" || second.Value != "" {
 		t.Errorf("Addf recorded %+v", second)
 	}
 }
 
 func TestListErrorsDoesNotReorderList(t *testing.T) {
-	var l source.List
-	l.Add(&source.Error{Pos: pos("b.csv", 1, 1), Msg: "b"})
-	l.Add(&source.Error{Pos: pos("a.csv", 1, 1), Msg: "a"})
+	var l diag.List
+	l.Add(&diag.Error{Pos: pos("b.csv", 1, 1), Msg: "b"})
+	l.Add(&diag.Error{Pos: pos("a.csv", 1, 1), Msg: "a"})
 	_ = l.Errors()
-	var m source.List
+	var m diag.List
 	m.Merge(&l)
-	m.Add(&source.Error{Pos: pos("a.csv", 1, 1), Msg: "a again"})
+	m.Add(&diag.Error{Pos: pos("a.csv", 1, 1), Msg: "a again"})
 	want := []string{"a.csv:1:1: a", "a.csv:1:1: a again", "b.csv:1:1: b"}
 	if got := messages(m.Errors()); !slices.Equal(got, want) {
 		t.Errorf("after Merge, Errors() = %q, want %q", got, want)
@@ -210,33 +210,33 @@ func TestListErrorsDoesNotReorderList(t *testing.T) {
 }
 
 func TestAllWalksWrappedAndJoined(t *testing.T) {
-	e1 := &source.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
-	e2 := &source.Error{Pos: pos("a.csv", 2, 1), Msg: "two"}
-	e3 := &source.Error{Pos: pos("a.csv", 3, 1), Msg: "three"}
-	e4 := &source.Error{Pos: pos("a.csv", 4, 1), Msg: "four"}
-	var l source.List
+	e1 := &diag.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
+	e2 := &diag.Error{Pos: pos("a.csv", 2, 1), Msg: "two"}
+	e3 := &diag.Error{Pos: pos("a.csv", 3, 1), Msg: "three"}
+	e4 := &diag.Error{Pos: pos("a.csv", 4, 1), Msg: "four"}
+	var l diag.List
 	l.Add(e4)
 	l.Add(e3)
 
 	tests := []struct {
 		name string
 		err  error
-		want []*source.Error
+		want []*diag.Error
 	}{
-		{"bare", e1, []*source.Error{e1}},
+		{"bare", e1, []*diag.Error{e1}},
 		{"plain error", errors.New("disk full"), nil},
-		{"wrapped", fmt.Errorf("load: %w", e1), []*source.Error{e1}},
-		{"wrapped twice", fmt.Errorf("build: %w", fmt.Errorf("load: %w", e2)), []*source.Error{e2}},
-		{"joined", errors.Join(e1, errors.New("other"), e2), []*source.Error{e1, e2}},
-		{"wrapped join", fmt.Errorf("load: %w", errors.Join(e2, e1)), []*source.Error{e2, e1}},
-		{"join of wrapped", errors.Join(fmt.Errorf("x: %w", e1), fmt.Errorf("y: %w", e2)), []*source.Error{e1, e2}},
-		{"multiple %w", fmt.Errorf("%w and %w", e1, e2), []*source.Error{e1, e2}},
-		{"list inside join", errors.Join(e1, l.Err(), e2), []*source.Error{e1, e3, e4, e2}},
+		{"wrapped", fmt.Errorf("load: %w", e1), []*diag.Error{e1}},
+		{"wrapped twice", fmt.Errorf("build: %w", fmt.Errorf("load: %w", e2)), []*diag.Error{e2}},
+		{"joined", errors.Join(e1, errors.New("other"), e2), []*diag.Error{e1, e2}},
+		{"wrapped join", fmt.Errorf("load: %w", errors.Join(e2, e1)), []*diag.Error{e2, e1}},
+		{"join of wrapped", errors.Join(fmt.Errorf("x: %w", e1), fmt.Errorf("y: %w", e2)), []*diag.Error{e1, e2}},
+		{"multiple %w", fmt.Errorf("%w and %w", e1, e2), []*diag.Error{e1, e2}},
+		{"list inside join", errors.Join(e1, l.Err(), e2), []*diag.Error{e1, e3, e4, e2}},
 		{"wrapped fs error", fmt.Errorf("read: %w", fs.ErrNotExist), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := source.All(tt.err)
+			got := diag.All(tt.err)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("All = %v, want %v", messages(got), messages(tt.want))
 			}
@@ -245,8 +245,8 @@ func TestAllWalksWrappedAndJoined(t *testing.T) {
 }
 
 func TestErrorsAs(t *testing.T) {
-	e := &source.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
-	var target *source.Error
+	e := &diag.Error{Pos: pos("a.csv", 1, 1), Msg: "one"}
+	var target *diag.Error
 	if !errors.As(fmt.Errorf("load: %w", e), &target) || target != e {
 		t.Errorf("errors.As did not find the *Error through a wrap")
 	}
@@ -254,18 +254,18 @@ func TestErrorsAs(t *testing.T) {
 
 func TestOriginCell(t *testing.T) {
 	row := pos("data/units.csv", 4, 1)
-	o := source.NewColumns("data/units.csv", "code", "name_vi").Origin(4, source.Place{Line: 4, Column: 1}, source.Place{Line: 4, Column: 7})
+	o := diag.NewColumns("data/units.csv", "code", "name_vi").Origin(4, diag.Place{Line: 4, Column: 1}, diag.Place{Line: 4, Column: 7})
 	tests := []struct {
-		origin source.Origin
+		origin diag.Origin
 		cell   string
-		want   source.Position
+		want   diag.Position
 	}{
 		{o, "name_vi", pos("data/units.csv", 4, 7)},
 		{o, "code", pos("data/units.csv", 4, 1)},
-		{o, "parent", row},                        // unknown cell: the row
-		{o, "", row},                              // empty name too
-		{source.Origin{Row: row}, "name_vi", row}, // no cells recorded
-		{source.Origin{}, "name_vi", source.Position{}},
+		{o, "parent", row},                      // unknown cell: the row
+		{o, "", row},                            // empty name too
+		{diag.Origin{Row: row}, "name_vi", row}, // no cells recorded
+		{diag.Origin{}, "name_vi", diag.Position{}},
 	}
 	for _, tt := range tests {
 		if got := tt.origin.Cell(tt.cell); got != tt.want {
@@ -281,10 +281,10 @@ func TestOriginCell(t *testing.T) {
 // the line they start on, not on the row's.
 func TestOriginCellOnLaterLine(t *testing.T) {
 	const f = "data/snapshots/2024-Q4.csv"
-	o := source.NewColumns(f, "unit", "note", "source").Origin(7,
-		source.Place{Line: 7, Column: 1}, source.Place{Line: 7, Column: 7}, source.Place{Line: 8, Column: 4})
-	want := map[string]source.Position{"unit": pos(f, 7, 1), "note": pos(f, 7, 7), "source": pos(f, 8, 4)}
-	got := map[string]source.Position{}
+	o := diag.NewColumns(f, "unit", "note", "source").Origin(7,
+		diag.Place{Line: 7, Column: 1}, diag.Place{Line: 7, Column: 7}, diag.Place{Line: 8, Column: 4})
+	want := map[string]diag.Position{"unit": pos(f, 7, 1), "note": pos(f, 7, 7), "source": pos(f, 8, 4)}
+	got := map[string]diag.Position{}
 	for name, p := range o.Cells() {
 		got[name] = p
 		if p != o.Cell(name) {
@@ -299,12 +299,12 @@ func TestOriginCellOnLaterLine(t *testing.T) {
 // TestColumnsManyRows makes more Origins than one block of storage holds
 // and checks that none is overwritten by a later one.
 func TestColumnsManyRows(t *testing.T) {
-	cols := source.NewColumns("f.csv", "a", "b", "c")
+	cols := diag.NewColumns("f.csv", "a", "b", "c")
 	const n = 10000
-	origins := make([]source.Origin, n)
+	origins := make([]diag.Origin, n)
 	for i := range n {
 		line := i + 2
-		origins[i] = cols.Origin(line, source.Place{Line: line, Column: 1}, source.Place{Line: line, Column: i%50 + 3}, source.Place{Line: line + i%2, Column: i})
+		origins[i] = cols.Origin(line, diag.Place{Line: line, Column: 1}, diag.Place{Line: line, Column: i%50 + 3}, diag.Place{Line: line + i%2, Column: i})
 	}
 	for i, o := range origins {
 		line := i + 2
@@ -318,24 +318,24 @@ func TestColumnsManyRows(t *testing.T) {
 }
 
 func TestOriginEqual(t *testing.T) {
-	p := source.Place{Line: 2, Column: 1}
-	q := source.Place{Line: 2, Column: 5}
-	ab := source.NewColumns("f.csv", "a", "b")
+	p := diag.Place{Line: 2, Column: 1}
+	q := diag.Place{Line: 2, Column: 5}
+	ab := diag.NewColumns("f.csv", "a", "b")
 	a := ab.Origin(2, p, q)
 	for _, tt := range []struct {
 		name string
-		o    source.Origin
+		o    diag.Origin
 		want bool
 	}{
 		{"itself", a, true},
 		{"another row, same cells", ab.Origin(2, p, q), true},
-		{"other Columns, other order", source.NewColumns("f.csv", "b", "a").Origin(2, q, p), true},
-		{"a cell elsewhere", ab.Origin(2, p, source.Place{Line: 2, Column: 6}), false},
-		{"a cell on another line", ab.Origin(2, p, source.Place{Line: 3, Column: 5}), false},
-		{"fewer cells", source.NewColumns("f.csv", "a").Origin(2, p), false},
-		{"more cells", source.NewColumns("f.csv", "a", "b", "c").Origin(2, p, q, q), false},
-		{"no cells", source.Origin{Row: a.Row}, false},
-		{"another file", source.NewColumns("g.csv", "a", "b").Origin(2, p, q), false},
+		{"other Columns, other order", diag.NewColumns("f.csv", "b", "a").Origin(2, q, p), true},
+		{"a cell elsewhere", ab.Origin(2, p, diag.Place{Line: 2, Column: 6}), false},
+		{"a cell on another line", ab.Origin(2, p, diag.Place{Line: 3, Column: 5}), false},
+		{"fewer cells", diag.NewColumns("f.csv", "a").Origin(2, p), false},
+		{"more cells", diag.NewColumns("f.csv", "a", "b", "c").Origin(2, p, q, q), false},
+		{"no cells", diag.Origin{Row: a.Row}, false},
+		{"another file", diag.NewColumns("g.csv", "a", "b").Origin(2, p, q), false},
 	} {
 		if got := a.Equal(tt.o); got != tt.want {
 			t.Errorf("%s: Equal = %v, want %v", tt.name, got, tt.want)
@@ -344,7 +344,7 @@ func TestOriginEqual(t *testing.T) {
 			t.Errorf("%s: Equal, reversed = %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	if !(source.Origin{Row: a.Row}).Equal(source.Origin{Row: a.Row}) {
+	if !(diag.Origin{Row: a.Row}).Equal(diag.Origin{Row: a.Row}) {
 		t.Error("two Origins without cells and with the same row differ")
 	}
 	if !cmp.Equal(a, ab.Origin(2, p, q)) {
@@ -355,7 +355,7 @@ func TestOriginEqual(t *testing.T) {
 // TestOriginJSON keeps the JSON form of an Origin to its row: cell
 // positions are for messages, not for output.
 func TestOriginJSON(t *testing.T) {
-	o := source.NewColumns("f.csv", "a").Origin(3, source.Place{Line: 3, Column: 4})
+	o := diag.NewColumns("f.csv", "a").Origin(3, diag.Place{Line: 3, Column: 4})
 	got, err := json.Marshal(o)
 	if err != nil {
 		t.Fatal(err)
@@ -371,10 +371,10 @@ func TestColumnsOriginWrongCount(t *testing.T) {
 			t.Error("Origin with too few cells did not panic")
 		}
 	}()
-	source.NewColumns("f.csv", "a", "b").Origin(2, source.Place{Line: 2, Column: 1})
+	diag.NewColumns("f.csv", "a", "b").Origin(2, diag.Place{Line: 2, Column: 1})
 }
 
-func messages(errs []*source.Error) []string {
+func messages(errs []*diag.Error) []string {
 	out := make([]string, len(errs))
 	for i, e := range errs {
 		out[i] = e.Error()
@@ -392,7 +392,7 @@ var (
 
 func TestLineAndLanguages(t *testing.T) {
 	at := pos("data/snapshots/2024-Q4.csv", 5, 3)
-	e := source.Newf(at, source.CodeType, "value", "12,5", msgNotANumber, "12.5", msgWithADot.With())
+	e := diag.Newf(at, diag.CodeType, "value", "12,5", msgNotANumber, "12.5", msgWithADot.With())
 	for lang, want := range map[string]string{
 		"en": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": not a number: write 12.5, with a dot`,
 		"vi": `data/snapshots/2024-Q4.csv:5:3: type-error: value "12,5": không phải là số: hãy viết 12.5, dùng dấu chấm`,
@@ -409,15 +409,15 @@ func TestLineAndLanguages(t *testing.T) {
 		t.Errorf("Newf kept %v, Msg %q", e.Text, e.Msg)
 	}
 	// Made without a Text: Msg in every language; no code: the line leaves it out.
-	u := &source.Error{Pos: source.Position{File: "data/units.csv"}, Msg: "test: 100% untranslated"}
+	u := &diag.Error{Pos: diag.Position{File: "data/units.csv"}, Msg: "test: 100% untranslated"}
 	if got := u.Line("vi"); got != "data/units.csv: test: 100% untranslated" {
 		t.Errorf("untranslated Line = %q", got)
 	}
 }
 
 func TestAddfIsTranslatable(t *testing.T) {
-	var l source.List
-	l.Addf(pos("content/bao-cao/2023-Q1.md", 0, 0), source.CodeForeignKey, msgNoSnapshot, "2023-Q1")
+	var l diag.List
+	l.Addf(pos("content/bao-cao/2023-Q1.md", 0, 0), diag.CodeForeignKey, msgNoSnapshot, "2023-Q1")
 	e := l.Errors()[0]
 	if e.Text.Message() != msgNoSnapshot || len(e.Text.Args()) != 1 {
 		t.Errorf("Addf kept %v", e.Text)
