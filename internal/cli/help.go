@@ -74,8 +74,8 @@ var helpTexts = map[string]cmdHelp{
 			"build checks every input file, then builds the site into a temporary folder\nbeside the destination and swaps it in only when it is complete. If anything\nfails, the previously published site is left exactly as it was.\n\nProblems are reported as by check: one line each on standard error, in\nVietnamese unless --lang en is given, or one JSON document on standard\noutput with --format json."),
 		example: "  minhbach build\n  minhbach build --site ../cho-don --dest /var/www/cho-don\n  minhbach build --draft --dest /tmp/thu",
 		flags: common(map[string]*msg.Message{"dest": msg.New(
-			"nơi xuất bản trang web (mặc định: SOURCE/public)",
-			"where to publish the site (default: SOURCE/public)"),
+			"nơi xuất bản trang web (mặc định: SITE/public)",
+			"where to publish the site (default: SITE/public)"),
 			"draft": msg.New(
 				"dựng bản nháp: đọc lịch sử xuất bản (thư mục \"history/\") nhưng không ghi vào đó",
 				"build a draft: the publishing history (history/) is read but not written"),
