@@ -64,8 +64,8 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"help", []string{"--help"}, cli.OK, "Kiểm tra số liệu rồi xuất bản trang web", nil},
 		{"help en", []string{"--help", "--lang", "en"}, cli.OK, "Check the data and publish the site", nil},
-		{"build help", []string{"build", "--help"}, cli.OK, "--dest string     nơi xuất bản trang web (mặc định: SOURCE/public)", nil},
-		{"build help en", []string{"build", "--help", "--lang=en"}, cli.OK, "--dest string     where to publish the site (default: SOURCE/public)", nil},
+		{"build help", []string{"build", "--help"}, cli.OK, "--dest string     nơi xuất bản trang web (mặc định: SITE/public)", nil},
+		{"build help en", []string{"build", "--help", "--lang=en"}, cli.OK, "--dest string     where to publish the site (default: SITE/public)", nil},
 		{"check help", []string{"check", "--help"}, cli.OK, "Cách dùng:\n  minhbach check [--site DIR] [tùy chọn]", nil},
 		{"unknown command", []string{"publsh"}, cli.Usage, "", []string{`không có lệnh "publsh" trong "minhbach"`}},
 		{"unknown command en", []string{"publsh", "--lang", "en"}, cli.Usage, "", []string{`unknown command "publsh"`}},
