@@ -416,6 +416,10 @@ func TestServeWatchesAndCleansUp(t *testing.T) {
 		t.Errorf("build %d for a file that is not an input", n)
 	case <-time.After(300 * time.Millisecond):
 	}
+	// The server says a build is done after the build has returned.
+	for deadline := time.Now().Add(5 * time.Second); strings.Count(log.String(), "preview built in") < 4 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 
 	cancel()
 	select {
