@@ -58,6 +58,10 @@ type Options struct {
 	Keep int
 	// Progress shows the steps on a terminal; nil shows nothing.
 	Progress *progress.Line
+	// Preview is a build for minhbach serve: the share images (Open
+	// Graph), which only social networks fetch, are not drawn; they were
+	// a third of a rebuild's time.
+	Preview bool
 }
 
 // Result describes a finished build.
@@ -263,7 +267,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		}
 		res.Compared = compared
 		opt.Progress.Step(progress.Downloads)
-		into := Into{Dir: tmp, About: about, Threshold: settings.Threshold}
+		into := Into{Dir: tmp, About: about, Threshold: settings.Threshold, NoPreviews: opt.Preview}
 		if into.Releases, err = keptReleases(ctx, led); err != nil {
 			return err
 		}
@@ -354,6 +358,8 @@ type Into struct {
 	Dir       string // the folder the site is built in
 	About     export.About
 	Threshold float64 // the site's reporting threshold (site.Settings)
+	// NoPreviews leaves out the share images (Options.Preview).
+	NoPreviews bool
 	// Releases are the releases of the data the history keeps, oldest
 	// first: every build serves them again, byte for byte.
 	Releases []export.Release
@@ -409,6 +415,9 @@ func Generate(ctx context.Context, fsys fs.FS, a *analyse.Analysis, eds []siteda
 			return Generated{}, err
 		}
 		g.Files[route.InLang(string(lang), route.SearchIndex)] = ix
+		if into.NoPreviews {
+			continue
+		}
 		if err := previews(g, lang, into.About.Title.In(lang)); err != nil {
 			return Generated{}, err
 		}

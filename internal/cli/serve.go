@@ -41,7 +41,7 @@ written. Ctrl-C stops the preview and removes its temporary folder.`,
 				Source: abs, Inputs: build.Inputs(), Addr: addr, Lang: opt.Lang,
 				Out: env.Stdout, Log: env.Stderr,
 				Build: func(ctx context.Context, dest string) error {
-					res, err := build.Site(ctx, build.Options{Source: abs, Dest: dest, Today: env.Now(), Log: env.Stderr})
+					res, err := build.Site(ctx, build.Options{Source: abs, Dest: dest, Today: env.Now(), Log: env.Stderr, Preview: true})
 					printWarnings(env.Stderr, opt.Lang, res.Warnings)
 					return err
 				},
