@@ -142,7 +142,7 @@ diskfull() {
 	"$bin" build --draft --lang en --site "$work/f" --dest "$d/public" >"$work/full-build.out" 2>&1 || rb=$?
 	"$bin" publish --lang en --site "$work/f" --to "$d/www" >"$work/full-publish.out" 2>&1 || rp=$?
 	for f in full-build full-publish; do
-		grep -q 'no space left on device' "$work/$f.out" && msgs=$((msgs + 1))
+		grep -Eq 'no space left on device|disk filled up' "$work/$f.out" && msgs=$((msgs + 1))
 	done
 	local hist_after
 	hist_after=$(fullsum "$work/f/history")
@@ -155,7 +155,7 @@ diskfull() {
 		rs=0
 		TMPDIR=$d/tmp "$bin" publish --lang en --site "$work/f" \
 			--to "s3://diskfull-$$?endpoint=$MINHBACH_S3_ENDPOINT&region=us-east-1&use_path_style=true" >"$work/full-s3.out" 2>&1 || rs=$?
-		grep -q 'no space left on device' "$work/full-s3.out" || fail "diskfull: no disk-full message for object storage"
+		grep -Eq 'no space left on device|disk filled up' "$work/full-s3.out" || fail "diskfull: no disk-full message for object storage"
 		[ -z "$(s3keys "diskfull-$$" "")" ] || fail "diskfull: the bucket was written"
 		[ "$rs" -eq 1 ] || fail "diskfull: object storage publish exit $rs"
 	fi
@@ -169,7 +169,7 @@ diskfull() {
 	echo "diskfull_live_release_unchanged=$([ "$(fullsum "$d/www/current/")" = "$www_before" ] && echo 1 || echo 0)"
 	echo "diskfull_s3_publish_exit=$rs"
 	for f in full-build full-publish full-s3; do
-		[ -f "$work/$f.out" ] && echo "diskfull_${f#full-}_said=$(grep -m1 'no space' "$work/$f.out" | cut -c1-200)"
+		[ -f "$work/$f.out" ] && echo "diskfull_${f#full-}_said=$(grep -Em1 'no space|disk filled up' "$work/$f.out" | cut -c1-200)"
 	done
 	echo "diskfull_history_unchanged=$([ "$hist_after" = "$hist_before" ] && echo 1 || echo 0)"
 	echo "diskfull_debris=$debris"

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -201,6 +203,18 @@ func report(w io.Writer, err error, opt reportOptions) {
 		if errors.Is(err, context.Canceled) {
 			// Interrupted (Ctrl-C): say so plainly, not "context canceled".
 			say(w, opt.Lang, msgStopped)
+			return
+		}
+		if _, said := err.(msg.Localized); !said && errors.Is(err, syscall.ENOSPC) {
+			// The build leaves the live site as it was (scripts/faults.sh
+			// diskfull): say what to do, not Go's words. Publishing says
+			// its own (package publish).
+			var pe *fs.PathError
+			file := ""
+			if errors.As(err, &pe) {
+				file = pe.Path
+			}
+			say(w, opt.Lang, msgDiskFull, file)
 			return
 		}
 		fmt.Fprintf(w, "minhbach: %s\n", msg.ErrorIn(err, opt.Lang))
