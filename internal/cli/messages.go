@@ -42,8 +42,8 @@ var (
 		"chưa ghi tệp nào",
 		"no file was written")
 	msgDiskFull = msg.New(
-		"minhbach: đĩa đã đầy khi ghi %q: hãy giải phóng chỗ trống (hoặc chọn --dest, --to ở ổ đĩa khác) rồi chạy lại; chưa xuất bản gì, trang đã công bố giữ nguyên.",
-		"minhbach: the disk filled up while writing %q: free some space (or give --dest, --to on another disk) and run again; nothing was published, the published site is unchanged.")
+		"minhbach: đĩa đã đầy khi ghi %q: hãy giải phóng chỗ trống (hoặc xuất bản vào thư mục ở ổ đĩa khác) rồi chạy lại; chưa xuất bản gì, trang đã công bố giữ nguyên.",
+		"minhbach: the disk filled up while writing %q: free some space (or publish to a folder on another disk) and run again; nothing was published, the published site is unchanged.")
 	msgStopped = msg.New(
 		"minhbach: đã dừng theo yêu cầu; chưa xuất bản gì, trang đã công bố giữ nguyên.",
 		"minhbach: stopped on request; nothing was published, the published site is unchanged.")
