@@ -55,18 +55,8 @@ func ReadSettings(source string) (Settings, error) {
 	s.Threshold = DefaultThreshold
 	params, _ := cfg["params"].(map[string]any)
 	if v, ok := params["reportingthreshold"]; ok {
-		var t float64
-		switch n := v.(type) {
-		case int64:
-			t = float64(n)
-		case float64:
-			t = n
-		case int:
-			t = float64(n)
-		default:
-			return Settings{}, msgThreshold.Err(v)
-		}
-		if !(t >= 0 && t <= 100) {
+		t, isNumber := numberOf(v)
+		if !isNumber || !(t >= 0 && t <= 100) {
 			return Settings{}, msgThreshold.Err(v)
 		}
 		s.Threshold = t
@@ -82,15 +72,21 @@ func ReadSettings(source string) (Settings, error) {
 // number is a setting's number, as TOML, YAML or JSON gives it; 0 for
 // anything else (no limit).
 func number(v any) float64 {
+	n, _ := numberOf(v)
+	return n
+}
+
+// numberOf is v as a number, and whether it is one.
+func numberOf(v any) (float64, bool) {
 	switch n := v.(type) {
 	case int64:
-		return float64(n)
+		return float64(n), true
 	case int:
-		return float64(n)
+		return float64(n), true
 	case uint64:
-		return float64(n)
+		return float64(n), true
 	case float64:
-		return n
+		return n, true
 	}
-	return 0
+	return 0, false
 }
