@@ -204,7 +204,9 @@ func (r rebuilder) run(ctx context.Context, changes <-chan struct{}) {
 			go func(ctx context.Context, out chan<- outcome) {
 				start := time.Now()
 				err := r.build(ctx, r.dest)
-				out <- outcome{err: err, took: time.Since(start), cancelled: ctx.Err() != nil}
+				// A build that finished before the change came is whole:
+				// it is shown, and the next one follows.
+				out <- outcome{err: err, took: time.Since(start), cancelled: err != nil && ctx.Err() != nil}
 			}(bctx, finished)
 		}
 	}

@@ -367,18 +367,26 @@ func TestServeWatchesAndCleansUp(t *testing.T) {
 		served <- Serve(ctx, Options{Source: src, Inputs: []string{"data", "hugo.toml"}, Addr: "127.0.0.1:0", Lang: "en",
 			Build: build, Out: &out, Log: &log, Quiet: 20 * time.Millisecond})
 	}()
-	wait := func(want int) {
+	// A change may reach the watcher as several events (create, write,
+	// close), split further apart than the quiet time on a loaded machine:
+	// each step waits for at least one build, then for the builds to stop.
+	settle := func(what string) int {
 		t.Helper()
+		var n int
 		select {
-		case n := <-built:
-			if n != want {
-				t.Fatalf("build %d, want %d", n, want)
-			}
+		case n = <-built:
 		case <-time.After(20 * time.Second):
-			t.Fatalf("no build %d", want)
+			t.Fatalf("no build after %s", what)
+		}
+		for {
+			select {
+			case n = <-built:
+			case <-time.After(500 * time.Millisecond):
+				return n
+			}
 		}
 	}
-	wait(1)
+	settle("the start")
 	url := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 	deadline := time.Now().Add(10 * time.Second)
 	for url.FindString(out.String()) == "" && time.Now().Before(deadline) {
@@ -399,25 +407,26 @@ func TestServeWatchesAndCleansUp(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Mkdir(filepath.Join(src, "data", "new"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	wait(2) // the new folder under data/
-	if err := os.WriteFile(filepath.Join(src, "data", "new", "2025-Q1.csv"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	wait(3) // a file in it: the new folder is watched
-	if err := os.WriteFile(filepath.Join(src, "hugo.toml"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	wait(4)
 	select {
 	case n := <-built:
 		t.Errorf("build %d for a file that is not an input", n)
-	case <-time.After(300 * time.Millisecond):
+	case <-time.After(500 * time.Millisecond):
 	}
-	// The server says a build is done after the build has returned.
-	for deadline := time.Now().Add(5 * time.Second); strings.Count(log.String(), "preview built in") < 4 && time.Now().Before(deadline); {
+	if err := os.Mkdir(filepath.Join(src, "data", "new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	settle("a new folder under data/")
+	if err := os.WriteFile(filepath.Join(src, "data", "new", "2025-Q1.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	settle("a file in the new folder (it is watched)")
+	if err := os.WriteFile(filepath.Join(src, "hugo.toml"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	last := settle("the configuration")
+	// Every build that finished is reported, after it has returned.
+	const want = "preview built in"
+	for deadline := time.Now().Add(5 * time.Second); strings.Count(log.String(), want) < last && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
 
@@ -437,8 +446,8 @@ func TestServeWatchesAndCleansUp(t *testing.T) {
 	if strings.HasPrefix(priv, src) {
 		t.Errorf("the draft was built inside the site folder: %s", priv)
 	}
-	if got := strings.Count(log.String(), "preview built in"); got != 4 {
-		t.Errorf("%d builds reported, want 4:\n%s", got, log.String())
+	if got := strings.Count(log.String(), want); got != last || last < 4 {
+		t.Errorf("%d builds reported, %d ran (want 4 or more):\n%s", got, last, log.String())
 	}
 	if !strings.Contains(log.String(), "preview stopped and its temporary folder removed") {
 		t.Errorf("no word of the stop:\n%s", log.String())
