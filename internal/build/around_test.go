@@ -79,6 +79,10 @@ func TestMetaOnEveryPageType(t *testing.T) {
 			}
 		}
 	}
+	// Hugo's redirect from /vi/ says where the page went, in Vietnamese.
+	if d := metas(s.HTML("vi/index.html"))["description"]; d != "Trang này đã chuyển tới "+baseURL {
+		t.Errorf("vi/index.html (the alias page): description %q", d)
+	}
 	// An indicator's description is its latest figure and status, and its
 	// image its own.
 	m := metas(s.HTML("chi-so/vb01/index.html"))
