@@ -125,3 +125,45 @@ func TestBrowserScorecardPrintsOnOnePage(t *testing.T) {
 	}
 	t.Logf("fullest scorecard: %s, %.0f%% of the printable A4 height", tallestPath, tallest*100)
 }
+
+// TestBrowserPrintIsDarkOnLight: a reader whose phone is in dark mode
+// still prints dark text on white paper (browsers leave backgrounds out of
+// print, so light text would print nearly invisible). The same page on
+// screen in dark mode has light text, so the emulation is in force.
+func TestBrowserPrintIsDarkOnLight(t *testing.T) {
+	s := buildtest.Sample(t)
+	browser := startBrowser(t)
+	base := serve(t, s.Dest)
+	// The relative luminance (WCAG) of the text and link colours.
+	const lumJS = `(function () {
+		function lum(c) {
+			var m = c.match(/[\d.]+/g).slice(0, 3).map(function (v) {
+				v = v / 255;
+				return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+			});
+			return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2];
+		}
+		var a = document.querySelector('main a');
+		return [lum(getComputedStyle(document.body).color), lum(getComputedStyle(a).color)];
+	})()`
+	dark := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+	for _, p := range []string{"/chi-so/vb01/", "/en/the-diem/064/", "/bao-cao/2024-q4/"} {
+		visit(t, browser, base+p, view{}, func(tb *tab) {
+			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen", Features: dark}); err != nil {
+				t.Fatal(err)
+			}
+			if got := eval[[]float64](t, tb, lumJS); got[0] < 0.5 {
+				t.Fatalf("%s: on screen in dark mode the text's luminance is %.2f: the dark scheme is not in force, the test is not testing", p, got[0])
+			}
+			if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print", Features: dark}); err != nil {
+				t.Fatal(err)
+			}
+			// Dark text: at least 4.5:1 against white paper.
+			for i, what := range []string{"the text", "a link"} {
+				if l := eval[[]float64](t, tb, lumJS)[i]; 1.05/(l+0.05) < 4.5 {
+					t.Errorf("%s: printed in dark mode, %s has luminance %.2f (contrast %.1f:1 on white), want 4.5:1 or more", p, what, l, 1.05/(l+0.05))
+				}
+			}
+		})
+	}
+}
