@@ -176,7 +176,7 @@ func basePath(base string) string {
 
 // page weighs one page: its HTML, the stylesheets it links and the
 // scripts it loads by src (deferred ones too: a page is usable once they
-// ran). The chart bundle charts.js fetches later, when the page is idle,
+// ran). The chart bundle charts.js fetches later, when a chart is reached for,
 // is returned apart (data-echarts, data-locale).
 func (w *weigher) page(rel string) (Page, []string, error) {
 	b, err := os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(rel)))

@@ -296,15 +296,19 @@ var palette = sync.OnceValue(func() color.Palette {
 func paletted(img *image.RGBA) *image.Paletted {
 	pal := palette()
 	out := image.NewPaletted(img.Bounds(), pal)
-	seen := map[uint32]uint8{0xffffff: 0}
+	seen := map[uint32]uint8{}
+	last, lastIdx := uint32(0xffffff), uint8(0) // runs of one colour: mostly the white
 	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
 		key := uint32(img.Pix[i])<<16 | uint32(img.Pix[i+1])<<8 | uint32(img.Pix[i+2])
-		idx, ok := seen[key]
-		if !ok {
-			idx = uint8(pal.Index(color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], 0xff}))
-			seen[key] = idx
+		if key != last {
+			idx, ok := seen[key]
+			if !ok {
+				idx = uint8(pal.Index(color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], 0xff}))
+				seen[key] = idx
+			}
+			last, lastIdx = key, idx
 		}
-		out.Pix[j] = idx
+		out.Pix[j] = lastIdx
 	}
 	return out
 }
