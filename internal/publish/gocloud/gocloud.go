@@ -16,7 +16,7 @@
 //	_minhbach/live                 the id of the live release
 //	_minhbach/releases/<id>.json   each kept release's file list (path, size, MD5, SHA-256)
 //	_minhbach/objects/<sha256>     each file of a kept release once, by content
-//	_minhbach/lock                 present while a publish runs
+//	_minhbach/lock                 present while a publish runs: who holds it (see Holder)
 //
 // A publish uploads only the files whose MD5 differs from the object's
 // (the ETag S3 lists), the other assets first and the HTML pages last, so
@@ -34,7 +34,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
@@ -74,10 +73,6 @@ const (
 	CacheShort     = "public, max-age=300"
 )
 
-// StaleLock is the age after which a lock left by a killed publish is
-// taken over.
-const StaleLock = 2 * time.Hour
-
 // Schemes are the URL schemes a Bucket opens.
 var Schemes = []string{s3blob.Scheme, fileblob.Scheme}
 
@@ -94,6 +89,15 @@ type Bucket struct {
 	Plan *Plan
 	// Workers is how many uploads run at once (0: 8).
 	Workers int
+	// BreakLock removes a lock held by a publish of another computer
+	// (see StaleLock), after saying whose through Broke.
+	BreakLock bool
+	// Broke, when set, is told of each lock removed, and why, in words
+	// to show staff.
+	Broke func(msg.Text)
+	// Source is the site folder: a file:// bucket inside it is refused,
+	// as a folder target is.
+	Source string
 }
 
 // Plan is what a publish changes in the bucket.
@@ -160,6 +164,23 @@ func reason(err error) string {
 	return s
 }
 
+// folder is the folder of a file:// bucket, as fileblob reads its URL
+// (file:///abs/path, or file://./rel/path).
+func (b Bucket) folder() (string, bool) {
+	u, err := url.Parse(b.URL)
+	if err != nil || u.Scheme != fileblob.Scheme {
+		return "", false
+	}
+	p := u.Path
+	if u.Host == "." || os.PathSeparator != '/' {
+		p = strings.TrimPrefix(p, "/")
+	}
+	if u.Host == "." && p == "" {
+		p = "."
+	}
+	return filepath.FromSlash(p), p != ""
+}
+
 // open opens the bucket of b.URL.
 func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 	u, err := url.Parse(b.URL)
@@ -167,9 +188,21 @@ func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 		return nil, b.fault(msgBadURL)
 	}
 	if u.Scheme == fileblob.Scheme {
-		// A missing folder is said plainly, as for a folder target.
-		if fi, err := os.Stat(u.Path); err != nil || !fi.IsDir() {
-			return nil, b.fault(msgNoFolder, u.Path)
+		dir, ok := b.folder()
+		if !ok {
+			return nil, b.fault(msgBadFileURL)
+		}
+		// Said as for a folder target: missing (a disk not mounted),
+		// a file, a loop of links, inside the site folder.
+		if err := publish.CheckFolder(dir, b.Source); err != nil {
+			return nil, err
+		}
+		// A mounted disk is not the temporary folder's: write each file
+		// beside its place and rename it there, not across disks.
+		q := u.Query()
+		if !q.Has("no_tmp_dir") {
+			q.Set("no_tmp_dir", "1")
+			u.RawQuery = q.Encode()
 		}
 	}
 	bk, err := blob.OpenBucket(ctx, u.String())
@@ -566,50 +599,6 @@ func (b Bucket) write(ctx context.Context, bk *blob.Bucket, key string, data []b
 		return b.failed(key, err)
 	}
 	return nil
-}
-
-// lock writes _minhbach/lock only if it is absent, so that a second
-// publish to the bucket stops. A lock left by a publish that ended without
-// removing it (killed, or its server failed) is taken over: at once when
-// it was this computer's, after StaleLock otherwise.
-func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error) {
-	host, _ := os.Hostname()
-	stamp := fmt.Sprintf("%s pid %d %s\n", host, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
-	for try := 0; ; try++ {
-		err := bk.WriteAll(ctx, lockKey, []byte(stamp), &blob.WriterOptions{IfNotExist: true, ContentType: "text/plain; charset=utf-8"})
-		if err == nil {
-			break
-		}
-		if gcerrors.Code(err) != gcerrors.FailedPrecondition || try > 0 {
-			return nil, b.failed(lockKey, err)
-		}
-		held, _ := bk.ReadAll(ctx, lockKey)
-		attr, aerr := bk.Attributes(ctx, lockKey)
-		if aerr != nil || time.Since(attr.ModTime) < StaleLock && !deadHere(string(held), host) {
-			return nil, b.fault(msgLocked, strings.TrimSpace(string(held)), lockKey)
-		}
-		if err := bk.Delete(ctx, lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			return nil, b.failed(lockKey, err)
-		}
-	}
-	return func() error {
-		if err := bk.Delete(context.WithoutCancel(ctx), lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			return b.failed(lockKey, err)
-		}
-		return nil
-	}, nil
-}
-
-// deadHere reports whether the lock stamp held was written by a process
-// of this computer that has ended: a publish stopped by a failing server
-// could not remove its lock, and the next one takes it over at once.
-func deadHere(held, host string) bool {
-	var h string
-	var pid int
-	if _, err := fmt.Sscanf(held, "%s pid %d", &h, &pid); err != nil || h != host || pid <= 0 {
-		return false
-	}
-	return !alive(pid)
 }
 
 // prune removes release records beyond Keep (never the live one), then
