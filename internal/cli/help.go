@@ -93,7 +93,7 @@ var helpTexts = map[string]cmdHelp{
 			"publish checks the data, builds the site into TARGET/releases/<id>/ and then\nswitches the TARGET/current link to it in one step. Earlier releases are kept\n(--keep) so that rollback can return to them."),
 		example: "  minhbach publish --to /var/www/cho-don",
 		flags: common(map[string]*msg.Message{
-			"to":         msg.New("thư mục xuất bản: máy chủ web phục vụ liên kết \"current\" trong đó", "the folder to publish to: its current link is what the web server serves"),
+			"to":         msg.New("thư mục xuất bản (máy chủ web phục vụ liên kết \"current\" trong đó), hoặc kho lưu trữ \"s3://…\", hoặc \"file:///đường/dẫn\" (cách xếp của kho lưu trữ)", "the folder to publish to (its current link is what the web server serves), or object storage s3://…, or file:///path (a bucket's layout)"),
 			"keep":       msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
 			"dry-run":    msg.New("kho lưu trữ: liệt kê những tệp sẽ được tải lên và xoá, không thay gì", "object storage: list what would be uploaded and deleted, and change nothing"),
 			"break-lock": helpBreakLock,

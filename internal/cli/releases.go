@@ -25,9 +25,12 @@ type targetFlags struct {
 }
 
 // releasesTarget turns --to into a target of kept releases: a folder on
-// this machine (or file:///path), or object storage (s3://bucket?…,
-// package gocloud). plan, when set, receives what a bucket publish
-// changes; a lock removed (--break-lock) is said on env's stderr.
+// this machine (releases/ and a current link), or object storage
+// (package gocloud): s3://bucket?…, or file:///path, a folder in the
+// bucket's layout through the same code, to try an S3 layout on this
+// computer or write to a mounted bucket. plan, when set, receives what a
+// bucket publish changes; a lock removed (--break-lock) is said on env's
+// stderr.
 func releasesTarget(env Env, lang string, f targetFlags, plan *gocloud.Plan) (publish.Kept, error) {
 	to, src, keep, dryRun := f.to, f.src, f.keep, f.dryRun
 	if to == "" {
@@ -38,9 +41,7 @@ func releasesTarget(env Env, lang string, f targetFlags, plan *gocloud.Plan) (pu
 	}
 	if u, err := url.Parse(to); err == nil && len(u.Scheme) > 1 {
 		switch u.Scheme {
-		case "file":
-			to = u.Path
-		case "s3":
+		case "s3", "file":
 			return gocloud.Bucket{URL: to, Keep: keep, DryRun: dryRun, Plan: plan, Source: src,
 				BreakLock: f.breakLock, Broke: func(t msg.Text) { fmt.Fprintln(env.Stderr, t.In(lang)) }}, nil
 		default:
@@ -71,7 +72,9 @@ TARGET. TARGET must exist; it may not be inside the site folder.
 
 TARGET may also be object storage: s3://BUCKET?endpoint=URL&region=R&use_path_style=true
 (any S3-compatible server; credentials from AWS_ACCESS_KEY_ID and
-AWS_SECRET_ACCESS_KEY). Only the files that changed are uploaded, assets
+AWS_SECRET_ACCESS_KEY), or file:///PATH, a folder laid out as a bucket is
+(the site at its top, no releases/ or current link), through the same code:
+to try the bucket layout on this computer, or a mounted bucket. Only the files that changed are uploaded, assets
 first and pages last, then files no longer in the site are deleted; kept
 releases are recorded under _minhbach/ in the bucket. --dry-run lists what
 would be uploaded and deleted, and changes nothing. While a publish runs,
@@ -104,7 +107,7 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.src, "site", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
-	cmd.Flags().StringVar(&f.to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…")
+	cmd.Flags().StringVar(&f.to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…, or file:///PATH (a bucket's layout)")
 	cmd.Flags().IntVar(&f.keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
 	cmd.Flags().BoolVar(&f.dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
 	addBreakLock(cmd, &f)
@@ -128,7 +131,7 @@ func newRollback(env Env) *cobra.Command {
 		Long: `rollback switches TARGET/current back to a kept release in one step: the
 one before the live release, or --release ID (see minhbach releases). The
 release's files are checked against its id first. On object storage
-(s3://…) the release is uploaded again from the copies kept in the bucket. The rollback is recorded
+(s3://…, file://…) the release is uploaded again from the copies kept in the bucket. The rollback is recorded
 in the site's publishing history, so the next publish compares with the
 release now live and carries its errata forward.`,
 		Example: "  minhbach rollback --to /var/www/cho-don\n  minhbach rollback --to /var/www/cho-don --release 20250301-000000-3fa2b1c4d5e6",

@@ -455,10 +455,7 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 		in[f.Path] = true
 		o, ok := have[f.Path]
 		if ok && o.MD5 == "" && o.Size == f.Size {
-			// Not every store lists the MD5 (fileblob does not): ask.
-			if a, err := bk.Attributes(ctx, f.Path); err == nil {
-				o.MD5 = hex.EncodeToString(a.MD5)
-			}
+			o.MD5 = b.md5(ctx, bk, f.Path)
 		}
 		if ok && o.MD5 == f.MD5 && o.Size == f.Size {
 			plan.Unchanged++
@@ -531,6 +528,26 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 		b.Plan.Took = time.Since(start)
 	}
 	return err
+}
+
+// md5 is the MD5 of the object at key, for a store whose listing has
+// none: its attributes', or else its bytes' (a file:// bucket written
+// with ?metadata=skip, or files put there by other means). "" when it
+// cannot be read: the file is uploaded again.
+func (b Bucket) md5(ctx context.Context, bk *blob.Bucket, key string) string {
+	if a, err := bk.Attributes(ctx, key); err == nil && len(a.MD5) > 0 {
+		return hex.EncodeToString(a.MD5)
+	}
+	r, err := bk.NewReader(ctx, key, nil)
+	if err != nil {
+		return ""
+	}
+	defer r.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // upload writes each of files to key(f), Workers at a time, with its

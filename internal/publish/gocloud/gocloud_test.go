@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -388,6 +389,35 @@ func TestBadAddresses(t *testing.T) {
 			t.Errorf("%s: no error", u)
 		}
 	}
+}
+
+// TestFolderWithoutMetadata: a file:// bucket written with
+// ?metadata=skip (a mounted bucket, where fileblob's .attrs files would
+// be served as objects) lists no MD5; the files are compared by their
+// bytes, so only what changed is uploaded, and no .attrs file is left.
+func TestFolderWithoutMetadata(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var plan Plan
+	b := Bucket{URL: "file://" + filepath.ToSlash(dir) + "?metadata=skip", Plan: &plan}
+	if _, err := b.Publish(t.Context(), day1, fillWith(site1, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Publish(t.Context(), day2, fillWith(site2, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"du-lieu/figures.csv", "index.html", "new/index.html"}; !slices.Equal(plan.Upload, want) || plan.Unchanged != 3 {
+		t.Errorf("second publish plan %+v, want upload %v, 3 unchanged", plan, want)
+	}
+	if got := served(t, b.URL); !maps.Equal(got, site2) {
+		t.Errorf("served %v", got)
+	}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".attrs") || strings.HasSuffix(p, ".tmp") {
+			t.Errorf("left %s", p)
+		}
+		return err
+	})
 }
 
 // TestLockSaysWhoAndIsBroken: a lock of another computer stops a publish
