@@ -168,7 +168,8 @@ func reason(err error) string {
 // (file:///abs/path, or file://./rel/path).
 func (b Bucket) folder() (string, bool) {
 	u, err := url.Parse(b.URL)
-	if err != nil || u.Scheme != fileblob.Scheme {
+	// fileblob drops any other host: file://www/site would be /site.
+	if err != nil || u.Scheme != fileblob.Scheme || u.Host != "" && u.Host != "." && u.Host != "localhost" {
 		return "", false
 	}
 	p := u.Path
@@ -208,6 +209,20 @@ func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 	bk, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
 		return nil, b.fault(msgOpen, reason(err))
+	}
+	if u.Scheme == s3blob.Scheme {
+		// A bucket that is not there would otherwise be read as one
+		// with nothing published, and fail later in the storage's words.
+		ok, err := bk.IsAccessible(ctx)
+		if err == nil && !ok {
+			err = b.fault(msgNoBucket, u.Host)
+		} else if err != nil {
+			err = b.failed(u.Host, err)
+		}
+		if err != nil {
+			bk.Close()
+			return nil, err
+		}
 	}
 	return bk, nil
 }

@@ -383,10 +383,18 @@ func TestHeaders(t *testing.T) {
 
 func TestBadAddresses(t *testing.T) {
 	t.Parallel()
-	for _, u := range []string{"gs://x", "file:///no/such/folder/here"} {
+	want := map[string]string{
+		"gs://x":                      "cannot read this address",
+		"file:///no/such/folder/here": "no such folder: create it first",
+		"file://relative/folder":      "cannot read this folder address",
+	}
+	if endpoint != "" {
+		want["s3://no-such-bucket-here?endpoint="+endpoint+"&region=us-east-1&use_path_style=true"] = `there is no bucket "no-such-bucket-here" on this server: create it first`
+	}
+	for u, w := range want {
 		_, err := Bucket{URL: u}.Live(t.Context())
-		if err == nil {
-			t.Errorf("%s: no error", u)
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("%s: %v, want %q", u, err, w)
 		}
 	}
 }

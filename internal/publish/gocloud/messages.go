@@ -10,6 +10,9 @@ var (
 	msgBadFileURL = msg.New(
 		`không hiểu địa chỉ thư mục này: hãy viết đường dẫn đầy đủ sau "file://", ví dụ "file:///srv/web/cho-don"`,
 		"cannot read this folder address: write the full path after file://, such as file:///srv/web/cho-don")
+	msgNoBucket = msg.New(
+		"máy chủ không có bucket %q: hãy tạo nó trước, hoặc kiểm tra tên bucket trong địa chỉ",
+		"there is no bucket %q on this server: create it first, or check the bucket's name in the address")
 	msgOpen = msg.New(
 		"không mở được kho lưu trữ: %v",
 		"cannot open the storage: %v")
