@@ -46,6 +46,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aws/smithy-go"
 	"gocloud.dev/blob"
 	"gocloud.dev/blob/fileblob"
 	"gocloud.dev/blob/s3blob"
@@ -151,8 +152,12 @@ func (b Bucket) failed(what string, err error) error {
 
 // reason is the engine's error without the Go call chain where it can.
 func reason(err error) string {
-	switch gcerrors.Code(err) {
-	case gcerrors.PermissionDenied:
+	var api smithy.APIError
+	switch {
+	case gcerrors.Code(err) == gcerrors.PermissionDenied,
+		// What S3 says of keys it does not know or a wrong secret, which
+		// gocloud leaves unclassified.
+		errors.As(err, &api) && (api.ErrorCode() == "InvalidAccessKeyId" || api.ErrorCode() == "SignatureDoesNotMatch"):
 		return msgDenied.With().String()
 	}
 	s := err.Error()
@@ -216,8 +221,8 @@ func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 		ok, err := bk.IsAccessible(ctx)
 		if err == nil && !ok {
 			err = b.fault(msgNoBucket, u.Host)
-		} else if err != nil {
-			err = b.failed(u.Host, err)
+		} else if err != nil && ctx.Err() == nil {
+			err = b.fault(msgOpen, reason(err))
 		}
 		if err != nil {
 			bk.Close()
@@ -546,12 +551,16 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 }
 
 // md5 is the MD5 of the object at key, for a store whose listing has
-// none: its attributes', or else its bytes' (a file:// bucket written
-// with ?metadata=skip, or files put there by other means). "" when it
-// cannot be read: the file is uploaded again.
+// none: its attributes', or else, in a file:// bucket, its bytes' (one
+// written with ?metadata=skip, or files put there by other means). ""
+// when not known: the file is uploaded again (on S3, a file uploaded in
+// parts, whose ETag is not its MD5).
 func (b Bucket) md5(ctx context.Context, bk *blob.Bucket, key string) string {
 	if a, err := bk.Attributes(ctx, key); err == nil && len(a.MD5) > 0 {
 		return hex.EncodeToString(a.MD5)
+	}
+	if _, ok := b.folder(); !ok {
+		return ""
 	}
 	r, err := bk.NewReader(ctx, key, nil)
 	if err != nil {
