@@ -67,6 +67,10 @@ const (
 	format      = 1
 )
 
+// md5Meta is the metadata key of each uploaded file's MD5, for the files
+// S3 uploads in parts, whose ETag is not their MD5.
+const md5Meta = "md5"
+
 // Cache-Control headers: a fingerprinted file never changes under its name;
 // anything else (pages, downloads, feeds) may change at the next publish.
 const (
@@ -551,13 +555,16 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 }
 
 // md5 is the MD5 of the object at key, for a store whose listing has
-// none: its attributes', or else, in a file:// bucket, its bytes' (one
-// written with ?metadata=skip, or files put there by other means). ""
-// when not known: the file is uploaded again (on S3, a file uploaded in
-// parts, whose ETag is not its MD5).
+// none (on S3, a file uploaded in parts, whose ETag is not its MD5):
+// its attributes', or the md5 put recorded beside it, or else, in a
+// file:// bucket, its bytes' (one written with ?metadata=skip, or files
+// put there by other means). "" when not known: the file is uploaded
+// again.
 func (b Bucket) md5(ctx context.Context, bk *blob.Bucket, key string) string {
 	if a, err := bk.Attributes(ctx, key); err == nil && len(a.MD5) > 0 {
 		return hex.EncodeToString(a.MD5)
+	} else if err == nil && a.Metadata[md5Meta] != "" {
+		return a.Metadata[md5Meta]
 	}
 	if _, ok := b.folder(); !ok {
 		return ""
@@ -623,7 +630,8 @@ func (b Bucket) put(ctx context.Context, bk *blob.Bucket, key string, f file, op
 	}
 	defer r.Close()
 	sum, _ := hex.DecodeString(f.MD5)
-	opt := &blob.WriterOptions{ContentType: ContentType(f.Path), CacheControl: CacheControl(f.Path), ContentMD5: sum}
+	opt := &blob.WriterOptions{ContentType: ContentType(f.Path), CacheControl: CacheControl(f.Path), ContentMD5: sum,
+		Metadata: map[string]string{md5Meta: f.MD5}}
 	if err := bk.Upload(ctx, key, r, opt); err != nil {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)

@@ -428,6 +428,32 @@ func TestFolderWithoutMetadata(t *testing.T) {
 	})
 }
 
+// TestLargeFileKept: a file large enough for S3 to take in parts (its
+// ETag then not its MD5) is not uploaded again when unchanged: its MD5 is
+// recorded beside it.
+func TestLargeFileKept(t *testing.T) {
+	t.Parallel()
+	for name, mk := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			u := mk(t)
+			var plan Plan
+			b := Bucket{URL: u, Plan: &plan}
+			big := tree{"index.html": "<p>one</p>", "du-lieu/all.zip": strings.Repeat("0123456789abcdef", 12<<16)} // 12 MiB
+			if _, err := b.Publish(t.Context(), day1, fillWith(big, nil)); err != nil {
+				t.Fatal(err)
+			}
+			big["index.html"] = "<p>two</p>"
+			if _, err := b.Publish(t.Context(), day2, fillWith(big, nil)); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(plan.Upload, []string{"index.html"}) || plan.Unchanged != 1 {
+				t.Errorf("second publish plan: upload %v, %d unchanged; want [index.html], 1", plan.Upload, plan.Unchanged)
+			}
+		})
+	}
+}
+
 // TestLockSaysWhoAndIsBroken: a lock of another computer stops a publish
 // with its computer, process and date, in both languages, until
 // BreakLock removes it after saying whose it was; a lock of this
