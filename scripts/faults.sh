@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# faults.sh [concurrent|diskfull|s3|all] — the publishing faults of issue
+# faults.sh [concurrent|diskfull|s3|targets|all] — the publishing faults of issue
 # 12, measured on the sample site; prints key=value figures and exits 1 if
 # any fault is found.
 #
@@ -16,6 +16,14 @@
 #               live record unchanged, none of its files deleted, its pages
 #               each its own or the new one's), and the next publish
 #               completes the new release, byte for byte.
+#
+#   targets     targets that cannot be published to, each a folder (releases)
+#               and a file:// bucket: missing, read-only (a read-only tmpfs
+#               as root, else a folder without write permission), inside
+#               the site folder, a loop of links; and, with a server
+#               (MINHBACH_S3_ENDPOINT), a bucket that does not exist and
+#               wrong access keys. Each must exit 1 with its own message
+#               and write nothing.
 #
 #   MINHBACH_BIN=path   use this binary instead of building one
 set -euo pipefail
@@ -306,17 +314,75 @@ s3() {
 	s3pid=""
 }
 
+# refused NAME WANT TARGET: a publish of the sample to TARGET must exit 1,
+# say WANT (an extended regexp) at the target, and leave no file behind.
+refused() {
+	local name=$1 want=$2 to=$3 rc=0 before after
+	# Every path but the site's history lock file (its flock, taken
+	# before the target is checked and kept in place by design).
+	before=$(find "$work/t" ! -name .history.lock | LC_ALL=C sort | sha256sum)
+	"$bin" publish --lang en --site "$work/t/site" --to "$to" >"$work/t.out" 2>&1 || rc=$?
+	after=$(find "$work/t" ! -name .history.lock | LC_ALL=C sort | sha256sum)
+	echo "targets_${name}_exit=$rc"
+	echo "targets_${name}_said=$(grep -m1 'error' "$work/t.out" | sed "s|$work/t/||g" | cut -c1-200)"
+	[ "$rc" -eq 1 ] || fail "targets: $name: exit $rc, want 1"
+	grep -Eq "$want" "$work/t.out" || fail "targets: $name: the message is not /$want/"
+	[ "$before" = "$after" ] || fail "targets: $name: files were written"
+}
+
+targets() {
+	local t=$work/t
+	site "$t/site"
+	mkdir -p "$t/ro" "$t/site/out"
+	ln -s loop2 "$t/loop1"
+	ln -s loop1 "$t/loop2"
+	local ro_want
+	if [ "$(id -u)" = 0 ] && mount -t tmpfs -o ro,size=1m tmpfs "$t/ro" 2>/dev/null; then
+		mounted=$t/ro
+		ro_want='read-only file system'
+		echo "targets_read_only=mount"
+	else
+		chmod 0555 "$t/ro"
+		ro_want='permission denied'
+		echo "targets_read_only=chmod"
+	fi
+	local missing='no such folder: create it first' inside='is inside, the site folder' loop='loop of links'
+	refused folder_missing "$missing" "$t/nowhere"
+	refused folder_read_only "cannot write to this folder: $ro_want" "$t/ro"
+	refused folder_inside_site "$inside" "$t/site/out"
+	refused folder_loop "$loop" "$t/loop1"
+	refused bucket_missing "$missing" "file://$t/nowhere"
+	refused bucket_read_only "cannot write to this folder: $ro_want" "file://$t/ro"
+	refused bucket_inside_site "$inside" "file://$t/site/out"
+	refused bucket_loop "$loop" "file://$t/loop1"
+	if [ -n "${MINHBACH_S3_ENDPOINT:-}" ]; then
+		local q="endpoint=$MINHBACH_S3_ENDPOINT&region=us-east-1&use_path_style=true"
+		AWS_ACCESS_KEY_ID=minhbach AWS_SECRET_ACCESS_KEY=minhbach-secret \
+			refused s3_no_bucket 'there is no bucket "no-such-bucket-[0-9]+"' "s3://no-such-bucket-$$?$q"
+		AWS_ACCESS_KEY_ID=minhbach AWS_SECRET_ACCESS_KEY=wrong-secret \
+			refused s3_wrong_keys 'check the access keys' "s3://no-such-bucket-$$?$q"
+	else
+		echo "targets_s3=skipped (no MINHBACH_S3_ENDPOINT)"
+	fi
+	if [ -n "$mounted" ]; then
+		umount "$mounted"
+		mounted=""
+	fi
+}
+
 case $what in
 concurrent) concurrent ;;
 diskfull) diskfull ;;
 s3) s3 ;;
+targets) targets ;;
 all)
 	concurrent
 	diskfull
 	s3
+	targets
 	;;
 *)
-	echo "usage: faults.sh [concurrent|diskfull|s3|all]" >&2
+	echo "usage: faults.sh [concurrent|diskfull|s3|targets|all]" >&2
 	exit 2
 	;;
 esac

@@ -234,6 +234,7 @@ func TestBuildFailuresInBothLanguages(t *testing.T) {
 	// its workers while still handing them pages).
 	unparsable, failing := broken("{{ if }}"), broken(`{{ errorf "thiếu tệp %s" "chan-trang.html" }}`)
 	pid := os.Getpid()
+	host, _ := os.Hostname()
 	for _, tc := range []struct {
 		name   string
 		source string
@@ -241,8 +242,8 @@ func TestBuildFailuresInBothLanguages(t *testing.T) {
 		vi, en []string // the start of the line, then what else it says
 	}{
 		{"publish lock", src, locked,
-			[]string{fmt.Sprintf("minhbach: không xuất bản được vào %q: một lần dựng khác đang xuất bản vào đó (tiến trình %d, tệp khoá %q); hãy chờ lần đó xong rồi chạy lại\n", locked, pid, lockFile)},
-			[]string{fmt.Sprintf("minhbach: cannot publish to %q: another build is already publishing there (process %d, lock file %q); wait for it to finish, then try again\n", locked, pid, lockFile)}},
+			[]string{fmt.Sprintf("minhbach: không xuất bản được vào %q: một lần dựng khác đang xuất bản vào đó (tiến trình %d của máy %q, từ ", locked, pid, host), fmt.Sprintf("; tệp khoá %q); hãy chờ lần đó xong rồi chạy lại\n", lockFile)},
+			[]string{fmt.Sprintf("minhbach: cannot publish to %q: another build is already publishing there (process %d of computer %q, since ", locked, pid, host), fmt.Sprintf("; lock file %q); wait for it to finish, then try again\n", lockFile)}},
 		{"destination holds the data", src, data,
 			[]string{fmt.Sprintf(`minhbach: không xuất bản vào %q: thư mục này chứa %q, nơi trang web được dựng từ đó, và xuất bản sẽ xoá nó; hãy chọn một thư mục riêng, ví dụ "public"`+"\n", data, data)},
 			[]string{fmt.Sprintf(`minhbach: refusing to publish to %q: it contains %q, which the site is built from, and publishing would delete it; choose a separate folder such as "public"`+"\n", data, data)}},

@@ -41,6 +41,9 @@ var (
 	helpVerbose = msg.New(
 		"cho biết thời gian của từng bước (đọc số liệu, tính toán, tệp tải về, dựng trang, xuất bản)",
 		"print the time of each step (reading the data, computing, downloads, rendering, publishing)")
+	helpBreakLock = msg.New(
+		"kho lưu trữ: gỡ khoá do một lần xuất bản bị dừng giữa chừng trên máy khác để lại (cho biết khoá của ai trước khi gỡ)",
+		"object storage: remove the lock left by a publish that stopped half way on another computer (said whose first)")
 	helpHelp = msg.New(
 		"xem hướng dẫn của lệnh này",
 		"help for this command")
@@ -90,10 +93,12 @@ var helpTexts = map[string]cmdHelp{
 			"publish checks the data, builds the site into TARGET/releases/<id>/ and then\nswitches the TARGET/current link to it in one step. Earlier releases are kept\n(--keep) so that rollback can return to them."),
 		example: "  minhbach publish --to /var/www/cho-don",
 		flags: common(map[string]*msg.Message{
-			"to":      msg.New("thư mục xuất bản: máy chủ web phục vụ liên kết \"current\" trong đó", "the folder to publish to: its current link is what the web server serves"),
-			"keep":    msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
-			"quiet":   helpQuiet,
-			"verbose": helpVerbose,
+			"to":         msg.New("thư mục xuất bản (máy chủ web phục vụ liên kết \"current\" trong đó), hoặc kho lưu trữ \"s3://…\", hoặc \"file:///đường/dẫn\" (cách xếp của kho lưu trữ)", "the folder to publish to (its current link is what the web server serves), or object storage s3://…, or file:///path (a bucket's layout)"),
+			"keep":       msg.New("số bản phát hành được giữ, tính cả bản đang dùng", "how many releases to keep, the live one included"),
+			"dry-run":    msg.New("kho lưu trữ: liệt kê những tệp sẽ được tải lên và xoá, không thay gì", "object storage: list what would be uploaded and deleted, and change nothing"),
+			"break-lock": helpBreakLock,
+			"quiet":      helpQuiet,
+			"verbose":    helpVerbose,
 		}),
 	},
 	"minhbach rollback": {
@@ -103,8 +108,9 @@ var helpTexts = map[string]cmdHelp{
 			"rollback switches TARGET/current back to a kept release in one step and\nrecords it in the publishing history: the next publish is compared with it."),
 		example: "  minhbach rollback --to /var/www/cho-don",
 		flags: common(map[string]*msg.Message{
-			"to":      msg.New("thư mục đã xuất bản tới", "the folder published to"),
-			"release": msg.New("bản phát hành cần dùng lại (mặc định: bản ngay trước bản đang dùng)", "the release to make live (default: the one before the live one)"),
+			"to":         msg.New("thư mục đã xuất bản tới", "the folder published to"),
+			"release":    msg.New("bản phát hành cần dùng lại (mặc định: bản ngay trước bản đang dùng)", "the release to make live (default: the one before the live one)"),
+			"break-lock": helpBreakLock,
 		}),
 	},
 	"minhbach releases": {

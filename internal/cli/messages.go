@@ -183,11 +183,14 @@ var (
 		`cần "--to": thư mục xuất bản, ví dụ "--to /var/www/cho-don"`,
 		"--to is required: the folder to publish to, such as --to /var/www/cho-don")
 	msgScheme = msg.New(
-		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục (hoặc "file:///đường/dẫn"), hoặc kho lưu trữ "s3://tên-bucket?endpoint=…"`,
-		"publishing to %q is not supported: give a folder (or file:///path), or object storage s3://bucket?endpoint=…")
+		`chưa hỗ trợ xuất bản tới %q: hãy ghi một thư mục, hoặc kho lưu trữ "s3://tên-bucket?endpoint=…", hoặc một thư mục theo cách xếp của kho lưu trữ "file:///đường/dẫn"`,
+		"publishing to %q is not supported: give a folder, or object storage s3://bucket?endpoint=…, or a folder laid out as object storage file:///path")
 	msgDryRunFolder = msg.New(
-		`"--dry-run" chỉ dùng cho kho lưu trữ (s3://…): xuất bản vào thư mục không thay gì cho tới bước chuyển cuối cùng`,
-		"--dry-run is for object storage (s3://…) only: a publish to a folder changes nothing until its final switch")
+		`"--dry-run" chỉ dùng cho kho lưu trữ ("s3://…", "file://…"): xuất bản vào thư mục không thay gì cho tới bước chuyển cuối cùng`,
+		"--dry-run is for object storage (s3://…, file://…) only: a publish to a folder changes nothing until its final switch")
+	msgBreakLockFolder = msg.New(
+		`"--break-lock" chỉ dùng cho kho lưu trữ ("s3://…", "file://…"): khoá của một thư mục được hệ điều hành tự gỡ ngay khi lần xuất bản giữ nó dừng, kể cả khi bị tắt ngang; nếu thư mục báo đang bị khoá thì một lần xuất bản thật sự đang chạy`,
+		"--break-lock is for object storage (s3://…, file://…) only: the lock of a folder is let go by the system as soon as the publish holding it stops, even when killed; if a folder says it is locked, a publish really is running")
 	msgWouldUpload = msg.New(
 		"minhbach: chạy thử, chưa thay gì: sẽ tải lên %d tệp (%s MB), giữ %d tệp không đổi, xoá %d tệp ở %s",
 		"minhbach: dry run, nothing changed: would upload %d files (%s MB), keep %d unchanged and delete %d at %s")

@@ -10,14 +10,29 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/locale"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/publish/gocloud"
 )
 
+// targetFlags are the flags of publish and rollback that choose and
+// drive the target.
+type targetFlags struct {
+	to, src   string
+	keep      int
+	dryRun    bool
+	breakLock bool
+}
+
 // releasesTarget turns --to into a target of kept releases: a folder on
-// this machine (or file:///path), or object storage (s3://bucket?…,
-// package gocloud). plan, when set, receives what a bucket publish changes.
-func releasesTarget(to, src string, keep int, dryRun bool, plan *gocloud.Plan) (publish.Kept, error) {
+// this machine (releases/ and a current link), or object storage
+// (package gocloud): s3://bucket?…, or file:///path, a folder in the
+// bucket's layout through the same code, to try an S3 layout on this
+// computer or write to a mounted bucket. plan, when set, receives what a
+// bucket publish changes; a lock removed (--break-lock) is said on env's
+// stderr.
+func releasesTarget(env Env, lang string, f targetFlags, plan *gocloud.Plan) (publish.Kept, error) {
+	to, src, keep, dryRun := f.to, f.src, f.keep, f.dryRun
 	if to == "" {
 		return nil, usageError{msgNoTo.Err()}
 	}
@@ -26,10 +41,9 @@ func releasesTarget(to, src string, keep int, dryRun bool, plan *gocloud.Plan) (
 	}
 	if u, err := url.Parse(to); err == nil && len(u.Scheme) > 1 {
 		switch u.Scheme {
-		case "file":
-			to = u.Path
-		case "s3":
-			return gocloud.Bucket{URL: to, Keep: keep, DryRun: dryRun, Plan: plan}, nil
+		case "s3", "file":
+			return gocloud.Bucket{URL: to, Keep: keep, DryRun: dryRun, Plan: plan, Source: src,
+				BreakLock: f.breakLock, Broke: func(t msg.Text) { fmt.Fprintln(env.Stderr, t.In(lang)) }}, nil
 		default:
 			return nil, usageError{msgScheme.Err(u.Scheme)}
 		}
@@ -37,16 +51,17 @@ func releasesTarget(to, src string, keep int, dryRun bool, plan *gocloud.Plan) (
 	if dryRun {
 		return nil, usageError{msgDryRunFolder.Err()}
 	}
+	if f.breakLock {
+		return nil, usageError{msgBreakLockFolder.Err()}
+	}
 	return publish.Releases{Root: to, Keep: keep, Source: src}, nil
 }
 
 func newPublish(env Env) *cobra.Command {
-	var src, to string
-	var keep int
-	var dryRun bool
+	var f targetFlags
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "publish [--site DIR] --to TARGET [--keep N] [--dry-run]",
+		Use:   "publish [--site DIR] --to TARGET [--keep N] [--dry-run] [--break-lock]",
 		Short: "Check the data and publish the site as a new release, keeping earlier ones",
 		Long: `publish checks the data, builds the site into TARGET/releases/<id>/ and then
 switches the link TARGET/current to it in one step: point the web server at
@@ -57,10 +72,15 @@ TARGET. TARGET must exist; it may not be inside the site folder.
 
 TARGET may also be object storage: s3://BUCKET?endpoint=URL&region=R&use_path_style=true
 (any S3-compatible server; credentials from AWS_ACCESS_KEY_ID and
-AWS_SECRET_ACCESS_KEY). Only the files that changed are uploaded, assets
+AWS_SECRET_ACCESS_KEY), or file:///PATH, a folder laid out as a bucket is
+(the site at its top, no releases/ or current link), through the same code:
+to try the bucket layout on this computer, or a mounted bucket. Only the files that changed are uploaded, assets
 first and pages last, then files no longer in the site are deleted; kept
 releases are recorded under _minhbach/ in the bucket. --dry-run lists what
-would be uploaded and deleted, and changes nothing.
+would be uploaded and deleted, and changes nothing. While a publish runs,
+the bucket is locked (_minhbach/lock says which computer and since when);
+a lock left by a publish that stopped half way on another computer is
+removed by --break-lock, after saying whose it is.
 
 The id of a release is its date and time (UTC) and the start of a checksum
 of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
@@ -68,53 +88,61 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var plan gocloud.Plan
-			target, err := releasesTarget(to, src, keep, dryRun, &plan)
+			target, err := releasesTarget(env, opt.Lang, f, &plan)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
 			prog := progressOf(env, opt)
-			res, err := build.Site(cmd.Context(), build.Options{Source: src, Today: env.Now(), Log: hugoLog(env, opt),
-				Target: target, Record: !dryRun, Keep: keep, Progress: prog})
+			res, err := build.Site(cmd.Context(), build.Options{Source: f.src, Today: env.Now(), Log: hugoLog(env, opt),
+				Target: target, Record: !f.dryRun, Keep: f.keep, Progress: prog})
 			prog.Done()
 			if err != nil {
 				return err
 			}
 			if _, ok := target.(gocloud.Bucket); ok {
-				return uploaded(env, opt, src, res, plan, dryRun, start)
+				return uploaded(env, opt, f.src, res, plan, f.dryRun, start)
 			}
-			return published(env, opt, src, res, start)
+			return published(env, opt, f.src, res, start)
 		},
 	}
-	cmd.Flags().StringVar(&src, "site", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
-	cmd.Flags().StringVar(&to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…")
-	cmd.Flags().IntVar(&keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
+	cmd.Flags().StringVar(&f.src, "site", ".", "the site folder (with data/, and optionally content/, layouts/, hugo.toml)")
+	cmd.Flags().StringVar(&f.to, "to", "", "the folder to publish to (its current link is what the web server serves), or s3://BUCKET?endpoint=…, or file:///PATH (a bucket's layout)")
+	cmd.Flags().IntVar(&f.keep, "keep", publish.DefaultKeep, "how many releases to keep, the live one included")
+	cmd.Flags().BoolVar(&f.dryRun, "dry-run", false, "object storage: list what would be uploaded and deleted, and change nothing")
+	addBreakLock(cmd, &f)
 	addReportFlags(cmd, &opt)
 	addProgressFlags(cmd, &opt)
 	return cmd
 }
 
+// addBreakLock adds --break-lock.
+func addBreakLock(cmd *cobra.Command, f *targetFlags) {
+	cmd.Flags().BoolVar(&f.breakLock, "break-lock", false, "object storage: remove the lock left by a publish that stopped half way on another computer (said whose first)")
+}
+
 func newRollback(env Env) *cobra.Command {
-	var src, to, release string
+	var f targetFlags
+	var release string
 	var opt reportOptions
 	cmd := &cobra.Command{
-		Use:   "rollback --to TARGET [--release ID] [--site DIR]",
+		Use:   "rollback --to TARGET [--release ID] [--site DIR] [--break-lock]",
 		Short: "Make an earlier release live again",
 		Long: `rollback switches TARGET/current back to a kept release in one step: the
 one before the live release, or --release ID (see minhbach releases). The
 release's files are checked against its id first. On object storage
-(s3://…) the release is uploaded again from the copies kept in the bucket. The rollback is recorded
+(s3://…, file://…) the release is uploaded again from the copies kept in the bucket. The rollback is recorded
 in the site's publishing history, so the next publish compares with the
 release now live and carries its errata forward.`,
 		Example: "  minhbach rollback --to /var/www/cho-don\n  minhbach rollback --to /var/www/cho-don --release 20250301-000000-3fa2b1c4d5e6",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := releasesTarget(to, src, publish.DefaultKeep, false, nil)
+			f.keep = publish.DefaultKeep
+			target, err := releasesTarget(env, opt.Lang, f, nil)
 			if err != nil {
 				return err
 			}
-			from, now, err := build.Rollback(cmd.Context(), build.RollbackOptions{Source: src, Target: target, Release: release, Today: env.Now()})
+			from, now, err := build.Rollback(cmd.Context(), build.RollbackOptions{Source: f.src, Target: target, Release: release, Today: env.Now()})
 			if err != nil {
 				return err
 			}
@@ -126,9 +154,10 @@ release now live and carries its errata forward.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&src, "site", ".", "the site folder, whose history/ records the rollback")
-	cmd.Flags().StringVar(&to, "to", "", "the folder published to")
+	cmd.Flags().StringVar(&f.src, "site", ".", "the site folder, whose history/ records the rollback")
+	cmd.Flags().StringVar(&f.to, "to", "", "the folder published to")
 	cmd.Flags().StringVar(&release, "release", "", "the release to make live (default: the one before the live one)")
+	addBreakLock(cmd, &f)
 	addReportFlags(cmd, &opt)
 	return cmd
 }
@@ -146,7 +175,7 @@ one is marked with *.`,
 		Example: "  minhbach releases --to /var/www/cho-don",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			target, err := releasesTarget(to, "", publish.DefaultKeep, false, nil)
+			target, err := releasesTarget(env, opt.Lang, targetFlags{to: to, keep: publish.DefaultKeep}, nil)
 			if err != nil {
 				return err
 			}

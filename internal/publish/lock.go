@@ -2,10 +2,14 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/minhbach/minhbach/internal/locale"
 )
 
 // ErrLocked reports that another build holds the publishing lock of the same
@@ -48,25 +52,40 @@ func Lock(dest string) (*Lease, error) {
 		return nil, msgLockFile.Err(path, reason(err))
 	}
 	if err := tryLock(f); err != nil {
-		var pid []byte
+		var held []byte
 		if errors.Is(err, errWouldBlock) {
-			pid = make([]byte, 20)
-			n, _ := f.ReadAt(pid, 0)
-			pid = pid[:n]
+			held = make([]byte, 256)
+			n, _ := f.ReadAt(held, 0)
+			held = held[:n]
 		}
 		f.Close()
 		if !errors.Is(err, errWouldBlock) {
 			return nil, msgLock.Err(path, reason(err))
 		}
-		if n, perr := strconv.Atoi(strings.TrimSpace(string(pid))); perr == nil && n > 0 {
-			return nil, msgLockedBy.Err(dest, ErrLocked, n, path)
+		// "PID HOST START": the host matters on a web root mounted by
+		// several computers, where a PID alone names no process.
+		fields := strings.Fields(string(held))
+		if len(fields) > 0 {
+			if n, perr := strconv.Atoi(fields[0]); perr == nil && n > 0 {
+				if len(fields) >= 3 {
+					if t, terr := time.Parse(time.RFC3339, fields[2]); terr == nil {
+						t = t.Local()
+						return nil, msgLockedOn.Err(dest, ErrLocked, n, fields[1], locale.Day(t), t.Format("15:04 MST"), path)
+					}
+				}
+				return nil, msgLockedBy.Err(dest, ErrLocked, n, path)
+			}
 		}
 		return nil, msgLockedAt.Err(dest, ErrLocked, path)
 	}
-	// The PID only helps the error message of a second build; failing to
-	// record it must not fail this one.
+	// Who holds it only helps the error message of a second build;
+	// failing to record it must not fail this one.
 	if f.Truncate(0) == nil {
-		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+		host, _ := os.Hostname()
+		if host == "" || strings.ContainsAny(host, " \t\n") {
+			host = "?"
+		}
+		_, _ = f.WriteAt(fmt.Appendf(nil, "%d %s %s\n", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339)), 0)
 	}
 	return &Lease{f: f, path: path}, nil
 }

@@ -45,6 +45,9 @@ var (
 	msgLockedBy = msg.New(
 		"không xuất bản được vào %q: %v (tiến trình %d, tệp khoá %q); hãy chờ lần đó xong rồi chạy lại",
 		"cannot publish to %q: %v (process %d, lock file %q); wait for it to finish, then try again")
+	msgLockedOn = msg.New(
+		"không xuất bản được vào %q: %v (tiến trình %d của máy %q, từ %v lúc %s; tệp khoá %q); hãy chờ lần đó xong rồi chạy lại",
+		"cannot publish to %q: %v (process %d of computer %q, since %v at %s; lock file %q); wait for it to finish, then try again")
 	msgLockedAt = msg.New(
 		"không xuất bản được vào %q: %v (tệp khoá %q); hãy chờ lần đó xong rồi chạy lại",
 		"cannot publish to %q: %v (lock file %q); wait for it to finish, then try again")

@@ -56,32 +56,49 @@ func fault(path string, m *msg.Message, args ...any) error {
 	return diag.Newf(diag.Position{File: path}, diag.CodeTarget, "", "", m, args...)
 }
 
-// check refuses a target that is missing, not a folder, a link loop,
-// inside the site folder, or not writable, before anything is built.
-func (r Releases) check() error {
-	if _, err := checkPath(r.Root); err != nil {
+// CheckFolder refuses a folder to publish to (a Releases target, or a
+// folder used as a bucket) that is missing, not a folder, a loop of
+// links, or the site folder source or inside it ("" when not known),
+// before anything is built, said at root in plain words.
+func CheckFolder(root, source string) error {
+	if _, err := checkPath(root); err != nil {
 		return err
 	}
 	// Before whether it exists: a target inside the site is wrong even
 	// when it has not been made yet.
-	if r.Source != "" {
-		_, in := inside(r.Root, []string{r.Source})
-		a, aerr := os.Stat(r.Root)
-		b, berr := os.Stat(r.Source)
+	if source != "" {
+		_, in := inside(root, []string{source})
+		a, aerr := os.Stat(root)
+		b, berr := os.Stat(source)
 		if in || aerr == nil && berr == nil && os.SameFile(a, b) {
-			return fault(r.Root, msgTargetInSource, r.Source)
+			return fault(root, msgTargetInSource, source)
 		}
 	}
-	fi, err := os.Stat(r.Root)
+	fi, err := os.Stat(root)
 	switch {
 	case errors.Is(err, syscall.ELOOP):
-		return fault(r.Root, msgLoop)
+		return fault(root, msgLoop)
 	case errors.Is(err, fs.ErrNotExist):
-		return fault(r.Root, msgTargetMissing)
+		return fault(root, msgTargetMissing)
 	case err != nil:
-		return fault(r.Root, msgTargetUnreadable, reason(err))
+		return fault(root, msgTargetUnreadable, reason(err))
 	case !fi.IsDir():
-		return fault(r.Root, msgTargetNotFolder)
+		return fault(root, msgTargetNotFolder)
+	}
+	return nil
+}
+
+// NotWritable says that the folder target at path refused a write (err):
+// nothing live was changed.
+func NotWritable(path string, err error) error {
+	return fault(path, msgTargetReadOnly, reason(err))
+}
+
+// check refuses a target that CheckFolder refuses, or whose current is
+// not minhbach's link, before anything is built.
+func (r Releases) check() error {
+	if err := CheckFolder(r.Root, r.Source); err != nil {
+		return err
 	}
 	for _, name := range []string{ReleasesDir, CurrentLink} {
 		p := filepath.Join(r.Root, name)
@@ -105,7 +122,7 @@ func (r Releases) lock() (*Lease, error) {
 	link := filepath.Join(r.Root, CurrentLink)
 	f, err := os.OpenFile(lockPath(link), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fault(r.Root, msgTargetReadOnly, reason(err))
+		return nil, NotWritable(r.Root, err)
 	}
 	f.Close()
 	return Lock(link)
@@ -171,11 +188,11 @@ func (r Releases) Publish(ctx context.Context, date time.Time, fill func(tmp str
 	}
 	dir := filepath.Join(r.Root, ReleasesDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fault(r.Root, msgTargetReadOnly, reason(err))
+		return "", NotWritable(r.Root, err)
 	}
 	tmp, err := os.MkdirTemp(dir, ".tmp-*")
 	if err != nil {
-		return "", fault(r.Root, msgTargetReadOnly, reason(err))
+		return "", NotWritable(r.Root, err)
 	}
 	// Until it is renamed to its id, the new tree goes whatever happens.
 	defer os.RemoveAll(tmp)
@@ -272,7 +289,7 @@ func (r Releases) point(id string) error {
 	link := filepath.Join(r.Root, CurrentLink)
 	tmp := sibling(link, ".tmp-"+randomSuffix())
 	if err := os.Symlink(filepath.Join(ReleasesDir, id), tmp); err != nil {
-		return fault(r.Root, msgTargetReadOnly, reason(err))
+		return NotWritable(r.Root, err)
 	}
 	if err := rename(tmp, link); err != nil {
 		os.Remove(tmp)

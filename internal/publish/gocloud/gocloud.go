@@ -16,7 +16,7 @@
 //	_minhbach/live                 the id of the live release
 //	_minhbach/releases/<id>.json   each kept release's file list (path, size, MD5, SHA-256)
 //	_minhbach/objects/<sha256>     each file of a kept release once, by content
-//	_minhbach/lock                 present while a publish runs
+//	_minhbach/lock                 present while a publish runs: who holds it (see Holder)
 //
 // A publish uploads only the files whose MD5 differs from the object's
 // (the ETag S3 lists), the other assets first and the HTML pages last, so
@@ -34,7 +34,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
@@ -47,6 +46,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aws/smithy-go"
 	"gocloud.dev/blob"
 	"gocloud.dev/blob/fileblob"
 	"gocloud.dev/blob/s3blob"
@@ -67,16 +67,16 @@ const (
 	format      = 1
 )
 
+// md5Meta is the metadata key of each uploaded file's MD5, for the files
+// S3 uploads in parts, whose ETag is not their MD5.
+const md5Meta = "md5"
+
 // Cache-Control headers: a fingerprinted file never changes under its name;
 // anything else (pages, downloads, feeds) may change at the next publish.
 const (
 	CacheImmutable = "public, max-age=31536000, immutable"
 	CacheShort     = "public, max-age=300"
 )
-
-// StaleLock is the age after which a lock left by a killed publish is
-// taken over.
-const StaleLock = 2 * time.Hour
 
 // Schemes are the URL schemes a Bucket opens.
 var Schemes = []string{s3blob.Scheme, fileblob.Scheme}
@@ -94,6 +94,15 @@ type Bucket struct {
 	Plan *Plan
 	// Workers is how many uploads run at once (0: 8).
 	Workers int
+	// BreakLock removes a lock held by a publish of another computer
+	// (see StaleLock), after saying whose through Broke.
+	BreakLock bool
+	// Broke, when set, is told of each lock removed, and why, in words
+	// to show staff.
+	Broke func(msg.Text)
+	// Source is the site folder: a file:// bucket inside it is refused,
+	// as a folder target is.
+	Source string
 }
 
 // Plan is what a publish changes in the bucket.
@@ -147,8 +156,12 @@ func (b Bucket) failed(what string, err error) error {
 
 // reason is the engine's error without the Go call chain where it can.
 func reason(err error) string {
-	switch gcerrors.Code(err) {
-	case gcerrors.PermissionDenied:
+	var api smithy.APIError
+	switch {
+	case gcerrors.Code(err) == gcerrors.PermissionDenied,
+		// What S3 says of keys it does not know or a wrong secret, which
+		// gocloud leaves unclassified.
+		errors.As(err, &api) && (api.ErrorCode() == "InvalidAccessKeyId" || api.ErrorCode() == "SignatureDoesNotMatch"):
 		return msgDenied.With().String()
 	}
 	s := err.Error()
@@ -160,6 +173,24 @@ func reason(err error) string {
 	return s
 }
 
+// folder is the folder of a file:// bucket, as fileblob reads its URL
+// (file:///abs/path, or file://./rel/path).
+func (b Bucket) folder() (string, bool) {
+	u, err := url.Parse(b.URL)
+	// fileblob drops any other host: file://www/site would be /site.
+	if err != nil || u.Scheme != fileblob.Scheme || u.Host != "" && u.Host != "." && u.Host != "localhost" {
+		return "", false
+	}
+	p := u.Path
+	if u.Host == "." || os.PathSeparator != '/' {
+		p = strings.TrimPrefix(p, "/")
+	}
+	if u.Host == "." && p == "" {
+		p = "."
+	}
+	return filepath.FromSlash(p), p != ""
+}
+
 // open opens the bucket of b.URL.
 func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 	u, err := url.Parse(b.URL)
@@ -167,14 +198,40 @@ func (b Bucket) open(ctx context.Context) (*blob.Bucket, error) {
 		return nil, b.fault(msgBadURL)
 	}
 	if u.Scheme == fileblob.Scheme {
-		// A missing folder is said plainly, as for a folder target.
-		if fi, err := os.Stat(u.Path); err != nil || !fi.IsDir() {
-			return nil, b.fault(msgNoFolder, u.Path)
+		dir, ok := b.folder()
+		if !ok {
+			return nil, b.fault(msgBadFileURL)
+		}
+		// Said as for a folder target: missing (a disk not mounted),
+		// a file, a loop of links, inside the site folder.
+		if err := publish.CheckFolder(dir, b.Source); err != nil {
+			return nil, err
+		}
+		// A mounted disk is not the temporary folder's: write each file
+		// beside its place and rename it there, not across disks.
+		q := u.Query()
+		if !q.Has("no_tmp_dir") {
+			q.Set("no_tmp_dir", "1")
+			u.RawQuery = q.Encode()
 		}
 	}
 	bk, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {
 		return nil, b.fault(msgOpen, reason(err))
+	}
+	if u.Scheme == s3blob.Scheme {
+		// A bucket that is not there would otherwise be read as one
+		// with nothing published, and fail later in the storage's words.
+		ok, err := bk.IsAccessible(ctx)
+		if err == nil && !ok {
+			err = b.fault(msgNoBucket, u.Host)
+		} else if err != nil && ctx.Err() == nil {
+			err = b.fault(msgOpen, reason(err))
+		}
+		if err != nil {
+			bk.Close()
+			return nil, err
+		}
 	}
 	return bk, nil
 }
@@ -422,10 +479,7 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 		in[f.Path] = true
 		o, ok := have[f.Path]
 		if ok && o.MD5 == "" && o.Size == f.Size {
-			// Not every store lists the MD5 (fileblob does not): ask.
-			if a, err := bk.Attributes(ctx, f.Path); err == nil {
-				o.MD5 = hex.EncodeToString(a.MD5)
-			}
+			o.MD5 = b.md5(ctx, bk, f.Path)
 		}
 		if ok && o.MD5 == f.MD5 && o.Size == f.Size {
 			plan.Unchanged++
@@ -500,6 +554,33 @@ func (b Bucket) apply(ctx context.Context, bk *blob.Bucket, m manifest, open fun
 	return err
 }
 
+// md5 is the MD5 of the object at key, for a store whose listing has
+// none (on S3, a file uploaded in parts, whose ETag is not its MD5):
+// its attributes', or the md5 put recorded beside it, or else, in a
+// file:// bucket, its bytes' (one written with ?metadata=skip, or files
+// put there by other means). "" when not known: the file is uploaded
+// again.
+func (b Bucket) md5(ctx context.Context, bk *blob.Bucket, key string) string {
+	if a, err := bk.Attributes(ctx, key); err == nil && len(a.MD5) > 0 {
+		return hex.EncodeToString(a.MD5)
+	} else if err == nil && a.Metadata[md5Meta] != "" {
+		return a.Metadata[md5Meta]
+	}
+	if _, ok := b.folder(); !ok {
+		return ""
+	}
+	r, err := bk.NewReader(ctx, key, nil)
+	if err != nil {
+		return ""
+	}
+	defer r.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // upload writes each of files to key(f), Workers at a time, with its
 // content type and cache header. It returns the first failure.
 func (b Bucket) upload(ctx context.Context, bk *blob.Bucket, files []file, open func(file) (io.ReadCloser, error), key func(file) string) error {
@@ -549,7 +630,8 @@ func (b Bucket) put(ctx context.Context, bk *blob.Bucket, key string, f file, op
 	}
 	defer r.Close()
 	sum, _ := hex.DecodeString(f.MD5)
-	opt := &blob.WriterOptions{ContentType: ContentType(f.Path), CacheControl: CacheControl(f.Path), ContentMD5: sum}
+	opt := &blob.WriterOptions{ContentType: ContentType(f.Path), CacheControl: CacheControl(f.Path), ContentMD5: sum,
+		Metadata: map[string]string{md5Meta: f.MD5}}
 	if err := bk.Upload(ctx, key, r, opt); err != nil {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
@@ -566,50 +648,6 @@ func (b Bucket) write(ctx context.Context, bk *blob.Bucket, key string, data []b
 		return b.failed(key, err)
 	}
 	return nil
-}
-
-// lock writes _minhbach/lock only if it is absent, so that a second
-// publish to the bucket stops. A lock left by a publish that ended without
-// removing it (killed, or its server failed) is taken over: at once when
-// it was this computer's, after StaleLock otherwise.
-func (b Bucket) lock(ctx context.Context, bk *blob.Bucket) (func() error, error) {
-	host, _ := os.Hostname()
-	stamp := fmt.Sprintf("%s pid %d %s\n", host, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
-	for try := 0; ; try++ {
-		err := bk.WriteAll(ctx, lockKey, []byte(stamp), &blob.WriterOptions{IfNotExist: true, ContentType: "text/plain; charset=utf-8"})
-		if err == nil {
-			break
-		}
-		if gcerrors.Code(err) != gcerrors.FailedPrecondition || try > 0 {
-			return nil, b.failed(lockKey, err)
-		}
-		held, _ := bk.ReadAll(ctx, lockKey)
-		attr, aerr := bk.Attributes(ctx, lockKey)
-		if aerr != nil || time.Since(attr.ModTime) < StaleLock && !deadHere(string(held), host) {
-			return nil, b.fault(msgLocked, strings.TrimSpace(string(held)), lockKey)
-		}
-		if err := bk.Delete(ctx, lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			return nil, b.failed(lockKey, err)
-		}
-	}
-	return func() error {
-		if err := bk.Delete(context.WithoutCancel(ctx), lockKey); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-			return b.failed(lockKey, err)
-		}
-		return nil
-	}, nil
-}
-
-// deadHere reports whether the lock stamp held was written by a process
-// of this computer that has ended: a publish stopped by a failing server
-// could not remove its lock, and the next one takes it over at once.
-func deadHere(held, host string) bool {
-	var h string
-	var pid int
-	if _, err := fmt.Sscanf(held, "%s pid %d", &h, &pid); err != nil || h != host || pid <= 0 {
-		return false
-	}
-	return !alive(pid)
 }
 
 // prune removes release records beyond Keep (never the live one), then

@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -20,6 +22,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"gocloud.dev/blob"
 
+	"github.com/minhbach/minhbach/internal/diag"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/publish"
 )
 
@@ -314,7 +318,7 @@ func TestSecondPublishStopsAtTheLock(t *testing.T) {
 			_, err := b.Publish(ctx, day1, func(tmp string, live publish.Live) error {
 				// While the first holds the lock, a second publish stops.
 				_, err := b.Publish(ctx, day2, func(string, publish.Live) error { return inner })
-				if err == nil || errors.Is(err, inner) || !strings.Contains(err.Error(), "another publish is already running") {
+				if err == nil || errors.Is(err, inner) || !strings.Contains(err.Error(), "another publish of this same computer is running there") {
 					t.Errorf("second publish: %v", err)
 				}
 				return fillWith(site1, nil)(tmp, live)
@@ -379,15 +383,83 @@ func TestHeaders(t *testing.T) {
 
 func TestBadAddresses(t *testing.T) {
 	t.Parallel()
-	for _, u := range []string{"gs://x", "file:///no/such/folder/here"} {
+	want := map[string]string{
+		"gs://x":                      "cannot read this address",
+		"file:///no/such/folder/here": "no such folder: create it first",
+		"file://relative/folder":      "cannot read this folder address",
+	}
+	if endpoint != "" {
+		want["s3://no-such-bucket-here?endpoint="+endpoint+"&region=us-east-1&use_path_style=true"] = `there is no bucket "no-such-bucket-here" on this server: create it first`
+	}
+	for u, w := range want {
 		_, err := Bucket{URL: u}.Live(t.Context())
-		if err == nil {
-			t.Errorf("%s: no error", u)
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("%s: %v, want %q", u, err, w)
 		}
 	}
 }
 
-func TestLockOfAnEndedPublishIsTakenOver(t *testing.T) {
+// TestFolderWithoutMetadata: a file:// bucket written with
+// ?metadata=skip (a mounted bucket, where fileblob's .attrs files would
+// be served as objects) lists no MD5; the files are compared by their
+// bytes, so only what changed is uploaded, and no .attrs file is left.
+func TestFolderWithoutMetadata(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var plan Plan
+	b := Bucket{URL: "file://" + filepath.ToSlash(dir) + "?metadata=skip", Plan: &plan}
+	if _, err := b.Publish(t.Context(), day1, fillWith(site1, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Publish(t.Context(), day2, fillWith(site2, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"du-lieu/figures.csv", "index.html", "new/index.html"}; !slices.Equal(plan.Upload, want) || plan.Unchanged != 3 {
+		t.Errorf("second publish plan %+v, want upload %v, 3 unchanged", plan, want)
+	}
+	if got := served(t, b.URL); !maps.Equal(got, site2) {
+		t.Errorf("served %v", got)
+	}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".attrs") || strings.HasSuffix(p, ".tmp") {
+			t.Errorf("left %s", p)
+		}
+		return err
+	})
+}
+
+// TestLargeFileKept: a file large enough for S3 to take in parts (its
+// ETag then not its MD5) is not uploaded again when unchanged: its MD5 is
+// recorded beside it.
+func TestLargeFileKept(t *testing.T) {
+	t.Parallel()
+	for name, mk := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			u := mk(t)
+			var plan Plan
+			b := Bucket{URL: u, Plan: &plan}
+			big := tree{"index.html": "<p>one</p>", "du-lieu/all.zip": strings.Repeat("0123456789abcdef", 12<<16)} // 12 MiB
+			if _, err := b.Publish(t.Context(), day1, fillWith(big, nil)); err != nil {
+				t.Fatal(err)
+			}
+			big["index.html"] = "<p>two</p>"
+			if _, err := b.Publish(t.Context(), day2, fillWith(big, nil)); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(plan.Upload, []string{"index.html"}) || plan.Unchanged != 1 {
+				t.Errorf("second publish plan: upload %v, %d unchanged; want [index.html], 1", plan.Upload, plan.Unchanged)
+			}
+		})
+	}
+}
+
+// TestLockSaysWhoAndIsBroken: a lock of another computer stops a publish
+// with its computer, process and date, in both languages, until
+// BreakLock removes it after saying whose it was; a lock of this
+// computer's ended process, or one older than StaleLock, is taken over
+// with a word; the lock of a process still running here never is.
+func TestLockSaysWhoAndIsBroken(t *testing.T) {
 	t.Parallel()
 	for name, mk := range backends(t) {
 		t.Run(name, func(t *testing.T) {
@@ -400,23 +472,160 @@ func TestLockOfAnEndedPublishIsTakenOver(t *testing.T) {
 			}
 			defer bk.Close()
 			host, _ := os.Hostname()
-			// A publish of another computer holds the lock: stop.
-			bk.WriteAll(ctx, lockKey, []byte("elsewhere pid 1 2025-03-01T00:00:00Z\n"), nil)
-			if _, err := (Bucket{URL: u}).Publish(ctx, day1, fillWith(site1, nil)); err == nil || !strings.Contains(err.Error(), "elsewhere pid 1") {
-				t.Fatalf("publish under another computer's lock: %v", err)
+			var said []string
+			broke := func(m msg.Text) { said = append(said, m.In(msg.EN)) }
+			hold := func(h Holder) []byte {
+				data, _ := json.Marshal(h)
+				if err := bk.WriteAll(ctx, lockKey, data, nil); err != nil {
+					t.Fatal(err)
+				}
+				return data
 			}
-			// A publish of this computer that has ended left it: go on.
+			since := time.Date(2025, 3, 1, 8, 5, 0, 0, time.UTC)
+			other := hold(Holder{Host: "may-so-7", PID: 4242, Started: since})
+
+			// Another computer's lock: stop, naming it, in both languages.
+			_, err = Bucket{URL: u, Broke: broke}.Publish(ctx, day1, fillWith(site1, nil))
+			at := since.Local()
+			for lang, want := range map[string]string{
+				msg.EN: fmt.Sprintf(`another publish holds the storage's lock: computer "may-so-7" (process 4242), since %s at %s, 0 minutes ago. If that publish is still running, wait`, at.Format(time.DateOnly), at.Format("15:04 MST")),
+				msg.VI: fmt.Sprintf(`một lần xuất bản khác đang giữ khoá của kho lưu trữ: máy "may-so-7" (tiến trình 4242), từ %s lúc %s, cách đây 0 phút.`, at.Format("02/01/2006"), at.Format("15:04 MST")),
+			} {
+				var de *diag.Error
+				if !errors.As(err, &de) {
+					t.Fatalf("not a positioned problem: %v", err)
+				}
+				if got := de.Line(lang); !strings.Contains(got, want) || !strings.Contains(got, "--break-lock") {
+					t.Errorf("%s: publish under another computer's lock:\n%s\nwant it to contain\n%s", lang, got, want)
+				}
+			}
+			if got, _ := bk.ReadAll(ctx, lockKey); string(got) != string(other) || len(said) > 0 {
+				t.Fatalf("the lock was touched (%q) or said broken (%q)", got, said)
+			}
+			// A rollback stops at it too.
+			if err := (Bucket{URL: u}).Switch(ctx, "20250101-000000-000000000000"); err == nil || !strings.Contains(err.Error(), `computer "may-so-7"`) {
+				t.Errorf("rollback under another computer's lock: %v", err)
+			}
+
+			// --break-lock: removed after saying whose, then the publish
+			// takes and leaves its own.
+			id1, err := Bucket{URL: u, BreakLock: true, Broke: broke}.Publish(ctx, day1, fillWith(site1, nil))
+			if err != nil {
+				t.Fatalf("publish with BreakLock: %v", err)
+			}
+			if len(said) != 1 || !strings.Contains(said[0], `as --break-lock asks, removed the lock of the earlier publish (computer "may-so-7" (process 4242), since`) {
+				t.Errorf("said %q", said)
+			}
+			if ok, _ := bk.Exists(ctx, lockKey); ok {
+				t.Error("the lock is still there after the publish")
+			}
+
+			// This computer's publish that has ended (a process that
+			// ran and exited), in minhbach's earlier one-line form.
 			cmd := exec.Command("true")
 			if err := cmd.Run(); err != nil {
 				t.Skip("no true command")
 			}
+			said = nil
 			bk.WriteAll(ctx, lockKey, fmt.Appendf(nil, "%s pid %d 2025-03-01T00:00:00Z\n", host, cmd.Process.Pid), nil)
-			if _, err := (Bucket{URL: u}).Publish(ctx, day1, fillWith(site1, nil)); err != nil {
+			if _, err := (Bucket{URL: u, Broke: broke}).Publish(ctx, day2, fillWith(site2, nil)); err != nil {
 				t.Fatalf("publish after an ended publish's lock: %v", err)
 			}
-			if ok, _ := bk.Exists(ctx, lockKey); ok {
-				t.Error("the lock is still there")
+			if want := fmt.Sprintf(`removed the lock left by a publish of this computer (computer %q (process %d), since 2025-03-01`, host, cmd.Process.Pid); len(said) != 1 || !strings.Contains(said[0], want) {
+				t.Errorf("said %q, want %q", said, want)
 			}
+
+			// A process of this computer still running (this test): never
+			// removed, even when asked.
+			hold(Holder{Host: host, PID: os.Getpid(), Started: since})
+			err = Bucket{URL: u, BreakLock: true, Broke: broke}.Switch(ctx, id1)
+			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("another publish of this same computer is running there: computer %q (process %d)", host, os.Getpid())) {
+				t.Errorf("rollback under a running publish's lock with BreakLock: %v", err)
+			}
+			// BreakLock removes another computer's lock for a rollback.
+			hold(Holder{Host: "may-so-7", PID: 4242, Started: since})
+			said = nil
+			if err := (Bucket{URL: u, BreakLock: true, Broke: broke}).Switch(ctx, id1); err != nil {
+				t.Fatalf("rollback with BreakLock: %v", err)
+			}
+			if len(said) != 1 || !strings.Contains(said[0], `"may-so-7"`) {
+				t.Errorf("rollback said %q", said)
+			}
+			if got := served(t, u); !maps.Equal(got, site1) {
+				t.Errorf("after the rollback served %v", got)
+			}
+
+			// A damaged lock: which computer cannot be read; its date is
+			// the lock's own.
+			bk.WriteAll(ctx, lockKey, []byte("garbage"), nil)
+			_, err = Bucket{URL: u}.Publish(ctx, day3, fillWith(site2, nil))
+			if err == nil || !strings.Contains(err.Error(), "holds the storage's lock: which computer cannot be read, since "+time.Now().Format(time.DateOnly)) {
+				t.Errorf("publish under a damaged lock: %v", err)
+			}
+			bk.Delete(ctx, lockKey)
 		})
+	}
+}
+
+// TestStaleLockIsTakenOver: a lock older than StaleLock (its date in the
+// store, set here on the file of a file:// bucket) is taken over, with a
+// word that says how old it was.
+func TestStaleLockIsTakenOver(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	u := "file://" + filepath.ToSlash(dir)
+	bk, err := blob.OpenBucket(t.Context(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bk.Close()
+	bk.WriteAll(t.Context(), lockKey, []byte(`{"host":"may-so-7","pid":4242,"started":"2025-03-01T08:05:00Z"}`), nil)
+	old := time.Now().Add(-StaleLock - 3*time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(lockKey)), old, old); err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	if _, err := (Bucket{URL: u, Broke: func(m msg.Text) { said = append(said, m.In(msg.EN)) }}).Publish(t.Context(), day1, fillWith(site1, nil)); err != nil {
+		t.Fatalf("publish under a stale lock: %v", err)
+	}
+	if len(said) != 1 || !strings.Contains(said[0], `removed the lock left by a publish (computer "may-so-7" (process 4242), since 2025-03-01`) || !strings.Contains(said[0], "it is 5 hours old") {
+		t.Errorf("said %q", said)
+	}
+}
+
+// TestFolderLockIsExclusive: two processes cannot both take the lock of a
+// file:// bucket (fileblob's IfNotExist is check-then-rename; the lock is
+// an O_EXCL file instead): of many tries at once, exactly one wins.
+func TestFolderLockIsExclusive(t *testing.T) {
+	t.Parallel()
+	for round := range 20 {
+		u := "file://" + filepath.ToSlash(t.TempDir())
+		b := Bucket{URL: u}
+		const n = 8
+		won := make(chan bool, n)
+		start := make(chan struct{})
+		for range n {
+			// Each its own bucket, as two processes have: fileblob locks
+			// a mutex of the bucket, which hides the race within one.
+			bk, err := blob.OpenBucket(t.Context(), u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer bk.Close()
+			go func() {
+				<-start
+				won <- b.create(t.Context(), bk, []byte("x")) == nil
+			}()
+		}
+		close(start)
+		wins := 0
+		for range n {
+			if <-won {
+				wins++
+			}
+		}
+		if wins != 1 {
+			t.Fatalf("round %d: %d of %d took the lock at once, want 1", round, wins, n)
+		}
 	}
 }
