@@ -95,6 +95,8 @@ func kindOf(name string) string {
 		return "figures"
 	case path.Base(export.CorrectionsPath):
 		return "corrections"
+	case path.Base(route.Bundle):
+		return "zip"
 	}
 	return ""
 }
