@@ -130,6 +130,45 @@ func TestDataReleases(t *testing.T) {
 	}
 	b.AssertFile(route.InLang("en", route.Release(id1))+"/index.html", "Data release "+id1, "/du-lieu/phat-hanh/"+id1+"/figures.csv")
 
+	// The list of releases, in both languages: the same releases as the
+	// data page, newest first, each linking its page and files, which
+	// exist; every release page has a description of its own.
+	for _, lang := range []string{"vi", "en"} {
+		doc := b.HTML(route.InLang(lang, route.Releases) + "/index.html")
+		rows := buildtest.Select(doc, "table.releases tbody tr")
+		if len(rows) != len(list) {
+			t.Fatalf("%s list of releases: %d rows, want %d", lang, len(rows), len(list))
+		}
+		for i, row := range rows {
+			if id := buildtest.Text(buildtest.Select(row, "th a")[0]); id != list[i].id {
+				t.Errorf("%s list row %d: %s, want %s", lang, i, id, list[i].id)
+			}
+			var links []string
+			for _, a := range buildtest.Select(row, "a") {
+				links = append(links, buildtest.Attr(a, "href"))
+			}
+			want := []string{"/" + route.InLang(lang, route.Release(list[i].id)) + "/", "/" + route.ReleaseFile(list[i].id, "du-lieu.zip"),
+				"/" + route.ReleaseFile(list[i].id, "figures.csv"), "/" + route.ReleaseFile(list[i].id, "SHA256SUMS")}
+			if !slices.Equal(links[:4], want) {
+				t.Errorf("%s list row %d links %v, want %v", lang, i, links, want)
+			}
+			for _, l := range links[1:] {
+				b.ReadFile(strings.TrimPrefix(l, "/"))
+			}
+			if got := buildtest.Text(buildtest.Select(row, "code.hash")[0]); got != list[i].sha256 {
+				t.Errorf("%s list row %d: SHA-256 %s, want %s", lang, i, got, list[i].sha256)
+			}
+		}
+		seen := map[string]bool{}
+		for _, r := range list {
+			d := metas(b.HTML(route.InLang(lang, route.Release(r.id)) + "/index.html"))["description"]
+			if !strings.Contains(d, r.id) || seen[d] {
+				t.Errorf("%s release %s: description %q", lang, r.id, d)
+			}
+			seen[d] = true
+		}
+	}
+
 	// The same two publishes from scratch: the same bytes, site and history.
 	c := buildtest.Build(t, releaseSite).At(releaseLater).Rebuild(releasePatch)
 	if diff := treeDiff(t, b.Dest, c.Dest); diff != "" {
@@ -145,7 +184,9 @@ func TestDataReleases(t *testing.T) {
 	dirs, _ := os.ReadDir(filepath.Join(draft, filepath.FromSlash(route.Release(""))))
 	var ids []string
 	for _, d := range dirs {
-		ids = append(ids, d.Name())
+		if d.IsDir() {
+			ids = append(ids, d.Name())
+		}
 	}
 	if !slices.Equal(ids, []string{id1, id2}) {
 		t.Errorf("a draft serves releases %v, want %s and %s only", ids, id1, id2)
