@@ -507,13 +507,15 @@ const stagePrefix = ".stage-"
 
 // Stage copies the zip at name into the ledger's folder, flushed to disk,
 // and reads the checksums of the zip and of its figures and errata
-// entries from the copy, as the ledger will keep it.
+// entries from the copy, as the ledger will keep it. It runs before the
+// switch: its errors are the system's own (a full disk is said as the
+// build says it), for nothing is published yet.
 func (l *Ledger) Stage(ctx context.Context, name string) (s *Staged, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(l.dir, 0o755); err != nil {
-		return nil, msgWrite.Err(l.shown, err)
+		return nil, err
 	}
 	old, _ := filepath.Glob(filepath.Join(l.dir, stagePrefix+"*"))
 	for _, o := range old {
@@ -521,7 +523,7 @@ func (l *Ledger) Stage(ctx context.Context, name string) (s *Staged, err error) 
 	}
 	out, err := os.CreateTemp(l.dir, stagePrefix+"*.zip")
 	if err != nil {
-		return nil, msgWrite.Err(l.shown, err)
+		return nil, err
 	}
 	s = &Staged{path: out.Name()}
 	defer func() {
@@ -548,7 +550,7 @@ func (l *Ledger) Stage(ctx context.Context, name string) (s *Staged, err error) 
 		err = os.Chmod(s.path, 0o644)
 	}
 	if err != nil {
-		return nil, msgWrite.Err(l.shown, err)
+		return nil, err
 	}
 	s.zip = hex.EncodeToString(sum.Sum(nil))
 	for name, dst := range map[string]*string{FiguresFile: &s.figures, CorrectionsFile: &s.corrections} {

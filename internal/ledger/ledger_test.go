@@ -383,3 +383,24 @@ func TestKept(t *testing.T) {
 		t.Errorf("a changed zip: %v", err)
 	}
 }
+
+// TestStageLeavesNothing: a zip that cannot be staged (not a zip of a
+// release) leaves no copy in the ledger's folder, and the copy a killed
+// publish left is removed by the next Stage.
+func TestStageLeavesNothing(t *testing.T) {
+	t.Parallel()
+	dir := record(t, 1)
+	write(t, filepath.Join(dir, ".stage-killed.zip"), "left by a killed publish")
+	l, err := ledger.Read(t.Context(), dir, "history")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "du-lieu.zip")
+	write(t, bad, "not a zip")
+	if _, err := l.Stage(t.Context(), bad); err == nil {
+		t.Error("staged a file that is not a zip")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Errorf("left in the history: %v", left)
+	}
+}
