@@ -525,13 +525,13 @@ func (l *Ledger) Stage(ctx context.Context, name string) (s *Staged, err error) 
 	if err != nil {
 		return nil, err
 	}
-	s = &Staged{path: out.Name()}
+	staged := out.Name()
 	defer func() {
 		if err != nil {
-			s.Drop()
-			s = nil
+			os.Remove(staged) // s is nil by now
 		}
 	}()
+	s = &Staged{path: staged}
 	in, err := os.Open(name)
 	if err != nil {
 		out.Close()
