@@ -23,7 +23,7 @@ import (
 // (the English ones are under en/).
 var pageTypes = []string{
 	"", "chi-so/", "chi-so/vb01/", "don-vi/", "don-vi/02020/", "the-diem/", "the-diem/02020/",
-	"bao-cao/", "bao-cao/2024-q4/", "tinh-trang/", "thay-doi/", "phuong-phap/", "du-lieu/", "tim-kiem/",
+	"bao-cao/", "bao-cao/2024-q4/", "tinh-trang/", "thay-doi/", "phuong-phap/", "du-lieu/", "du-lieu/phat-hanh/", "tim-kiem/",
 }
 
 const baseURL = "https://chodon.example.invalid/"

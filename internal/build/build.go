@@ -53,9 +53,6 @@ type Options struct {
 	// publish does. A build that leaves it false (build --draft, a
 	// preview server) reads the history but never changes it.
 	Record bool
-	// Keep is how many releases' files the ledger keeps; 0 is
-	// publish.DefaultKeep.
-	Keep int
 	// Progress shows the steps on a terminal; nil shows nothing.
 	Progress *progress.Line
 	// Preview is a build for minhbach serve: the share images (Open
@@ -257,7 +254,8 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	res := Result{Dest: target.String(), Warnings: EditorialWarnings(eds)}
-	var figures, corrections []byte
+	var staged *ledger.Staged
+	defer func() { staged.Drop() }()
 	res.Release, err = target.Publish(ctx, opt.Today, func(tmp string, live publish.Live) error {
 		// Under the target's lock: the release compared with is the one
 		// replaced.
@@ -295,10 +293,9 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		}
 		opt.Progress.Step(progress.Publish)
 		if opt.Record {
-			if figures, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.FiguresPath))); err != nil {
-				return err
-			}
-			if corrections, err = os.ReadFile(filepath.Join(tmp, filepath.FromSlash(export.CorrectionsPath))); err != nil {
+			// The zip the release served, copied beside the history
+			// before the switch: after it, tmp may be gone (S3).
+			if staged, err = led.Stage(ctx, filepath.Join(tmp, filepath.FromSlash(route.Bundle))); err != nil {
 				return err
 			}
 		}
@@ -312,7 +309,7 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 		// the release before it next time, which finds the same
 		// corrections again, rather than with one never live.
 		r := ledger.Release{ID: res.Release, Date: opt.Today, Latest: a.Latest().String(), Pages: res.Pages}
-		if err := led.Record(context.WithoutCancel(ctx), r, figures, corrections, opt.Keep); err != nil {
+		if err := led.Record(context.WithoutCancel(ctx), r, staged); err != nil {
 			return res, err
 		}
 		res.Recorded = true

@@ -1,11 +1,14 @@
 package build_test
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,6 +69,14 @@ func TestDataReleases(t *testing.T) {
 	if !bytes.Equal(files1["figures.csv"], b.ReadFile("du-lieu/figures.csv")) || !bytes.Equal(files1["corrections.csv"], b.ReadFile("du-lieu/corrections.csv")) {
 		t.Error("release 1 does not hold the figures and errata it published")
 	}
+	zip1 := b.ReadFile(route.Bundle)
+	if !bytes.Equal(files1["du-lieu.zip"], zip1) {
+		t.Error("release 1 does not hold the zip of every download it published")
+	}
+	// The history keeps that zip only: the figures and errata are in it.
+	if entries, _ := os.ReadDir(filepath.Join(b.History, b.Result.Release)); len(entries) != 1 || entries[0].Name() != ledger.ZipFile {
+		t.Errorf("the history keeps %v of the release, want its zip only", entries)
+	}
 
 	b.At(releaseLater).Rebuild(releasePatch)
 	list := releaseList(t, b)
@@ -82,6 +93,9 @@ func TestDataReleases(t *testing.T) {
 	files2 := releaseFiles(t, b.Dest, id2)
 	if !bytes.Equal(files2["figures.csv"], b.ReadFile("du-lieu/figures.csv")) || bytes.Equal(files2["figures.csv"], files1["figures.csv"]) {
 		t.Error("release 2 does not hold the new figures")
+	}
+	if !bytes.Equal(files2["du-lieu.zip"], b.ReadFile(route.Bundle)) || bytes.Equal(files2["du-lieu.zip"], zip1) {
+		t.Error("release 2 does not hold the new zip")
 	}
 	if !bytes.Contains(files2["corrections.csv"], []byte("02020")) {
 		t.Error("release 2's errata lack the corrected 2024-Q4 figure")
@@ -101,8 +115,8 @@ func TestDataReleases(t *testing.T) {
 		for _, page := range []string{route.Release(r.id), route.InLang("en", route.Release(r.id))} {
 			doc := b.HTML(page + "/index.html")
 			rows := buildtest.Select(doc, "tbody tr")
-			if len(rows) != 3 {
-				t.Errorf("%s: %d files listed, want figures, corrections and SHA256SUMS", page, len(rows))
+			if len(rows) != 4 {
+				t.Errorf("%s: %d files listed, want corrections, the zip, figures and SHA256SUMS", page, len(rows))
 			}
 			for _, row := range rows {
 				href := buildtest.Attr(buildtest.Select(row, "a")[0], "href")
@@ -115,6 +129,45 @@ func TestDataReleases(t *testing.T) {
 		}
 	}
 	b.AssertFile(route.InLang("en", route.Release(id1))+"/index.html", "Data release "+id1, "/du-lieu/phat-hanh/"+id1+"/figures.csv")
+
+	// The list of releases, in both languages: the same releases as the
+	// data page, newest first, each linking its page and files, which
+	// exist; every release page has a description of its own.
+	for _, lang := range []string{"vi", "en"} {
+		doc := b.HTML(route.InLang(lang, route.Releases) + "/index.html")
+		rows := buildtest.Select(doc, "table.releases tbody tr")
+		if len(rows) != len(list) {
+			t.Fatalf("%s list of releases: %d rows, want %d", lang, len(rows), len(list))
+		}
+		for i, row := range rows {
+			if id := buildtest.Text(buildtest.Select(row, "th a")[0]); id != list[i].id {
+				t.Errorf("%s list row %d: %s, want %s", lang, i, id, list[i].id)
+			}
+			var links []string
+			for _, a := range buildtest.Select(row, "a") {
+				links = append(links, buildtest.Attr(a, "href"))
+			}
+			want := []string{"/" + route.InLang(lang, route.Release(list[i].id)) + "/", "/" + route.ReleaseFile(list[i].id, "du-lieu.zip"),
+				"/" + route.ReleaseFile(list[i].id, "figures.csv"), "/" + route.ReleaseFile(list[i].id, "SHA256SUMS")}
+			if !slices.Equal(links[:4], want) {
+				t.Errorf("%s list row %d links %v, want %v", lang, i, links, want)
+			}
+			for _, l := range links[1:] {
+				b.ReadFile(strings.TrimPrefix(l, "/"))
+			}
+			if got := buildtest.Text(buildtest.Select(row, "code.hash")[0]); got != list[i].sha256 {
+				t.Errorf("%s list row %d: SHA-256 %s, want %s", lang, i, got, list[i].sha256)
+			}
+		}
+		seen := map[string]bool{}
+		for _, r := range list {
+			d := metas(b.HTML(route.InLang(lang, route.Release(r.id)) + "/index.html"))["description"]
+			if !strings.Contains(d, r.id) || seen[d] {
+				t.Errorf("%s release %s: description %q", lang, r.id, d)
+			}
+			seen[d] = true
+		}
+	}
 
 	// The same two publishes from scratch: the same bytes, site and history.
 	c := buildtest.Build(t, releaseSite).At(releaseLater).Rebuild(releasePatch)
@@ -131,7 +184,9 @@ func TestDataReleases(t *testing.T) {
 	dirs, _ := os.ReadDir(filepath.Join(draft, filepath.FromSlash(route.Release(""))))
 	var ids []string
 	for _, d := range dirs {
-		ids = append(ids, d.Name())
+		if d.IsDir() {
+			ids = append(ids, d.Name())
+		}
 	}
 	if !slices.Equal(ids, []string{id1, id2}) {
 		t.Errorf("a draft serves releases %v, want %s and %s only", ids, id1, id2)
@@ -141,6 +196,63 @@ func TestDataReleases(t *testing.T) {
 	}
 	if diff := treeDiff(t, filepath.Join(b.Dest, filepath.FromSlash(route.Release(id1))), filepath.Join(draft, filepath.FromSlash(route.Release(id1)))); diff != "" {
 		t.Errorf("release 1 in the draft: %s", diff)
+	}
+}
+
+// TestDataReleasesFromFormat1: a history an older minhbach wrote (format
+// 1: figures and errata as files of their own, no zip) is read; the next
+// publish serves the old release as it was and adds its own, with its zip.
+func TestDataReleasesFromFormat1(t *testing.T) {
+	t.Parallel()
+	b := buildtest.Build(t, releaseSite)
+	// Turn the history into format 1, as an older minhbach left it.
+	dir := filepath.Join(b.History, b.Result.Release)
+	z, err := zip.OpenReader(filepath.Join(dir, ledger.ZipFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := map[string]string{}
+	for _, name := range []string{ledger.FiguresFile, ledger.CorrectionsFile} {
+		r, err := z.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(r)
+		r.Close()
+		sums[name] = hexSum(data)
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	z.Close()
+	os.Remove(filepath.Join(dir, ledger.ZipFile))
+	csvPath := filepath.Join(b.History, ledger.File)
+	raw, _ := os.ReadFile(csvPath)
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	cells := strings.Split(lines[1], ",")
+	old := "format,event,release,date,latest_period,pages,figures_sha256,corrections_sha256\n1," + strings.Join(cells[1:8], ",") + "\n"
+	if err := os.WriteFile(csvPath, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	b.At(releaseLater).Rebuild(releasePatch)
+	list := releaseList(t, b)
+	if len(list) != 2 {
+		t.Fatalf("after a publish on a format-1 history the data page lists %+v", list)
+	}
+	oldFiles := releaseFiles(t, b.Dest, list[1].id)
+	if _, ok := oldFiles["du-lieu.zip"]; ok || hexSum(oldFiles["figures.csv"]) != sums[ledger.FiguresFile] || hexSum(oldFiles["corrections.csv"]) != sums[ledger.CorrectionsFile] {
+		t.Errorf("the format-1 release is not served as it was kept: %v", slices.Sorted(maps.Keys(oldFiles)))
+	}
+	checkSums(t, b.Dest, list[1].id, oldFiles["SHA256SUMS"])
+	newFiles := releaseFiles(t, b.Dest, list[0].id)
+	if !bytes.Equal(newFiles["du-lieu.zip"], b.ReadFile(route.Bundle)) {
+		t.Error("the new release lacks its zip")
+	}
+	raw, _ = os.ReadFile(csvPath)
+	lines = strings.Split(strings.TrimSpace(string(raw)), "\n")
+	if len(lines) != 3 || lines[0] != strings.Join(ledger.Columns, ",") || lines[1] != strings.Split(old, "\n")[1]+"," || !strings.HasPrefix(lines[2], "2,publish,") {
+		t.Errorf("releases.csv after the publish:\n%s", raw)
 	}
 }
 
@@ -179,8 +291,9 @@ func releaseFiles(t *testing.T, dest, id string) map[string][]byte {
 		}
 		out[e.Name()] = b
 	}
-	if len(out) != 3 {
-		t.Errorf("release %s has %d files, want figures.csv, corrections.csv, SHA256SUMS", id, len(out))
+	want, format1 := []string{"SHA256SUMS", "corrections.csv", "du-lieu.zip", "figures.csv"}, []string{"SHA256SUMS", "corrections.csv", "figures.csv"}
+	if names := slices.Sorted(maps.Keys(out)); !slices.Equal(names, want) && !slices.Equal(names, format1) {
+		t.Errorf("release %s has %v, want %v (or, recorded in format 1, no zip)", id, names, want)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/ledger"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/route"
 )
 
 // Previous is what the build compares with: the figures file of the
@@ -92,11 +94,20 @@ func keptReleases(ctx context.Context, led *ledger.Ledger) ([]export.Release, er
 	for i, r := range rs {
 		var fs []export.ReleaseFile
 		for _, f := range files[i] {
-			fs = append(fs, export.ReleaseFile{Name: f.Name, Size: f.Size, SHA256: f.SHA256, From: f.Path})
+			fs = append(fs, export.ReleaseFile{Name: f.Name, Size: f.Size, SHA256: f.SHA256, Open: f.Open})
 		}
 		out[i] = export.NewRelease(r.Date, r.Latest, fs)
 	}
 	return out, nil
+}
+
+// releaseNames are the downloads a release of the data holds, by their
+// names in the history (package ledger): the zip of every download, and
+// the figures and errata beside it, the files most cited.
+var releaseNames = map[string]string{
+	route.Bundle:           ledger.ZipFile,
+	export.FiguresPath:     ledger.FiguresFile,
+	export.CorrectionsPath: ledger.CorrectionsFile,
 }
 
 // writeReleases writes into into.Dir the releases of the data the site
@@ -109,10 +120,17 @@ func writeReleases(ctx context.Context, a *analyse.Analysis, downloads []export.
 	if !into.Release.IsZero() {
 		var files []export.ReleaseFile
 		for _, d := range downloads {
-			name := map[string]string{export.FiguresPath: ledger.FiguresFile, export.CorrectionsPath: ledger.CorrectionsFile}[d.Path]
-			if name != "" {
-				files = append(files, export.ReleaseFile{Name: name, Size: int64(d.Size), SHA256: d.SHA256, Data: d.Data})
+			name := releaseNames[d.Path]
+			if name == "" {
+				continue
 			}
+			f := export.ReleaseFile{Name: name, Size: int64(d.Size), SHA256: d.SHA256, Data: d.Data}
+			if d.Path == route.Bundle {
+				// Written to disk, not held in memory (export.Bundle).
+				on := filepath.Join(into.Dir, filepath.FromSlash(d.Path))
+				f.Open = func() (io.ReadCloser, error) { return os.Open(on) }
+			}
+			files = append(files, f)
 		}
 		r := export.NewRelease(into.Release, a.Latest().String(), files)
 		all, current = append(slices.Clone(all), r), r.ID

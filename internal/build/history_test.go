@@ -74,9 +74,9 @@ func TestHistoryMigrationDraftDamage(t *testing.T) {
 		t.Error("a draft changed history/releases.csv")
 	}
 
-	// Someone edits the recorded figures: the next build stops there.
+	// Someone edits the recorded downloads: the next build stops there.
 	page := b.ReadFile("thay-doi/index.html")
-	f := filepath.Join(b.History, live.ID, ledger.FiguresFile)
+	f := filepath.Join(b.History, live.ID, ledger.ZipFile)
 	if err := os.WriteFile(f, []byte("period,unit\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

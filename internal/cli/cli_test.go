@@ -119,7 +119,7 @@ func TestBuildPublishes(t *testing.T) {
 	if code != cli.OK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !regexp.MustCompile(`^minhbach: đã xuất bản \d+ trang và \d+ tệp tải về \(\d+ tệp, \d+,\d MB\) vào .+ trong \d+,\d giây\nminhbach: trang nặng nhất khi xem lần đầu \(nén gzip, hạn mức 60,0 KB\): chi-so/vb01/ \d+,\d KB, .+; bộ biểu đồ tương tác \d+,\d KB \(hạn mức \d+,\d KB\)\nminhbach: bản phát hành \d{8}-\d{6}-[0-9a-f]{12} đã được ghi vào lịch sử xuất bản \(history/\)\nminhbach: số liệu và đính chính của lần này được giữ tại /du-lieu/phat-hanh/(\d{8}-\d{6}-[0-9a-f]{12})/, địa chỉ để trích dẫn, không bao giờ thay đổi\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^minhbach: đã xuất bản \d+ trang và \d+ tệp tải về \(\d+ tệp, \d+,\d MB\) vào .+ trong \d+,\d giây\nminhbach: trang nặng nhất khi xem lần đầu \(nén gzip, hạn mức 60,0 KB\): chi-so/vb01/ \d+,\d KB, .+; bộ biểu đồ tương tác \d+,\d KB \(hạn mức \d+,\d KB\)\nminhbach: bản phát hành \d{8}-\d{6}-[0-9a-f]{12} đã được ghi vào lịch sử xuất bản \(history/\)\nminhbach: mọi tệp tải về của lần này \(số liệu, đính chính và tệp nén của tất cả\) được giữ tại /du-lieu/phat-hanh/(\d{8}-\d{6}-[0-9a-f]{12})/, địa chỉ để trích dẫn, không bao giờ thay đổi\n$`).MatchString(stdout) {
 		t.Errorf("stdout: %q", stdout)
 	} else if id := regexp.MustCompile(`phat-hanh/([^/]+)/`).FindStringSubmatch(stdout)[1]; !fileExists(filepath.Join(dest, "du-lieu", "phat-hanh", id, "SHA256SUMS")) {
 		t.Errorf("the release said, %s, is not in the site", id)

@@ -170,8 +170,8 @@ var (
 		"minhbach: bản phát hành %s đã được ghi vào lịch sử xuất bản (%s/)",
 		"minhbach: release %s is recorded in the publishing history (%s/)")
 	msgDataRelease = msg.New(
-		"minhbach: số liệu và đính chính của lần này được giữ tại /%s/, địa chỉ để trích dẫn, không bao giờ thay đổi",
-		"minhbach: this publication's figures and errata are kept at /%s/, an address to cite that never changes")
+		"minhbach: mọi tệp tải về của lần này (số liệu, đính chính và tệp nén của tất cả) được giữ tại /%s/, địa chỉ để trích dẫn, không bao giờ thay đổi",
+		"minhbach: this publication's downloads (figures, errata and the zip of them all) are kept at /%s/, an address to cite that never changes")
 	msgDraft = msg.New(
 		"minhbach: bản nháp: lịch sử xuất bản (%s/) giữ nguyên",
 		"minhbach: draft: the publishing history (%s/) was left unchanged")

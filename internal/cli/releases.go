@@ -95,7 +95,7 @@ of its files, e.g. 20250301-000000-3fa2b1c4d5e6.`,
 			start := time.Now()
 			prog := progressOf(env, opt)
 			res, err := build.Site(cmd.Context(), build.Options{Source: f.src, Today: env.Now(), Log: hugoLog(env, opt),
-				Target: target, Record: !f.dryRun, Keep: f.keep, Progress: prog})
+				Target: target, Record: !f.dryRun, Progress: prog})
 			prog.Done()
 			if err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,10 +16,12 @@ import (
 )
 
 // Release is a release of the data: the files a published build served
-// that the publishing history keeps (its figures and its errata, byte for
-// byte), kept at route.Release(ID) with their own SHA256SUMS, at an
-// address that never changes. Every later build serves them again from
-// the history, so they are the same bytes for ever.
+// that the publishing history keeps, kept at route.Release(ID) with their
+// own SHA256SUMS, at an address that never changes: its zip of every
+// download (route.Bundle), and its figures and errata files, byte for
+// byte (a release recorded by an older minhbach has these two only).
+// Every later build serves them again from the history, so they are the
+// same bytes for ever.
 type Release struct {
 	// ID is the date of the publish and the start of the SHA-256 of the
 	// release's SHA256SUMS (publish.ReleaseID's form): it follows from
@@ -37,9 +40,10 @@ type ReleaseFile struct {
 	Name   string // "figures.csv"
 	Size   int64
 	SHA256 string
-	// From is the file it is copied from (the history's copy); Data its
-	// bytes when it has no file yet (the release being published).
-	From string
+	// Open reads the bytes it is copied from (the history's copy, or the
+	// zip this build wrote); Data are its bytes otherwise (a file of the
+	// release being published).
+	Open func() (io.ReadCloser, error)
 	Data []byte
 }
 
@@ -62,8 +66,8 @@ func NewRelease(date time.Time, latest string, files []ReleaseFile) Release {
 }
 
 // Write puts the release's files and its SHA256SUMS under dest (the site
-// being built). A kept file is copied from the history as a stream, never
-// held in memory; not linked, so that neither copy can change the other.
+// being built). A file with Open is copied as a stream, never held in
+// memory; not linked, so that neither copy can change the other.
 func (r Release) Write(ctx context.Context, dest string) error {
 	for _, f := range r.Files {
 		if err := ctx.Err(); err != nil {
@@ -73,22 +77,22 @@ func (r Release) Write(ctx context.Context, dest string) error {
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
 			return err
 		}
-		if f.From == "" {
+		if f.Open == nil {
 			if err := os.WriteFile(to, f.Data, 0o644); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := copyFile(f.From, to); err != nil {
-			return err
+		if err := copyFile(f.Open, to); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
 	to := filepath.Join(dest, filepath.FromSlash(r.Sums.Path))
 	return os.WriteFile(to, r.Sums.Data, 0o644)
 }
 
-func copyFile(from, to string) (err error) {
-	in, err := os.Open(from)
+func copyFile(open func() (io.ReadCloser, error), to string) (err error) {
+	in, err := open()
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,12 @@ var (
 	msgNewer = msg.New(
 		"dòng này được ghi bởi một phiên bản minhbach mới hơn (phiên bản này chỉ hiểu định dạng %d): hãy cập nhật minhbach",
 		"this row was written by a newer minhbach (this one understands format %d only): update minhbach")
+	msgNoZipColumn = msg.New(
+		"dòng định dạng %d cần cột %s mà dòng tiêu đề không có: tệp đã bị sửa tay; hãy lấy lại tệp từ bản sao lưu hoặc từ git",
+		"a row of format %d needs the column %s, which the header lacks: the file was edited by hand; restore it from a backup or from git")
+	msgZipInOld = msg.New(
+		"dòng định dạng 1 không có tệp zip nên ô này phải để trống: tệp đã bị sửa tay; hãy lấy lại tệp từ bản sao lưu hoặc từ git",
+		"a row of format 1 kept no zip, so this cell must be empty: the file was edited by hand; restore it from a backup or from git")
 	msgEvent = msg.New(
 		"phải là %q hoặc %q",
 		"must be %q or %q")

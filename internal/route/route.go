@@ -228,10 +228,14 @@ func InBundle(p string) (name string, ok bool) {
 // address that never changes.
 const releasesName = "phat-hanh"
 
+// Releases is the page that lists every release of the data, newest
+// first: "du-lieu/phat-hanh".
+var Releases = path.Join(string(Data), releasesName)
+
 // Release is the page of release id of the data, and the folder of its
 // files: "du-lieu/phat-hanh/20250301-000000-3fa2b1c4d5e6". The English
 // page is under /en/ as every page is; the files are the same ones.
-func Release(id string) string { return path.Join(string(Data), releasesName, id) }
+func Release(id string) string { return path.Join(Releases, id) }
 
 // ReleaseFile is a file of release id ("…/figures.csv").
 func ReleaseFile(id, name string) string { return path.Join(Release(id), name) }

@@ -35,6 +35,8 @@ type DataParams struct {
 	Checksums *DownloadRow `json:"checksums,omitempty"`
 	// Releases are the releases of the data, newest first (release.go).
 	Releases []ReleaseRow `json:"releases,omitempty"`
+	// ReleasesPage is the page that lists them with their files.
+	ReleasesPage string `json:"releases_page"`
 	// JSONLD is the schema.org Dataset of the page (see dataset.go).
 	JSONLD template.JS `json:"jsonld"`
 }
@@ -67,7 +69,7 @@ func (b *builder) dataParams() (*DataParams, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &DataParams{JSONLD: ld, Releases: b.releaseRows()}
+	p := &DataParams{JSONLD: ld, Releases: b.releaseRows(), ReleasesPage: route.Releases}
 	for _, f := range b.in.Downloads {
 		if f.Lang != "" && f.Lang != b.lang {
 			continue // the other language's files are listed on its page

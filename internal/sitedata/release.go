@@ -21,6 +21,15 @@ type ReleaseRow struct {
 	// checksum stands for every file of the release.
 	SHA256 string `json:"sha256"`
 	Sums   string `json:"sums"`
+	// Zip and Figures are the paths of its zip of every download ("" for
+	// a release recorded before releases kept one) and of its figures.
+	Zip     string `json:"zip,omitempty"`
+	Figures string `json:"figures,omitempty"`
+}
+
+// ReleasesParams is the page that lists every release of the data.
+type ReleasesParams struct {
+	Releases []ReleaseRow `json:"releases"`
 }
 
 // ReleaseParams is a release's page: its files with sizes and checksums,
@@ -34,6 +43,7 @@ type ReleaseParams struct {
 	Address string `json:"address"`
 	Title   string `json:"title"` // the site's, which names the publisher
 	Year    int    `json:"year"`
+	List    string `json:"list"` // the page that lists every release
 }
 
 // releaseRow describes r in the page's language.
@@ -44,6 +54,14 @@ func (b *builder) releaseRow(r export.Release) ReleaseRow {
 	}
 	if p, err := period.Parse(r.Latest); err == nil {
 		row.Latest = locale.Period(b.lang, p)
+	}
+	for _, f := range r.Files {
+		switch kindOf(f.Name) {
+		case "zip":
+			row.Zip = route.ReleaseFile(r.ID, f.Name)
+		case "figures":
+			row.Figures = route.ReleaseFile(r.ID, f.Name)
+		}
 	}
 	return row
 }
@@ -57,14 +75,24 @@ func (b *builder) releaseRows() []ReleaseRow {
 	return rows
 }
 
-// releasePages are the pages of the releases, one each, after the data
-// page in its section.
+// releasePages are the list of the releases (there even before the
+// first, to say when it comes) and the page of each, after the data page
+// in its section.
 func (b *builder) releasePages() []Page {
-	var pages []Page
+	top := b.top().Name.In(b.lang)
+	pages := []Page{{
+		Path: route.Releases, Layout: "releases", Weight: 1, TitleI18n: "releasesTitle",
+		Description: clip(b.t("Mọi bản phát hành số liệu của "+top+", mới nhất trước: ngày, mã, tổng kiểm SHA-256 và các tệp, ở địa chỉ không bao giờ thay đổi để trích dẫn.",
+			"Every release of the data of "+top+", newest first: date, id, SHA-256 checksum and files, at addresses that never change, to cite.")),
+		view: func() (any, error) { return &ReleasesParams{Releases: b.releaseRows()}, nil },
+	}}
 	for i, r := range b.in.Releases {
+		date := locale.Date(b.lang, r.Date)
 		pages = append(pages, Page{
-			Path: route.Release(r.ID), Layout: "release", Weight: i + 1,
+			Path: route.Release(r.ID), Layout: "release", Weight: i + 2,
 			TitleI18n: "releaseTitle", TitleArgs: map[string]string{"ID": r.ID},
+			Description: clip(b.t("Bản phát hành số liệu "+r.ID+" của "+top+", công bố ngày "+date+": mọi tệp tải về, giữ nguyên từng byte, kèm mã SHA-256, để trích dẫn.",
+				"Data release "+r.ID+" of "+top+", published on "+date+": every download, byte for byte, with SHA-256 checksums, to cite.")),
 			view: func() (any, error) { return b.releaseParams(r), nil },
 		})
 	}
@@ -77,6 +105,7 @@ func (b *builder) releaseParams(r export.Release) *ReleaseParams {
 		Address:    b.in.About.Absolute(route.Link(route.InLang(string(b.lang), route.Release(r.ID)))),
 		Title:      b.in.About.Title.In(b.lang),
 		Year:       r.Date.Year(),
+		List:       route.Releases,
 	}
 	for _, f := range r.Files {
 		p.Files = append(p.Files, DownloadRow{
@@ -95,6 +124,8 @@ func kindOf(name string) string {
 		return "figures"
 	case path.Base(export.CorrectionsPath):
 		return "corrections"
+	case path.Base(route.Bundle):
+		return "zip"
 	}
 	return ""
 }

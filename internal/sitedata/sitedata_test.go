@@ -144,7 +144,7 @@ func TestPagesAndCharts(t *testing.T) {
 		string(route.Indicators):  1 + len(ds.Indicators),
 		string(route.Units):       1 + len(ds.Units),
 		string(route.Reports):     1 + len(a.Periods()),
-		string(route.Data):        1,
+		string(route.Data):        2, // and the list of its releases
 		string(route.Methodology): 1,
 	} {
 		if count[section] != want {

@@ -36,6 +36,7 @@ const pages = [
   ['changes', '/thay-doi/'],
   ['method', '/phuong-phap/'],
   ['data', '/du-lieu/'],
+  ['releases', '/du-lieu/phat-hanh/'],
 ];
 const urls = [];
 for (const lang of ['', '/en']) for (const [kind, p] of pages) urls.push([kind + (lang ? ' en' : ''), lang + p]);
