@@ -1,0 +1,31 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/buildtest"
+)
+
+// BenchmarkPreviewSample is one rebuild of minhbach serve on the sample:
+// a preview build (Options.Preview) into the same private folder each
+// time, as the server rebuilds after a save. Profile it with
+// -cpuprofile to see what a save costs.
+func BenchmarkPreviewSample(b *testing.B) {
+	src := buildtest.New(b, "", buildtest.Options{Sample: true}).Source
+	dest := filepath.Join(b.TempDir(), "preview")
+	history := filepath.Join(b.TempDir(), "history")
+	if err := os.MkdirAll(history, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	var res build.Result
+	var err error
+	for b.Loop() {
+		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, History: history, Today: buildtest.Today, Preview: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Pages), "pages")
+}
