@@ -7,12 +7,13 @@ import (
 
 	"github.com/minhbach/minhbach/internal/build"
 	"github.com/minhbach/minhbach/internal/buildtest"
+	"github.com/minhbach/minhbach/internal/export"
 )
 
 // BenchmarkPreviewSample is one rebuild of minhbach serve on the sample:
 // a preview build (Options.Preview) into the same private folder each
-// time, as the server rebuilds after a save. Profile it with
-// -cpuprofile to see what a save costs.
+// time, with the server's cache, as it rebuilds after a save that changed
+// nothing. Profile it with -cpuprofile to see what a save costs.
 func BenchmarkPreviewSample(b *testing.B) {
 	src := buildtest.New(b, "", buildtest.Options{Sample: true}).Source
 	dest := filepath.Join(b.TempDir(), "preview")
@@ -22,8 +23,9 @@ func BenchmarkPreviewSample(b *testing.B) {
 	}
 	var res build.Result
 	var err error
+	cache := &export.Cache{}
 	for b.Loop() {
-		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, History: history, Today: buildtest.Today, Preview: true}); err != nil {
+		if res, err = build.Site(b.Context(), build.Options{Source: src, Dest: dest, History: history, Today: buildtest.Today, Preview: true, Cache: cache}); err != nil {
 			b.Fatal(err)
 		}
 	}
