@@ -75,7 +75,11 @@ type Analysis struct {
 	series  []series // by unit*nInd + indicator
 	reports []bool   // by unit*nInd + indicator: the unit is expected to report the indicator (Expects)
 	below   []cover  // by unit*nInd + indicator: who reports it below the unit (Coverage)
-	targets map[targetKey][]model.Target
+	// reporters is how many units report at all, reporting by period how
+	// many of them did (Reporters).
+	reporters int
+	reporting []int
+	targets   map[targetKey][]model.Target
 }
 
 // series is the figures of one unit and indicator, sorted by period; at

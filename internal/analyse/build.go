@@ -126,6 +126,7 @@ func (b *builder) run() {
 	for u := range b.a.ds.Units {
 		b.visit(u)
 	}
+	b.countReporters()
 }
 
 // visit computes unit u after its children. A unit met again while in

@@ -143,29 +143,47 @@ func (b *builder) cover(u, i int) {
 // at least one of them in p, and how many such units there are. A quarter
 // assembled from communes' files one by one is "1/28" until they are all
 // in; the site leads with it only once it reaches the site's threshold
-// (Complete).
+// (Complete). The counts are made once, by Run (countReporters).
 func (a *Analysis) Reporters(p period.Period) (reported, expected int) {
+	if k, ok := a.periodAt(p); ok {
+		reported = a.reporting[k]
+	}
+	return reported, a.reporters
+}
+
+// countReporters counts, for Reporters, the units that report at all and
+// per period those that gave a figure of their own, in one pass over the
+// series.
+func (b *builder) countReporters() {
+	a := b.a
+	a.reporting = make([]int, len(a.periods))
+	did := make([]bool, len(a.periods))
 	for u := range a.ds.Units {
-		code := a.ds.Units[u].Code
-		expects, did := false, false
+		clear(did)
+		expects := false
 		for i := range a.nInd {
-			if !a.reports[u*a.nInd+i] {
+			cell := u*a.nInd + i
+			if !a.reports[cell] {
 				continue
 			}
 			expects = true
-			if a.Reported(code, a.ds.Indicators[i].Code, p) {
-				did = true
-				break
+			s := &a.series[cell]
+			for j := range s.points {
+				if !s.points[j].RolledUp {
+					did[s.at[j]] = true
+				}
 			}
 		}
-		if expects {
-			expected++
+		if !expects {
+			continue
 		}
-		if did {
-			reported++
+		a.reporters++
+		for k, d := range did {
+			if d {
+				a.reporting[k]++
+			}
 		}
 	}
-	return reported, expected
 }
 
 // Complete reports whether at least threshold percent of the units that
@@ -185,4 +203,21 @@ func (a *Analysis) LatestComplete(threshold float64) (period.Period, bool) {
 		}
 	}
 	return period.Period{}, false
+}
+
+// Open reports whether period p is still being assembled: below threshold
+// and later than the latest complete period. An earlier period below
+// threshold, with a complete one after it, is closed: the units missing
+// from it are not expected to report it any more, so it is shown as
+// incomplete ("28/29 đơn vị đã báo cáo"), not as being updated, and check
+// does not warn about it at every run. With no complete period at all,
+// the latest is the open one.
+func (a *Analysis) Open(p period.Period, threshold float64) bool {
+	if _, ok := a.periodAt(p); !ok || a.Complete(p, threshold) {
+		return false
+	}
+	if c, ok := a.LatestComplete(threshold); ok {
+		return p.Compare(c) > 0
+	}
+	return p == a.Latest()
 }

@@ -113,3 +113,41 @@ func TestReportersAndComplete(t *testing.T) {
 		}
 	}
 }
+
+// Only the periods after the latest complete one are still being
+// assembled; an earlier period below threshold is closed.
+func TestOpen(t *testing.T) {
+	f := newFixture().indicator("VB01", model.Percent, model.Up)
+	f.units("D", "C1<D", "C2<D", "C3<D")
+	for _, u := range []string{"C1", "C2"} {
+		f.row("2024-Q3", u, "VB01", "1/2") // 2/3: never completed
+		f.row("2025-Q1", u, "VB01", "1/2") // 2/3: coming in
+		f.row("2025-Q2", u, "VB01", "1/2") // 2/3: coming in
+	}
+	for _, u := range []string{"C1", "C2", "C3"} {
+		f.row("2024-Q4", u, "VB01", "1/2")
+	}
+	a := Run(f.build())
+	for _, tc := range []struct {
+		p         string
+		threshold float64
+		want      bool
+	}{
+		{"2024-Q3", 100, false}, {"2024-Q4", 100, false}, {"2025-Q1", 100, true}, {"2025-Q2", 100, true},
+		{"2024-Q3", 60, false}, {"2025-Q2", 60, false}, // complete at 60%
+		{"2023", 100, false}, // no such period
+	} {
+		if got := a.Open(period.MustParse(tc.p), tc.threshold); got != tc.want {
+			t.Errorf("Open(%s, %v) = %v, want %v", tc.p, tc.threshold, got, tc.want)
+		}
+	}
+	// With no complete period, only the latest is open.
+	g := newFixture().indicator("VB01", model.Percent, model.Up)
+	g.units("D", "C1<D", "C2<D")
+	g.row("2024-Q3", "C1", "VB01", "1/2")
+	g.row("2024-Q4", "C2", "VB01", "1/2")
+	b := Run(g.build())
+	if b.Open(period.MustParse("2024-Q3"), 100) || !b.Open(period.MustParse("2024-Q4"), 100) {
+		t.Errorf("no complete period: Open(Q3) = %v, Open(Q4) = %v; want false, true", b.Open(period.MustParse("2024-Q3"), 100), b.Open(period.MustParse("2024-Q4"), 100))
+	}
+}

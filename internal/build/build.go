@@ -56,9 +56,16 @@ type Options struct {
 	// Progress shows the steps on a terminal; nil shows nothing.
 	Progress *progress.Line
 	// Preview is a build for minhbach serve: the share images (Open
-	// Graph), which only social networks fetch, are not drawn; they were
-	// a third of a rebuild's time.
+	// Graph), which only social networks fetch, are not drawn (they were
+	// a third of a rebuild's time), and the pages' weight is not measured
+	// against the budget (gzip of every page, a tenth of what is left):
+	// it fails only a publish, which measures it, and build --draft and
+	// check before it.
 	Preview bool
+	// Cache keeps work between the builds of one process, a preview's:
+	// the indicator workbooks whose figures did not change (export.Cache).
+	// Nil keeps nothing.
+	Cache *export.Cache
 }
 
 // Result describes a finished build.
@@ -237,6 +244,8 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 	}
 	about := export.About{Title: settings.Title, Licence: settings.Licence, BaseURL: settings.BaseURL}
 	dl := downloadOptions(opt.Today, settings)
+	dl.Cache = opt.Cache
+	defer opt.Cache.Sweep()
 	target := opt.Target
 	if target == nil {
 		target = publish.Folder{Dest: dest, Opt: publish.Options{Protect: protect}}
@@ -285,11 +294,13 @@ func Site(ctx context.Context, opt Options) (Result, error) {
 			return err
 		}
 		res.Limits = settings.Budget
-		if res.Budget, err = budget.Measure(tmp, settings.BaseURL, settings.Budget); err != nil {
-			return err
-		}
-		if err := res.Budget.Check(settings.Budget); err != nil {
-			return err
+		if !opt.Preview {
+			if res.Budget, err = budget.Measure(tmp, settings.BaseURL, settings.Budget); err != nil {
+				return err
+			}
+			if err := res.Budget.Check(settings.Budget); err != nil {
+				return err
+			}
 		}
 		opt.Progress.Step(progress.Publish)
 		if opt.Record {

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -77,6 +78,25 @@ func TestPartialQuarter(t *testing.T) {
 		t.Errorf("HT01 trend chart description lacks the partial quarter's coverage")
 	}
 
+	assertReportStates(t, b, map[string]string{
+		"2025-q1": "Báo cáo quý I/2025 (đang cập nhật: 2/",
+		"2024-q4": "Báo cáo ứng dụng CNTT quý IV/2024",
+		"2023-q1": "Báo cáo quý I/2023 (chưa đủ số liệu: 28/29 đơn vị đã báo cáo)",
+	}, map[string]string{
+		"2025-q1": "Report, Q1 2025 (being updated: 2 of ",
+		"2023-q1": "Report, Q1 2023 (incomplete: 28 of 29 units reported)",
+	})
+	// 2023-Q1, with complete quarters after it, will not be completed: its
+	// report says so plainly and points to no later period.
+	old := b.HTML("bao-cao/2023-q1/index.html")
+	up = buildtest.Select(old, "p.updating")
+	if len(up) != 1 || !strings.HasPrefix(buildtest.Text(up[0]), "Quý I/2023 chưa đủ số liệu: 28/29 đơn vị đã báo cáo.") || len(buildtest.Select(up[0], "a")) != 0 {
+		t.Errorf("2023-Q1 report: incomplete note %d, %q", len(up), buildtest.Text(up[0]))
+	}
+	if en := buildtest.Select(b.HTML("en/bao-cao/2023-q1/index.html"), "p.updating"); len(en) != 1 || !strings.HasPrefix(buildtest.Text(en[0]), "Q1 2023 is incomplete: 28 of 29 units reported.") {
+		t.Errorf("2023-Q1 English report: incomplete note missing or wrong")
+	}
+
 	// A threshold the quarter reaches: the home page leads with it, and
 	// its tiles say how many units each total comes from.
 	cfg, err := os.ReadFile(filepath.Join(b.Source, "hugo.toml"))
@@ -90,6 +110,7 @@ func TestPartialQuarter(t *testing.T) {
 	if lead := buildtest.Text(buildtest.Select(home, "p.lead")[0]); !strings.Contains(lead, "quý I/2025") {
 		t.Errorf("threshold 5%%: home lead = %q", lead)
 	}
+	assertReportStates(t, b, map[string]string{"2025-q1": "Báo cáo quý I/2025", "2023-q1": "Báo cáo quý I/2023"}, map[string]string{"2025-q1": "Report, Q1 2025"})
 	tiles := buildtest.Select(home, ".tile .cov")
 	if len(tiles) < 2 {
 		t.Fatalf("threshold 5%%: %d tiles say their coverage, want HT01's and VB01's", len(tiles))
@@ -97,6 +118,65 @@ func TestPartialQuarter(t *testing.T) {
 	for _, c := range tiles {
 		if !cov.MatchString(buildtest.Text(c)) {
 			t.Errorf("tile coverage %q", buildtest.Text(c))
+		}
+	}
+}
+
+// assertReportStates checks the title of the reports of some periods
+// (by their path: "2025-q1") where a reader meets them away from the
+// report itself: the reports' list, the home page's links and the RSS
+// feed, in Vietnamese (vi) and English (en). A title ending in "(" or
+// " of " is a prefix; any other is the whole title.
+func assertReportStates(t *testing.T, b *buildtest.Builder, vi, en map[string]string) {
+	t.Helper()
+	for lang, want := range map[string]map[string]string{"": vi, "en/": en} {
+		check := func(where, id, got string) {
+			t.Helper()
+			w := want[id]
+			if w == "" {
+				return
+			}
+			if strings.HasSuffix(w, "(") || strings.HasSuffix(w, "/") || strings.HasSuffix(w, " of ") {
+				if !strings.HasPrefix(got, w) || !strings.HasSuffix(got, ")") {
+					t.Errorf("%s%s: %s title %q, want %q…)", lang, where, id, got, w)
+				}
+			} else if got != w {
+				t.Errorf("%s%s: %s title %q, want %q", lang, where, id, got, w)
+			}
+		}
+		seen := map[string]int{}
+		for _, page := range []string{"bao-cao/index.html", "index.html"} {
+			for _, a := range buildtest.Select(b.HTML(lang+page), "main li a") {
+				href := buildtest.Attr(a, "href")
+				id, ok := strings.CutPrefix(strings.TrimPrefix(href, "/en"), "/bao-cao/")
+				if !ok || strings.Count(id, "/") != 1 {
+					continue
+				}
+				id = strings.TrimSuffix(id, "/")
+				seen[page+" "+id]++
+				check(page, id, buildtest.Text(a))
+			}
+		}
+		var rss struct {
+			Items []struct {
+				Title string `xml:"title"`
+				Link  string `xml:"link"`
+			} `xml:"channel>item"`
+		}
+		if err := xml.Unmarshal(b.ReadFile(lang+"index.xml"), &rss); err != nil {
+			t.Fatalf("%sindex.xml: %v", lang, err)
+		}
+		for _, it := range rss.Items {
+			_, id, _ := strings.Cut(strings.TrimSuffix(it.Link, "/"), "/bao-cao/")
+			seen["index.xml "+id]++
+			check("index.xml", id, it.Title)
+		}
+		for id := range want {
+			for _, where := range []string{"bao-cao/index.html", "index.html", "index.xml"} {
+				if seen[where+" "+id] != 1 {
+					t.Errorf("%s%s: %d links to the report %s, want 1", lang, where, seen[where+" "+id], id)
+				}
+			}
 		}
 	}
 }

@@ -88,8 +88,8 @@ var (
 		"không có số liệu của kỳ %q: các kỳ đã có là %s",
 		"no snapshot for the period %q: the periods there are %s")
 	msgStatusHead = msg.New(
-		"minhbach: kỳ %s: %d/%d đơn vị đã báo cáo",
-		"minhbach: period %s: %d/%d units have reported")
+		"minhbach: kỳ %s: %s",
+		"minhbach: period %s: %s")
 	msgStatusDone = msg.New(
 		"Đã báo cáo:",
 		"Reported:")

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/export"
 	"github.com/minhbach/minhbach/internal/preview"
 )
 
@@ -37,11 +38,14 @@ written. Ctrl-C stops the preview and removes its temporary folder.`,
 			if err != nil {
 				return err
 			}
+			// One cache for the preview's builds: a save rebuilds only the
+			// workbooks whose figures it changed.
+			cache := &export.Cache{}
 			return preview.Serve(cmd.Context(), preview.Options{
 				Source: abs, Inputs: build.Inputs(), Addr: addr, Lang: opt.Lang,
 				Out: env.Stdout, Log: env.Stderr,
 				Build: func(ctx context.Context, dest string) error {
-					res, err := build.Site(ctx, build.Options{Source: abs, Dest: dest, Today: env.Now(), Log: env.Stderr, Preview: true})
+					res, err := build.Site(ctx, build.Options{Source: abs, Dest: dest, Today: env.Now(), Log: env.Stderr, Preview: true, Cache: cache})
 					printWarnings(env.Stderr, opt.Lang, res.Warnings)
 					return err
 				},

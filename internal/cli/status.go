@@ -10,13 +10,14 @@ import (
 
 	"github.com/minhbach/minhbach/internal/analyse"
 	"github.com/minhbach/minhbach/internal/build"
+	"github.com/minhbach/minhbach/internal/locale"
 	"github.com/minhbach/minhbach/internal/model"
 	"github.com/minhbach/minhbach/internal/period"
 )
 
 // newStatus is the status command: who has reported what for a period,
 // and who is still missing, by the site's one rule of who is expected to
-// report what (analyse.Expects, analyse.Coverage).
+// report what (analyse.Expects, analyse.Reporters, analyse.Coverage).
 func newStatus(env Env) *cobra.Command {
 	var src string
 	var opt reportOptions
@@ -66,7 +67,12 @@ func periodList(ps []period.Period) string {
 
 // jsonStatus is who has reported what in a period (status --format json).
 type jsonStatus struct {
-	Period     string           `json:"period"`
+	Period string `json:"period"`
+	// Reported of Expected units reported for the period
+	// (analyse.Reporters): the "2/5" of the site's coverage notes and of
+	// check's period-incomplete.
+	Reported   int              `json:"reported"`
+	Expected   int              `json:"expected"`
 	Units      []unitStatus     `json:"units"`      // units expected to report something, in the order of units.csv
 	Indicators []indicatorCover `json:"indicators"` // per indicator, units below the top unit that reported it / are expected to
 }
@@ -89,12 +95,8 @@ type indicatorCover struct {
 func reportingStatus(a *analyse.Analysis, p period.Period) jsonStatus {
 	ds := a.Dataset()
 	st := jsonStatus{Period: p.String(), Units: []unitStatus{}, Indicators: []indicatorCover{}}
-	top := ""
-	for _, u := range ds.Units {
-		if u.Parent == "" {
-			top = u.Code
-		}
-	}
+	st.Reported, st.Expected = a.Reporters(p)
+	top := a.Index().Top().Code
 	for _, u := range ds.Units {
 		us := unitStatus{Code: u.Code, Name: u.Name.VI, Reported: []string{}, Missing: []string{}, name: u.Name}
 		for _, ind := range ds.Indicators {
@@ -128,7 +130,7 @@ func printStatus(w io.Writer, lang string, st jsonStatus) {
 			none = append(none, u)
 		}
 	}
-	say(w, lang, msgStatusHead, st.Period, len(done), len(st.Units))
+	say(w, lang, msgStatusHead, st.Period, locale.Coverage(model.Lang(lang), st.Reported, st.Expected))
 	if len(done) > 0 {
 		say(w, lang, msgStatusDone)
 		for _, u := range done {

@@ -14,16 +14,17 @@ import (
 const CodeBlankRollup = "rollup-blank"
 
 // CodeBelowThreshold warns of a period whose units have not all reported
-// (below the site's params.reportingThreshold): the site shows it as
-// being updated and leads with the latest complete period.
+// (below the site's params.reportingThreshold) and that is still open,
+// later than the latest complete period: the site shows it as being
+// updated and leads with the latest complete period.
 const CodeBelowThreshold = "period-incomplete"
 
 // warnings are what check says without failing: each row whose percent
 // has no numerator and denominator, where the parent's figure of that
 // period, rolled up from its units, is blank because of it. Rows of one
 // file with the same effect are one warning over their lines. Then each
-// period below threshold (a percentage, analyse.Complete), at its
-// snapshot file.
+// period below threshold (a percentage, analyse.Complete) that is still
+// open (analyse.Open), at its snapshot file.
 func warnings(a *analyse.Analysis, threshold float64) []*diag.Error {
 	ds, idx := a.Dataset(), a.Index()
 	var out []*diag.Error
@@ -46,7 +47,12 @@ func warnings(a *analyse.Analysis, threshold float64) []*diag.Error {
 	}
 	out = diag.Collapse(out)
 	for _, s := range ds.Snapshots {
-		if a.Complete(s.Period, threshold) {
+		// Only a period still open (analyse.Open) can be completed by an
+		// import: an earlier one below threshold, such as a quarter a
+		// commune never sent, would be warned of at every check for good,
+		// which teaches staff to skip warnings. The site says it plainly
+		// as incomplete.
+		if !a.Open(s.Period, threshold) {
 			continue
 		}
 		n, of := a.Reporters(s.Period)

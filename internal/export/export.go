@@ -51,6 +51,9 @@ type Options struct {
 	Built time.Time
 	// Sites are the site's title and licence per language.
 	Sites map[model.Lang]Meta
+	// Cache, when set, keeps the indicator workbooks between the builds
+	// of one process (a preview): see Cache.
+	Cache *Cache
 }
 
 // Meta is the site's title and licence in one language.
@@ -172,7 +175,9 @@ func indicatorFile(ctx context.Context, a *analyse.Analysis, ind model.Indicator
 		c.record(r.cells(false))
 	}
 	csvFile := langFile(lang, route.IndicatorCSV(ind.Code), "indicator", ind.Code, "csv", len(rows), c.bytes())
-	wb, err := indicatorWorkbook(ind, lang, rows, csvFile.SHA256, opt)
+	wb, err := opt.Cache.workbook(workbookKey(ind, lang, csvFile.SHA256, opt), func() ([]byte, error) {
+		return indicatorWorkbook(ind, lang, rows, csvFile.SHA256, opt)
+	})
 	if err != nil {
 		return oneIndicator{err: fmt.Errorf("export %s: %w", ind.Code, err)}
 	}

@@ -35,7 +35,13 @@ type Page struct {
 	// Part is "2/6" on the second of six parts of a split page (see
 	// parts.go): its title says so, and Hugo leaves it out of its lists.
 	Part string
-	view func() (any, error)
+	// State is set on the report of a period below the reporting
+	// threshold (StateUpdating, StateIncomplete), and Reported says who
+	// reported ("27/28 đơn vị đã báo cáo"): the lists and the feed say it
+	// after the title, so no reader takes a partial report for a whole one.
+	State    string
+	Reported string
+	view     func() (any, error)
 }
 
 // Content is a page's Markdown body.
@@ -148,6 +154,9 @@ func (s *Site) Pages(lang string) ([]map[string]any, error) {
 		if p.Part != "" {
 			params["part"] = p.Part
 			m["build"] = map[string]any{"list": "never", "render": "always"}
+		}
+		if p.State != "" {
+			params["state"], params["reported"] = p.State, p.Reported
 		}
 		if p.Content != nil {
 			m["content"] = map[string]any{"mediaType": p.Content.MediaType, "value": p.Content.Value}

@@ -57,6 +57,9 @@ func (b *builder) reportPage(p period.Period, weight int) Page {
 		Description: b.descReport(p),
 		view:        func() (any, error) { return b.reportParams(p, nil), nil },
 	}
+	if u := b.updating(p); u != nil {
+		page.State, page.Reported = u.state(), u.Reported
+	}
 	if e, ok := b.editorial(p); ok {
 		if e.Title != "" {
 			page.Title, page.TitleI18n, page.TitleArgs = e.Title, "", nil

@@ -64,16 +64,37 @@ type Home struct {
 	Updating *Updating   `json:"updating,omitempty"`
 }
 
-// Updating is a period later than the one the page leads with, whose
-// units have not all reported yet (below the site's threshold): shown as
-// "đang cập nhật", never as the district's figures.
+// Updating is a period whose units have not all reported (below the
+// site's threshold), never shown as the district's figures. A period
+// still open (analyse.Open: after the latest complete one) is "đang cập
+// nhật"; an earlier one, which will not be completed, is Incomplete:
+// "chưa đủ số liệu".
 type Updating struct {
 	Period       string `json:"period"`             // "quý I/2025"
 	Reported     string `json:"reported"`           // "1/28 đơn vị đã báo cáo"
 	Path         string `json:"path"`               // its report
-	Complete     string `json:"complete,omitempty"` // the latest complete period, when there is one
+	Incomplete   bool   `json:"incomplete"`         // closed: an earlier period below threshold
+	Complete     string `json:"complete,omitempty"` // the latest complete period, when there is one and the period is open
 	CompletePath string `json:"complete_path,omitempty"`
 }
+
+// state is the word of a list for period p's report (Page.State), "" for
+// a complete period.
+func (u *Updating) state() string {
+	switch {
+	case u == nil:
+		return ""
+	case u.Incomplete:
+		return StateIncomplete
+	}
+	return StateUpdating
+}
+
+// The states of a period's report in the lists and the feed (Page.State).
+const (
+	StateUpdating   = "updating"   // below threshold and still open
+	StateIncomplete = "incomplete" // below threshold, with a complete period after it
+)
 
 // IndicatorList is the top unit's latest figure of every indicator: the
 // home page's tiles and the indicators section's table.
@@ -256,15 +277,15 @@ func (b *builder) lead() period.Period {
 	return b.a.Latest()
 }
 
-// updating says that period p is still being assembled, when it is below
-// the site's threshold; nil otherwise.
+// updating says that period p is below the site's threshold, still being
+// assembled or closed incomplete (analyse.Open); nil when it is complete.
 func (b *builder) updating(p period.Period) *Updating {
 	if p.IsZero() || b.a.Complete(p, b.threshold()) {
 		return nil
 	}
 	n, of := b.a.Reporters(p)
-	u := &Updating{Period: locale.Period(b.lang, p), Reported: locale.Coverage(b.lang, n, of), Path: route.Link(route.Report(p))}
-	if c, ok := b.a.LatestComplete(b.threshold()); ok && c.Compare(p) < 0 {
+	u := &Updating{Period: locale.Period(b.lang, p), Reported: locale.Coverage(b.lang, n, of), Path: route.Link(route.Report(p)), Incomplete: !b.a.Open(p, b.threshold())}
+	if c, ok := b.a.LatestComplete(b.threshold()); ok && c.Compare(p) < 0 && !u.Incomplete {
 		u.Complete, u.CompletePath = locale.Period(b.lang, c), route.Link(route.Report(c))
 	}
 	return u
