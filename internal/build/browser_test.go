@@ -1,3 +1,5 @@
+//go:build browser
+
 package build_test
 
 // Real-browser tests: the built site, served on 127.0.0.1, opened in a
@@ -6,19 +8,22 @@ package build_test
 // JavaScript show no empty boxes, and that hostile text from the CSV files
 // never runs.
 //
-// The browser is $MINHBACH_CHROMIUM, else chromium on $PATH. Without one
-// the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set by .ci/run), so
-// that CI can never pass by skipping them.
+// They take minutes, so they are built only with the browser tag and run
+// apart from the plain `go test ./...`:
+//
+//	go test -tags browser -run '^TestBrowser' ./...
+//
+// (.ci/run does, and checks that every test behind the tag is named
+// TestBrowser…). The browser is $MINHBACH_CHROMIUM, else chromium on
+// $PATH. Without one the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set
+// by .ci/run), so that CI can never pass by skipping them.
 //
 // They do not call t.Parallel: each drives its own Chromium within fixed
 // time limits (browserLife, pageTimeout), which builds running beside them
-// on a small machine could make them overrun. The parallel tests run after
-// them.
+// on a small machine could make them overrun.
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"maps"
 	"net/http"
@@ -392,15 +397,6 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if strings.TrimSpace(x) == s {
-			return true
-		}
-	}
-	return false
-}
-
 // drawingJS describes the SVG drawing (made at build time) of every chart
 // container, as laid out now.
 const drawingJS = `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
@@ -525,56 +521,6 @@ func TestBrowserChartTakesOverWithoutShift(t *testing.T) {
 			}
 			t.Logf("%s: ECharts requested at %.0f ms, after load at %.0f ms", path, r.ECharts, r.Loaded)
 		})
-	}
-}
-
-// payloads returns the hostile strings of testdata/xss-payloads.txt.
-func payloads(t *testing.T) []string {
-	t.Helper()
-	f, err := os.Open("testdata/xss-payloads.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// rewriteCSV applies edit to every data record of a CSV file, with the
-// header's column indexes.
-func rewriteCSV(t *testing.T, file string, edit func(col map[string]int, rec []string)) {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
-	for _, r := range recs[1:] {
-		edit(col, r)
-	}
-	var out strings.Builder
-	w := csv.NewWriter(&out)
-	if err := w.WriteAll(recs); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(out.String()), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 
