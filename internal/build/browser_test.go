@@ -30,7 +30,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -522,46 +521,6 @@ func TestBrowserChartTakesOverWithoutShift(t *testing.T) {
 			t.Logf("%s: ECharts requested at %.0f ms, after load at %.0f ms", path, r.ECharts, r.Loaded)
 		})
 	}
-}
-
-// headline is the first payload of the corpus, the one given to VB01's
-// name and to Xã Xuân Lạc.
-const headline = `</script><script>alert(1)</script>`
-
-// hostileSample builds the sample with the XSS corpus as names: Xã Xuân
-// Lạc gets the headline payload, the units after it the others, in both
-// languages; VB01 gets the headline as its name. It returns the build and
-// each renamed unit's payload by code.
-func hostileSample(t *testing.T) (*buildtest.Builder, map[string]string) {
-	t.Helper()
-	hostile := payloads(t)
-	if len(hostile) == 0 || hostile[0] != headline {
-		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
-	}
-	b := buildtest.New(t, "", buildtest.Options{Sample: true})
-	named := map[string]string{} // unit code → payload
-	next := -1
-	rewriteCSV(t, filepath.Join(b.Source, "data/units.csv"), func(col map[string]int, r []string) {
-		if r[col["name_vi"]] == "Xã Xuân Lạc" {
-			next = 0
-		}
-		if next < 0 || next >= len(hostile) || r[col["parent"]] == "" {
-			return
-		}
-		r[col["name_vi"]], r[col["name_en"]] = hostile[next], hostile[next]
-		named[r[col["code"]]] = hostile[next]
-		next++
-	})
-	if len(named) != len(hostile) {
-		t.Fatalf("placed %d of %d payloads in data/units.csv", len(named), len(hostile))
-	}
-	rewriteCSV(t, filepath.Join(b.Source, "data/indicators.csv"), func(col map[string]int, r []string) {
-		if r[col["code"]] == "VB01" {
-			r[col["name_vi"]], r[col["name_en"]] = headline, headline
-		}
-	})
-	b.Build()
-	return b, named
 }
 
 // TestBrowserHostileNamesInDrawings: the drawings made at build time, with
