@@ -1,3 +1,5 @@
+//go:build browser
+
 package build_test
 
 // Real-browser tests: the built site, served on 127.0.0.1, opened in a
@@ -6,26 +8,28 @@ package build_test
 // JavaScript show no empty boxes, and that hostile text from the CSV files
 // never runs.
 //
-// The browser is $MINHBACH_CHROMIUM, else chromium on $PATH. Without one
-// the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set by .ci/run), so
-// that CI can never pass by skipping them.
+// They take minutes, so they are built only with the browser tag and run
+// apart from the plain `go test ./...`:
+//
+//	go test -tags browser -run '^TestBrowser' ./...
+//
+// (.ci/run does, and checks that every test behind the tag is named
+// TestBrowser…). The browser is $MINHBACH_CHROMIUM, else chromium on
+// $PATH. Without one the tests skip, unless MINHBACH_REQUIRE_BROWSER=1 (set
+// by .ci/run), so that CI can never pass by skipping them.
 //
 // They do not call t.Parallel: each drives its own Chromium within fixed
 // time limits (browserLife, pageTimeout), which builds running beside them
-// on a small machine could make them overrun. The parallel tests run after
-// them.
+// on a small machine could make them overrun.
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -398,15 +402,6 @@ func TestBrowserIndicatorChartsDraw(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if strings.TrimSpace(x) == s {
-			return true
-		}
-	}
-	return false
-}
-
 // drawingJS describes the SVG drawing (made at build time) of every chart
 // container, as laid out now.
 const drawingJS = `Array.prototype.map.call(document.querySelectorAll('.chart'), function (el) {
@@ -547,96 +542,6 @@ func TestBrowserChartTakesOverWithoutShift(t *testing.T) {
 			t.Logf("%s: ECharts requested at %.0f ms, after load at %.0f ms", path, r.ECharts, r.Loaded)
 		})
 	}
-}
-
-// payloads returns the hostile strings of testdata/xss-payloads.txt.
-func payloads(t *testing.T) []string {
-	t.Helper()
-	f, err := os.Open("testdata/xss-payloads.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// rewriteCSV applies edit to every data record of a CSV file, with the
-// header's column indexes.
-func rewriteCSV(t *testing.T, file string, edit func(col map[string]int, rec []string)) {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
-	for _, r := range recs[1:] {
-		edit(col, r)
-	}
-	var out strings.Builder
-	w := csv.NewWriter(&out)
-	if err := w.WriteAll(recs); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(out.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// headline is the first payload of the corpus, the one given to VB01's
-// name and to Xã Xuân Lạc.
-const headline = `</script><script>alert(1)</script>`
-
-// hostileSample builds the sample with the XSS corpus as names: Xã Xuân
-// Lạc gets the headline payload, the units after it the others, in both
-// languages; VB01 gets the headline as its name. It returns the build and
-// each renamed unit's payload by code.
-func hostileSample(t *testing.T) (*buildtest.Builder, map[string]string) {
-	t.Helper()
-	hostile := payloads(t)
-	if len(hostile) == 0 || hostile[0] != headline {
-		t.Fatalf("testdata/xss-payloads.txt must start with %s", headline)
-	}
-	b := buildtest.New(t, "", buildtest.Options{Sample: true})
-	named := map[string]string{} // unit code → payload
-	next := -1
-	rewriteCSV(t, filepath.Join(b.Source, "data/units.csv"), func(col map[string]int, r []string) {
-		if r[col["name_vi"]] == "Xã Xuân Lạc" {
-			next = 0
-		}
-		if next < 0 || next >= len(hostile) || r[col["parent"]] == "" {
-			return
-		}
-		r[col["name_vi"]], r[col["name_en"]] = hostile[next], hostile[next]
-		named[r[col["code"]]] = hostile[next]
-		next++
-	})
-	if len(named) != len(hostile) {
-		t.Fatalf("placed %d of %d payloads in data/units.csv", len(named), len(hostile))
-	}
-	rewriteCSV(t, filepath.Join(b.Source, "data/indicators.csv"), func(col map[string]int, r []string) {
-		if r[col["code"]] == "VB01" {
-			r[col["name_vi"]], r[col["name_en"]] = headline, headline
-		}
-	})
-	b.Build()
-	return b, named
 }
 
 // TestBrowserHostileNamesInDrawings: the drawings made at build time, with
