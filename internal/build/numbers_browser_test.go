@@ -95,7 +95,12 @@ window.echarts = { init: function (el) { return {
 	base := serve(t, dir)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		visit(t, browser, base+"/"+string(lang)+"/", view{}, func(p *tab) {
-			// charts.js fetches "ECharts" once the page is idle.
+			// charts.js fetches "ECharts" when a reader reaches for a chart.
+			eval[int](t, p, `(function () {
+				var els = document.querySelectorAll('[data-chart]');
+				els.forEach(function (el) { el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})); });
+				return els.length;
+			})()`)
 			if _, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](`window.options && Object.keys(window.options).length === 4`,
 				chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 				t.Fatalf("%s: charts.js did not start the charts: %v", lang, err)
