@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sync"
+	"time"
 
+	"github.com/minhbach/minhbach/internal/diag"
 	"github.com/minhbach/minhbach/internal/model"
 )
 
@@ -26,11 +28,13 @@ type Cache struct {
 }
 
 // workbookKey names ind's workbook in lang, of the rows whose CSV has
-// checksum csvSum.
+// checksum csvSum. The whole indicator is in the key (but where it was
+// read: a moved row changes no workbook), so a field added to it later
+// cannot leave a stale workbook behind.
 func workbookKey(ind model.Indicator, lang model.Lang, csvSum string, opt Options) string {
+	ind.At = diag.Origin{}
 	h := sha256.New()
-	fmt.Fprintf(h, "%q %q %q %q %q %q %q %q %q %s %q %q", ind.Code, ind.Group, ind.Name, ind.Measure, ind.Direction,
-		ind.Definition, ind.Source, lang, csvSum, opt.Built.Format("2006-01-02T15:04:05Z07:00"), opt.Sites[lang].Title, opt.Sites[lang].Licence)
+	fmt.Fprintf(h, "%#v %q %q %s %#v", ind, lang, csvSum, opt.Built.Format(time.RFC3339Nano), opt.Sites[lang])
 	return hex.EncodeToString(h.Sum(nil))
 }
 
